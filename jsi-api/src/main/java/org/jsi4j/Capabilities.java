@@ -1,0 +1,45 @@
+package org.jsi4j;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What an engine really does, stated plainly.
+ *
+ * @param execution how code runs, e.g. {@code "optimizing JIT (Graal compiler)"},
+ *     {@code "interpreter only"}, {@code "compiled to JVM bytecode"}
+ * @param jit whether an optimizing compiler is active
+ * @param snapshots how {@code snapshot()} works on this engine
+ * @param esFeatures the ECMAScript features the engine has
+ * @param limits the kinds of limit the engine can enforce
+ */
+public record Capabilities(String execution, boolean jit, SnapshotSupport snapshots, Set<EsFeature> esFeatures,
+                           Set<JsTerminatedException.Reason> limits) {
+    /** How an engine takes snapshots. */
+    public enum SnapshotSupport {
+        /** The engine's own heap image (V8 startup snapshot). */
+        NATIVE,
+        /** Serialization of the engine's object graph (Rhino). */
+        SERIALIZED,
+        /** No heap image: restore replays the recorded setup. */
+        PORTABLE_REPLAY
+    }
+
+    /** Copies the sets. */
+    public Capabilities {
+        esFeatures = Set.copyOf(esFeatures);
+        limits = Set.copyOf(limits);
+    }
+
+    /** Every feature of {@link EsFeature} except those given. */
+    public static Set<EsFeature> allFeaturesExcept(EsFeature... absent) {
+        EnumSet<EsFeature> set = EnumSet.allOf(EsFeature.class);
+        for (EsFeature f : absent) set.remove(f);
+        return set;
+    }
+
+    /** Whether the engine has {@code feature}. */
+    public boolean has(EsFeature feature) {
+        return esFeatures.contains(feature);
+    }
+}

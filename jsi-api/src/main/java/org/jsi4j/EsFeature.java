@@ -1,0 +1,28 @@
+package org.jsi4j;
+
+/**
+ * ECMAScript language features an engine may lack. The conformance suite skips a test only for a
+ * feature of this list that the engine declares absent in {@link Capabilities#esFeatures()}.
+ */
+public enum EsFeature {
+    CLASSES,
+    ASYNC_AWAIT,
+    GENERATORS,
+    ARROW_FUNCTIONS,
+    LET_CONST,
+    TEMPLATE_LITERALS,
+    DESTRUCTURING,
+    SPREAD,
+    OPTIONAL_CHAINING,
+    NULLISH_COALESCING,
+    BIGINT,
+    SYMBOLS,
+    PROXY,
+    REFLECT,
+    WEAK_REF,
+    MAP_SET,
+    TYPED_ARRAYS,
+    PROMISES,
+    INTL,
+    REGEXP_UNICODE_PROPERTIES
+}

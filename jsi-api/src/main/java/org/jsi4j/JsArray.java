@@ -1,0 +1,24 @@
+package org.jsi4j;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A handle to a JavaScript array. The rules of {@link JsObject} apply. */
+public final class JsArray extends JsObject {
+    JsArray(JsRuntime runtime, Object handle, JsScope scope) {
+        super(runtime, handle, scope);
+    }
+
+    /** The array's {@code length}. */
+    public int length() {
+        return (int) get("length").asNumber();
+    }
+
+    /** The elements, read one by one into a new list (handles go into the current scope). */
+    public List<JsValue> toList() {
+        int n = length();
+        List<JsValue> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(get(i));
+        return out;
+    }
+}

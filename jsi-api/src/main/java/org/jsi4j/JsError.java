@@ -1,0 +1,106 @@
+package org.jsi4j;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A JavaScript exception: either thrown by a script and caught by jsi4j at the Java boundary, or
+ * made by Java code with {@link #of(JsErrorType, String)} to be thrown into JavaScript.
+ *
+ * <p>When a Java exception thrown by a host function or host object was not caught by
+ * JavaScript, it comes back as a {@code JsError} whose {@link #getCause() cause} is the original.
+ */
+public final class JsError extends JsException {
+    private final JsValue value;
+    private final String name;
+    private final String jsMessage;
+    private final String jsStack;
+    private final SourceLocation location;
+    private final JsErrorType type;
+
+    /**
+     * Backend SPI: a JavaScript exception that was thrown with {@code value}.
+     *
+     * @param value the thrown value (a handle in the scope current when it was caught)
+     * @param name the error's {@code name} ({@code "TypeError"}), or {@code null} when the thrown
+     *     value is not an error object
+     * @param jsMessage the error's {@code message}, or the thrown value as a string
+     * @param jsStack the JavaScript stack, or {@code null}
+     * @param location where it was thrown, or {@code null} when unknown
+     * @param cause the Java exception behind it, or {@code null}
+     */
+    public JsError(JsValue value, String name, String jsMessage, String jsStack, SourceLocation location,
+                   Throwable cause) {
+        super(describe(name, jsMessage, location), cause);
+        this.value = Objects.requireNonNull(value, "value");
+        this.name = name;
+        this.jsMessage = jsMessage == null ? "" : jsMessage;
+        this.jsStack = jsStack;
+        this.location = location;
+        this.type = null;
+    }
+
+    private JsError(JsErrorType type, String message) {
+        super(type.constructorName() + ": " + message, null);
+        this.value = null;
+        this.name = type.constructorName();
+        this.jsMessage = message;
+        this.jsStack = null;
+        this.location = null;
+        this.type = type;
+    }
+
+    /**
+     * An error for Java code to throw from a host function or host object: JavaScript receives a
+     * new {@code type} error with {@code message}.
+     */
+    public static JsError of(JsErrorType type, String message) {
+        return new JsError(Objects.requireNonNull(type, "type"), Objects.requireNonNull(message, "message"));
+    }
+
+    private static String describe(String name, String message, SourceLocation location) {
+        String text = name == null ? "Uncaught " + message : name + ": " + message;
+        return location == null ? text : text + " (" + location + ")";
+    }
+
+    /**
+     * The thrown value. It is a handle like any other and is released with the scope that was
+     * current when the exception was caught.
+     *
+     * @throws IllegalStateException for an error made by {@link #of}, which has no value yet
+     */
+    public JsValue value() {
+        if (value == null) throw new IllegalStateException("this error was made in Java and has not been thrown in JavaScript");
+        return value;
+    }
+
+    /** True for an error made by {@link #of} in Java (no JavaScript value yet). */
+    public boolean isHostMade() {
+        return value == null;
+    }
+
+    /** The type an error made by {@link #of} will have in JavaScript. */
+    public Optional<JsErrorType> hostType() {
+        return Optional.ofNullable(type);
+    }
+
+    /** The error's {@code name} ({@code "TypeError"}); empty when a non-error value was thrown. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** The error's {@code message}, or the thrown value as a string. */
+    public String jsMessage() {
+        return jsMessage;
+    }
+
+    /** The JavaScript stack trace, as the engine formats it, when there is one. */
+    public Optional<String> jsStack() {
+        return Optional.ofNullable(jsStack);
+    }
+
+    /** Where the exception was thrown, when the engine says. */
+    public Optional<SourceLocation> location() {
+        return Optional.ofNullable(location);
+    }
+}

@@ -1,0 +1,678 @@
+package org.jsi4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jsi4j.spi.EngineBackend;
+import org.jsi4j.spi.HostCall;
+import org.jsi4j.spi.ObjectKind;
+import org.jsi4j.spi.RuntimeServices;
+
+/**
+ * One JavaScript engine instance: evaluate scripts, expose host objects and functions, manage
+ * handles. Made by a {@link JsRuntimeFactory}.
+ *
+ * <p><b>Threads.</b> A runtime is confined to the thread that created it (its owner), like a
+ * JNIEnv. Any use from another thread throws {@link WrongThreadException} naming both threads,
+ * except {@link #interrupt()}, {@link #isClosed()}, {@link #executor()} and the
+ * accessors of what the runtime is. Other threads send work through {@link #executor()}; the
+ * owner runs it in {@link #runPendingTasks()} or {@link #runEventLoop(Duration)}.
+ *
+ * <p><b>Microtasks.</b> After every outermost entry from Java into JavaScript (an evaluation, a
+ * prepared script, a call, a task), pending promise jobs run before control returns to Java, as
+ * a browser does after each task. {@link #drainMicrotasks()} runs them explicitly.
+ *
+ * <p><b>Closed runtimes.</b> Every method except {@link #close()}, {@link #isClosed()} and the
+ * accessors of what the runtime is throws {@link JsReleasedException} once the runtime closed.
+ */
+public final class JsRuntime implements AutoCloseable {
+    static final String HOST_ERROR_KEY = "__jsi4jHostError";
+    private static final int HOST_ERRORS_KEPT = 256;
+
+    private final EngineInfo engine;
+    private final Capabilities capabilities;
+    private final RuntimeOptions options;
+    private final Thread owner;
+    private final EngineBackend backend;
+    private final JsExecutor executor = new JsExecutor(this);
+    private final Services services = new Services();
+    private final JsScope root = new JsScope(this, null, true);
+    private final Set<JsRef<?>> refs = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<HostObject> hostObjects = new ArrayList<>();
+    private final Map<Integer, Throwable> hostErrors = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Throwable> eldest) {
+            return size() > HOST_ERRORS_KEPT;
+        }
+    };
+    private final Object stopLock = new Object();
+
+    private JsScope current = root;
+    private int liveHandles;
+    private int weakRefs;
+    private int hostFunctions;
+    private int depth;
+    private int nextHostErrorId;
+    private Object errorFactory;
+    private Object promiseFactory;
+    private boolean running;
+    private JsTerminatedException.Reason stopReason;
+    private volatile boolean closed;
+
+    private JsRuntime(EngineInfo engine, Capabilities capabilities, RuntimeOptions options,
+                      Function<RuntimeServices, EngineBackend> backendMaker) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.options = Objects.requireNonNull(options, "options");
+        this.owner = Thread.currentThread();
+        this.backend = Objects.requireNonNull(backendMaker.apply(services), "backend");
+    }
+
+    /**
+     * Backend SPI: opens a runtime owned by the calling thread around the backend that
+     * {@code backendMaker} builds from the core's services.
+     */
+    public static JsRuntime open(EngineInfo engine, Capabilities capabilities, RuntimeOptions options,
+                                 Function<RuntimeServices, EngineBackend> backendMaker) {
+        return new JsRuntime(engine, capabilities, options, backendMaker);
+    }
+
+    // ---------------------------------------------------------------- what the runtime is
+
+    /** The engine. Never throws. */
+    public EngineInfo engine() {
+        return engine;
+    }
+
+    /** What the engine does. Never throws. */
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /** The options this runtime was made with. Never throws. */
+    public RuntimeOptions options() {
+        return options;
+    }
+
+    /** The thread that owns this runtime. Never throws. */
+    public Thread owner() {
+        return owner;
+    }
+
+    /** True once closed. Any thread. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The way in from other threads. Any thread. */
+    public JsExecutor executor() {
+        return executor;
+    }
+
+    // ---------------------------------------------------------------- scripts
+
+    /**
+     * Evaluates a script in the global scope (sloppy mode unless it says {@code "use strict"}).
+     *
+     * @param source the script
+     * @param sourceName the name that error messages and stacks show, e.g. a file name
+     * @return the completion value
+     * @throws JsSyntaxError when it does not parse
+     * @throws JsError when it throws
+     * @throws JsTerminatedException when a limit or {@link #interrupt()} stops it
+     */
+    public JsValue evaluate(String source, String sourceName) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sourceName, "sourceName");
+        checkUsable();
+        return enter(() -> backend.evaluate(source, sourceName));
+    }
+
+    /**
+     * Compiles a script once, to run it many times with {@link PreparedScript#run()}.
+     *
+     * @throws JsSyntaxError when it does not parse
+     */
+    public PreparedScript prepare(String source, String sourceName) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sourceName, "sourceName");
+        checkUsable();
+        return new PreparedScript(this, backend.compile(source, sourceName), sourceName);
+    }
+
+    JsValue run(Object compiled) {
+        checkUsable();
+        return enter(() -> backend.run(compiled));
+    }
+
+    JsValue call(JsFunction function, JsValue thisValue, List<JsValue> args) {
+        EngineBackend b = backend(function);
+        return enter(() -> b.call(function.handle, thisValue, args));
+    }
+
+    JsObject construct(JsFunction function, List<JsValue> args) {
+        EngineBackend b = backend(function);
+        return enter(() -> b.construct(function.handle, args));
+    }
+
+    /** Runs pending promise jobs until none remain. */
+    public void drainMicrotasks() {
+        checkUsable();
+        enter(() -> {
+            backend.drainMicrotasks();
+            return null;
+        });
+    }
+
+    /**
+     * Stops the script running now, from any thread, with a {@link JsTerminatedException} of
+     * reason {@code INTERRUPTED}. Returns false when no script was running.
+     */
+    public boolean interrupt() {
+        return stop(JsTerminatedException.Reason.INTERRUPTED);
+    }
+
+    // ---------------------------------------------------------------- values
+
+    /** The global object ({@code globalThis}). */
+    public JsObject global() {
+        checkUsable();
+        return backend.global();
+    }
+
+    /** A new empty object. */
+    public JsObject newObject() {
+        checkUsable();
+        return backend.newObject();
+    }
+
+    /** A new array of the elements. */
+    public JsArray newArray(JsValue... elements) {
+        return newArray(Arrays.asList(elements));
+    }
+
+    /** A new array of the elements. */
+    public JsArray newArray(List<? extends JsValue> elements) {
+        checkUsable();
+        return backend.newArray(List.copyOf(elements));
+    }
+
+    /** A new {@code ArrayBuffer} holding a copy of {@code bytes}. */
+    public JsArrayBuffer newArrayBuffer(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        checkUsable();
+        return backend.newArrayBuffer(bytes.clone());
+    }
+
+    /** A new symbol, {@code Symbol(description)}. */
+    public JsSymbol newSymbol(String description) {
+        checkUsable();
+        return backend.newSymbol(description);
+    }
+
+    /**
+     * A JavaScript function backed by Java. {@code name} and {@code length} are what JavaScript
+     * sees as the function's {@code name} and {@code length}.
+     */
+    public JsFunction function(String name, int length, HostFunction function) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(function, "function");
+        if (length < 0) throw new IllegalArgumentException("length must be >= 0, was " + length);
+        checkUsable();
+        JsFunction f = backend.newFunction(name, length, function);
+        hostFunctions++;
+        return f;
+    }
+
+    /** The JavaScript face of a host object; the same Java instance comes back out of it. */
+    public JsObject hostObject(HostObject host) {
+        Objects.requireNonNull(host, "host");
+        checkUsable();
+        JsObject o = backend.newHostObject(host);
+        hostObjects.add(host);
+        return o;
+    }
+
+    /**
+     * A JavaScript {@code Promise} settled, on the JS thread, when {@code future} completes: fulfilled
+     * with its value, or rejected with an {@code Error} whose Java cause is the exception. Until
+     * then it counts as pending work for {@link #runEventLoop(Duration)}.
+     */
+    public JsObject promise(CompletionStage<? extends JsValue> future) {
+        Objects.requireNonNull(future, "future");
+        checkUsable();
+        if (promiseFactory == null) {
+            promiseFactory = internalFunction("(function(){ var ok, fail;"
+                    + " var p = new Promise(function(a, b) { ok = a; fail = b; }); return [p, ok, fail]; })");
+        }
+        JsArray parts = backend.call(promiseFactory, JsValue.undefined(), List.of()).asArray();
+        JsObject promise = parts.get(0).asObject();
+        JsRef<JsFunction> resolve = persist(parts.get(1).asFunction());
+        JsRef<JsFunction> reject = persist(parts.get(2).asFunction());
+        Runnable done = executor.holdPending();
+        future.whenComplete((value, failure) -> executor.execute(() -> {
+            try {
+                if (failure == null) {
+                    resolve.get().call(value == null ? JsValue.undefined() : value);
+                } else {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    try (JsScope scope = openScope()) {
+                        reject.get().call(newError(JsErrorType.ERROR, messageOf(cause), cause));
+                    }
+                }
+            } finally {
+                resolve.close();
+                reject.close();
+                done.run();
+            }
+        }));
+        return promise;
+    }
+
+    // ---------------------------------------------------------------- lifetime
+
+    /** Opens a scope; handles made until it closes belong to it. */
+    public JsScope openScope() {
+        checkUsable();
+        JsScope scope = new JsScope(this, current, false);
+        current = scope;
+        return scope;
+    }
+
+    /** A strong reference to {@code object} that outlives scopes until closed. */
+    @SuppressWarnings("unchecked")
+    public <T extends JsObject> JsRef<T> persist(T object) {
+        EngineBackend b = backend(object);
+        T copy = (T) newHandle(kindOf(object), b.duplicate(object.handle), null);
+        JsRef<T> ref = new JsRef<>(copy);
+        refs.add(ref);
+        return ref;
+    }
+
+    /** A weak reference to {@code object}. */
+    @SuppressWarnings("unchecked")
+    public <T extends JsObject> JsWeakRef<T> weak(T object) {
+        EngineBackend b = backend(object);
+        JsWeakRef<T> ref = new JsWeakRef<>(this, (Class<T>) object.getClass(), b.weaken(object.handle));
+        weakRefs++;
+        return ref;
+    }
+
+    /** Asks the engine to collect garbage now, as fully as it can (for tests of weak references). */
+    public void collectGarbage() {
+        checkUsable();
+        backend.collectGarbage();
+    }
+
+    /** Live handles, references and host objects. */
+    public RuntimeStats stats() {
+        checkUsable();
+        int openScopes = 0;
+        for (JsScope s = current; s != null; s = s.parent) if (!s.implicit) openScopes++;
+        return new RuntimeStats(liveHandles, refs.size(), weakRefs, openScopes, hostObjects.size(), hostFunctions,
+                backend.engineReferences());
+    }
+
+    // ---------------------------------------------------------------- event loop
+
+    /** Runs the tasks queued on {@link #executor()} now, without waiting; returns how many ran. */
+    public int runPendingTasks() {
+        checkUsable();
+        int ran = 0;
+        Runnable task;
+        while ((task = executor.poll()) != null) {
+            task.run();
+            ran++;
+        }
+        return ran;
+    }
+
+    /**
+     * Runs queued tasks, waiting for scheduled ones and for pending promises from
+     * {@link #promise}, until there is no work left or {@code timeout} passes.
+     *
+     * @return true when the runtime went idle, false when the timeout passed first
+     * @throws RuntimeException whatever a task given to {@link JsExecutor#execute} threw
+     */
+    public boolean runEventLoop(Duration timeout) {
+        checkUsable();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            runPendingTasks();
+            if (!executor.hasPending()) {
+                Runnable late = executor.poll();
+                if (late == null) return true;
+                late.run();
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            Runnable next;
+            try {
+                next = executor.poll(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (next != null) next.run();
+        }
+    }
+
+    /**
+     * Closes the runtime: releases every handle and reference, calls each host object's
+     * {@link HostObject#release()}, fails queued tasks, and frees the engine. Idempotent; on the
+     * owner thread, and not from inside a host callback.
+     */
+    @Override
+    public void close() {
+        if (closed) return;
+        checkThread();
+        if (depth > 0) {
+            throw new IllegalStateException("A runtime cannot be closed from inside a script or host callback;"
+                    + " close it after the outermost call returns");
+        }
+        while (current != root) closeOne(current);
+        closeOne(root);
+        for (JsRef<?> ref : refs) release(ref.getUnchecked());
+        refs.clear();
+        for (Object internal : new Object[] {errorFactory, promiseFactory}) {
+            if (internal != null) backend.release(internal);
+        }
+        closed = true;
+        executor.failAll();
+        RuntimeException failure = null;
+        for (HostObject host : hostObjects) {
+            try {
+                host.release();
+            } catch (RuntimeException e) {
+                if (failure == null) failure = e;
+            }
+        }
+        backend.close();
+        if (failure != null) throw failure;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    void checkOpen() {
+        if (closed) {
+            throw new JsReleasedException("The " + engine.id() + " runtime is closed; its handles, references"
+                    + " and prepared scripts can no longer be used");
+        }
+    }
+
+    private void checkThread() {
+        Thread caller = Thread.currentThread();
+        if (caller != owner) {
+            throw new WrongThreadException("This " + engine.id() + " runtime belongs to thread '" + owner.getName()
+                    + "' but was used from thread '" + caller.getName()
+                    + "'; send work to it with runtime.executor().submit(...)");
+        }
+    }
+
+    private void checkUsable() {
+        checkOpen();
+        checkThread();
+    }
+
+    EngineBackend backend(JsObject object) {
+        checkUsable();
+        if (object.released) throw released();
+        return backend;
+    }
+
+    Object handleOf(JsObject object) {
+        if (object.runtime != this) throw foreign(object);
+        if (object.released || object.runtime.closed) throw released();
+        return object.handle;
+    }
+
+    JsValue checkValue(JsValue value) {
+        return Objects.requireNonNull(value, "value");
+    }
+
+    private static JsReleasedException released() {
+        return new JsReleasedException("This JsObject handle was released (its JsScope or JsRef was closed);"
+                + " use persist() to keep an object beyond its scope");
+    }
+
+    private IllegalArgumentException foreign(JsObject object) {
+        return new IllegalArgumentException("A handle from another runtime (" + object.runtime.engine.id()
+                + ") was passed to this " + engine.id() + " runtime; objects cannot cross runtimes, only primitives can");
+    }
+
+    private <T> T enter(Supplier<T> body) {
+        if (depth > 0) {
+            depth++;
+            try {
+                return body.get();
+            } finally {
+                depth--;
+            }
+        }
+        depth = 1;
+        synchronized (stopLock) {
+            running = true;
+        }
+        Duration limit = options.timeLimit();
+        ScheduledFuture<?> watchdog = limit == null ? null : JsExecutor.scheduler().schedule(
+                () -> stop(JsTerminatedException.Reason.TIME_LIMIT), limit.toNanos(), TimeUnit.NANOSECONDS);
+        JsTerminatedException.Reason stoppedFor = null;
+        try {
+            T result = body.get();
+            backend.drainMicrotasks();
+            return result;
+        } catch (JsTerminatedException e) {
+            synchronized (stopLock) {
+                stoppedFor = stopReason;
+            }
+            throw explain(e, stoppedFor);
+        } finally {
+            if (watchdog != null) watchdog.cancel(false);
+            synchronized (stopLock) {
+                running = false;
+                if (stopReason != null) {
+                    stopReason = null;
+                    backend.resetInterrupt();
+                }
+            }
+            depth = 0;
+        }
+    }
+
+    private boolean stop(JsTerminatedException.Reason reason) {
+        synchronized (stopLock) {
+            if (!running || stopReason != null || closed) return false;
+            stopReason = reason;
+            backend.interrupt();
+            return true;
+        }
+    }
+
+    private JsTerminatedException explain(JsTerminatedException e, JsTerminatedException.Reason stoppedFor) {
+        if (stoppedFor == null) return e;
+        String usable = e.runtimeUsable() ? " The runtime is still usable."
+                : " The runtime can no longer run code; close it and create another.";
+        String what = switch (stoppedFor) {
+            case TIME_LIMIT -> "The script ran longer than the time limit of " + options.timeLimit().toMillis()
+                    + " ms and was stopped. Raise RuntimeOptions.timeLimit or make the script finish sooner.";
+            case INTERRUPTED -> "The script was stopped by JsRuntime.interrupt().";
+            default -> e.getMessage();
+        };
+        return new JsTerminatedException(stoppedFor, what + usable, e.runtimeUsable());
+    }
+
+    private JsObject newHandle(ObjectKind kind, Object handle, JsScope scope) {
+        return switch (kind) {
+            case OBJECT -> new JsObject(this, handle, scope);
+            case ARRAY -> new JsArray(this, handle, scope);
+            case FUNCTION -> new JsFunction(this, handle, scope);
+            case ARRAY_BUFFER -> new JsArrayBuffer(this, handle, scope);
+        };
+    }
+
+    private static ObjectKind kindOf(JsObject object) {
+        return switch (object) {
+            case JsArray a -> ObjectKind.ARRAY;
+            case JsFunction f -> ObjectKind.FUNCTION;
+            case JsArrayBuffer b -> ObjectKind.ARRAY_BUFFER;
+            default -> ObjectKind.OBJECT;
+        };
+    }
+
+    void closeScope(JsScope scope) {
+        if (scope.closed || closed) {
+            scope.closed = true;
+            return;
+        }
+        checkThread();
+        if (scope == root) throw new IllegalStateException("The root scope closes with the runtime");
+        while (!scope.closed) closeOne(current);
+    }
+
+    private void closeOne(JsScope scope) {
+        for (JsObject o : scope.handles) release(o);
+        liveHandles -= scope.handles.size();
+        scope.handles.clear();
+        scope.closed = scope != root || closed;
+        if (scope != root) current = scope.parent;
+    }
+
+    private void release(JsObject object) {
+        if (object.released) return;
+        object.released = true;
+        backend.release(object.handle);
+    }
+
+    void closeRef(JsRef<?> ref, JsObject object) {
+        if (closed) return;
+        checkThread();
+        if (refs.remove(ref)) release(object);
+    }
+
+    JsObject deref(Object weakToken) {
+        checkUsable();
+        Object handle = backend.deref(weakToken);
+        return handle == null ? null : services.wrap(handle, backend.kindOf(handle));
+    }
+
+    void closeWeak(Object weakToken) {
+        if (closed) return;
+        checkThread();
+        backend.releaseWeak(weakToken);
+        weakRefs--;
+    }
+
+    private Object internalFunction(String source) {
+        JsValue fn = backend.evaluate(source, "jsi4j:internal");
+        Object handle = handleOf(fn.asObject());
+        Object kept = backend.duplicate(handle);
+        return kept;
+    }
+
+    private JsObject newError(JsErrorType type, String message, Throwable cause) {
+        if (errorFactory == null) {
+            errorFactory = internalFunction("(function (g) { return function (c, m, id) { var e = new g[c](m);"
+                    + " if (id >= 0) Object.defineProperty(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
+        }
+        int id = -1;
+        if (cause != null) {
+            id = nextHostErrorId++;
+            hostErrors.put(id, cause);
+        }
+        return backend.call(errorFactory, JsValue.undefined(),
+                List.of(JsValue.of(type.constructorName()), JsValue.of(message), JsValue.of(id))).asObject();
+    }
+
+    private static String messageOf(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    private JsValue toJsException(Throwable t) {
+        if (t instanceof JsError e) {
+            if (e.isHostMade()) return newError(e.hostType().orElseThrow(), e.jsMessage(), e.getCause());
+            JsValue value = e.value();
+            if (!(value instanceof JsObject o) || (o.runtime == this && !o.released)) return value;
+            return newError(JsErrorType.ERROR, e.jsMessage(), e);
+        }
+        if (t instanceof StackOverflowError) {
+            return newError(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded", t);
+        }
+        return newError(JsErrorType.ERROR, messageOf(t), t);
+    }
+
+    /** The core's side of the backend SPI. */
+    private final class Services implements RuntimeServices {
+        @Override
+        public JsRuntime runtime() {
+            return JsRuntime.this;
+        }
+
+        @Override
+        public RuntimeOptions options() {
+            return options;
+        }
+
+        @Override
+        public JsObject wrap(Object handle, ObjectKind kind) {
+            JsObject o = newHandle(kind, handle, current);
+            current.handles.add(o);
+            liveHandles++;
+            return o;
+        }
+
+        @Override
+        public Object unwrap(JsObject object) {
+            return handleOf(object);
+        }
+
+        @Override
+        public Object hostCall(HostCall call) {
+            JsScope scope = new JsScope(JsRuntime.this, current, true);
+            current = scope;
+            depth++;
+            try {
+                return call.run();
+            } catch (JsTerminatedException e) {
+                throw e;
+            } catch (VirtualMachineError e) {
+                if (!(e instanceof StackOverflowError)) throw e;
+                return backend.raise(toJsException(e));
+            } catch (Throwable t) {
+                return backend.raise(toJsException(t));
+            } finally {
+                while (!scope.closed) closeOne(current);
+                depth--;
+            }
+        }
+
+        @Override
+        public JsError error(JsValue thrown, String name, String message, String stack, SourceLocation location) {
+            Throwable cause = null;
+            if (thrown instanceof JsObject o && !hostErrors.isEmpty()) {
+                try {
+                    JsValue id = backend.get(o.handle, JsValue.of(HOST_ERROR_KEY));
+                    if (id instanceof JsNumber n) cause = hostErrors.get((int) n.value());
+                } catch (JsException ignored) {
+                    // a proxy or getter refused the lookup: no Java cause then
+                }
+            }
+            return new JsError(thrown, name, message, stack, location, cause);
+        }
+    }
+}

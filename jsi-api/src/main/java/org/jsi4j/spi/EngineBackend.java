@@ -1,0 +1,132 @@
+package org.jsi4j.spi;
+
+import java.util.List;
+import org.jsi4j.HostFunction;
+import org.jsi4j.HostObject;
+import org.jsi4j.JsArray;
+import org.jsi4j.JsArrayBuffer;
+import org.jsi4j.JsFunction;
+import org.jsi4j.JsObject;
+import org.jsi4j.JsSymbol;
+import org.jsi4j.JsValue;
+
+/**
+ * One engine instance behind a {@link org.jsi4j.JsRuntime}: the whole of what a backend
+ * implements. The core checks threads, liveness and runtime ownership before every call, so a
+ * backend sees only its own live handles (the {@code Object}s it gave to
+ * {@link RuntimeServices#wrap}) on the owner thread. Every JavaScript value a backend returns is
+ * a primitive {@link JsValue} or a handle from {@link RuntimeServices#wrap}; every engine
+ * exception becomes a {@link org.jsi4j.JsException} (use {@link RuntimeServices#error} for
+ * thrown values).
+ *
+ * <p>Only {@link #interrupt()} is called from other threads.
+ */
+public interface EngineBackend {
+    /** Evaluates a script in the global scope and returns its completion value. */
+    JsValue evaluate(String source, String sourceName);
+
+    /** Compiles a script for {@link #run(Object)}; throws {@link org.jsi4j.JsSyntaxError}. */
+    Object compile(String source, String sourceName);
+
+    /** Runs a script from {@link #compile}. */
+    JsValue run(Object compiled);
+
+    /** The global object. */
+    JsObject global();
+
+    /** {@code object[key]}; the key is a {@code JsString}, {@code JsNumber} (index) or {@code JsSymbol}. */
+    JsValue get(Object object, JsValue key);
+
+    /** {@code object[key] = value}, throwing as strict-mode code would on failure. */
+    void set(Object object, JsValue key, JsValue value);
+
+    /** {@code key in object}. */
+    boolean has(Object object, JsValue key);
+
+    /** {@code delete object[key]}. */
+    boolean delete(Object object, JsValue key);
+
+    /** {@code Object.keys(object)}. */
+    List<String> propertyNames(Object object);
+
+    /** Calls a function. */
+    JsValue call(Object function, JsValue thisValue, List<JsValue> args);
+
+    /** {@code new function(...args)}. */
+    JsObject construct(Object function, List<JsValue> args);
+
+    /** {@code object instanceof constructor}. */
+    boolean instanceOf(Object object, Object constructor);
+
+    /** {@code a === b} for two objects. */
+    boolean sameObject(Object a, Object b);
+
+    /** The host object behind {@code object}, or {@code null}. */
+    HostObject hostObjectOf(Object object);
+
+    /** {@code {}}. */
+    JsObject newObject();
+
+    /** An array of the elements. */
+    JsArray newArray(List<JsValue> elements);
+
+    /** An {@code ArrayBuffer} holding a copy of the bytes. */
+    JsArrayBuffer newArrayBuffer(byte[] bytes);
+
+    /** A copy of an {@code ArrayBuffer}'s bytes. */
+    byte[] arrayBufferBytes(Object buffer);
+
+    /** {@code Symbol(description)}. */
+    JsSymbol newSymbol(String description);
+
+    /**
+     * A function that runs {@code function} through {@link RuntimeServices#hostCall}, with
+     * {@code name} and {@code length} visible in JavaScript and {@code this} passed through.
+     */
+    JsFunction newFunction(String name, int length, HostFunction function);
+
+    /** The JavaScript face of a host object, behaving as an ordinary object. */
+    JsObject newHostObject(HostObject host);
+
+    /**
+     * Inside a host callback: makes the engine throw {@code error} to the script. Either throws
+     * the engine's exception or returns what the callback must hand back to the engine.
+     */
+    Object raise(JsValue error);
+
+    /** Runs pending promise jobs until none remain. */
+    void drainMicrotasks();
+
+    /** From any thread: stop the running script soon with a {@link org.jsi4j.JsTerminatedException}. */
+    void interrupt();
+
+    /** After a stopped script: make the engine ready to run code again. */
+    void resetInterrupt();
+
+    /** A second, independent handle to the same object (for {@link org.jsi4j.JsRef}). */
+    Object duplicate(Object handle);
+
+    /** Lets a handle go (closes it where the engine has handles). */
+    void release(Object handle);
+
+    /** A weak token for the object behind {@code handle}. */
+    Object weaken(Object handle);
+
+    /** A new strong handle from a weak token, or {@code null} when collected; {@link #kindOf} tells its kind. */
+    Object deref(Object weak);
+
+    /** The kind of object behind a handle. */
+    ObjectKind kindOf(Object handle);
+
+    /** Drops a weak token. */
+    void releaseWeak(Object weak);
+
+    /** Asks the engine to collect garbage now, as fully as it can. */
+    void collectGarbage();
+
+    /** Handles the engine itself counts, or {@code -1}. */
+    long engineReferences();
+
+    /** Frees the engine. Handles are released before this is called. */
+    void close();
+}

@@ -1,0 +1,47 @@
+package org.jsi4j.spi;
+
+import org.jsi4j.JsError;
+import org.jsi4j.JsObject;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsValue;
+import org.jsi4j.RuntimeOptions;
+import org.jsi4j.SourceLocation;
+
+/**
+ * What the jsi4j core offers a backend: handle bookkeeping, the host-callback protocol and
+ * error construction. One instance per runtime, handed to the backend when it is made.
+ */
+public interface RuntimeServices {
+    /** The runtime being built. */
+    JsRuntime runtime();
+
+    /** The runtime's options. */
+    RuntimeOptions options();
+
+    /** Wraps an engine object as a new handle owned by the current scope. */
+    JsObject wrap(Object handle, ObjectKind kind);
+
+    /**
+     * The engine handle behind {@code object}.
+     *
+     * @throws IllegalArgumentException when it belongs to another runtime
+     * @throws org.jsi4j.JsReleasedException when it was released
+     */
+    Object unwrap(JsObject object);
+
+    /**
+     * Runs a host callback (host function or host object trap) for the engine: handles made
+     * during it are released when it returns, and anything it throws except a termination is
+     * turned into a JavaScript exception that the backend raises with
+     * {@link EngineBackend#raise(JsValue)} (whose result this returns). A
+     * {@link org.jsi4j.JsTerminatedException} passes through unchanged; the backend must let it
+     * unwind the script uncatchably.
+     */
+    Object hostCall(HostCall call);
+
+    /**
+     * Builds the {@link JsError} for a value a script threw, finding the Java exception behind
+     * it when a host callback threw one.
+     */
+    JsError error(JsValue thrown, String name, String message, String stack, SourceLocation location);
+}
