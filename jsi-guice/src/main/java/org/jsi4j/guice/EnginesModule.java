@@ -1,0 +1,68 @@
+package org.jsi4j.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import org.jsi4j.JsEngines;
+import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.spi.JsEngineProvider;
+
+/**
+ * Binds every engine on the class path (found with {@link java.util.ServiceLoader}) into the
+ * {@code Map<String, JsRuntimeFactory>}, and binds {@link JsRuntimeFactory} itself to one of them:
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(EnginesModule.selected());          // jsi.engine / JSI_ENGINE
+ * Injector injector = Guice.createInjector(EnginesModule.named("rhino"));      // explicit
+ * JsRuntimeFactory factory = injector.getInstance(JsRuntimeFactory.class);
+ * }</pre>
+ * An unknown name fails injector creation with a message listing the engines available. The
+ * factories are the shared ones of {@link JsEngines}.
+ */
+public final class EnginesModule extends AbstractModule {
+    private final String engineId;
+
+    private EnginesModule(String engineId) {
+        this.engineId = engineId;
+    }
+
+    /** Every engine, and {@link JsRuntimeFactory} bound to the one named {@code id}. */
+    public static EnginesModule named(String id) {
+        return new EnginesModule(Objects.requireNonNull(id, "id"));
+    }
+
+    /**
+     * Every engine, and {@link JsRuntimeFactory} bound to the one chosen by the {@code jsi.engine}
+     * property, else {@code JSI_ENGINE}, else the preferred one available ({@link JsEngines#selectedId()}).
+     */
+    public static EnginesModule selected() {
+        return new EnginesModule(null);
+    }
+
+    @Override
+    protected void configure() {
+        EngineBindings.engines(binder());
+        for (JsEngineProvider provider : JsEngines.providers().values()) EngineBindings.add(binder(), provider);
+    }
+
+    @Provides
+    @Singleton
+    JsRuntimeFactory selectedFactory(Map<String, JsRuntimeFactory> engines) {
+        String id = engineId != null ? engineId : JsEngines.selectedId();
+        JsRuntimeFactory factory = engines.get(id);
+        if (factory == null) throw JsEngines.unknown(id, new ArrayList<>(new java.util.TreeSet<>(engines.keySet())));
+        return factory;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EnginesModule m && Objects.equals(m.engineId, engineId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(engineId) + 31;
+    }
+}
