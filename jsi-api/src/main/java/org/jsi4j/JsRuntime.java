@@ -664,15 +664,34 @@ public final class JsRuntime implements AutoCloseable {
         @Override
         public JsError error(JsValue thrown, String name, String message, String stack, SourceLocation location) {
             Throwable cause = null;
-            if (thrown instanceof JsObject o && !hostErrors.isEmpty()) {
+            if (thrown instanceof JsObject o && !o.released) {
                 try {
-                    JsValue id = backend.get(o.handle, JsValue.of(HOST_ERROR_KEY));
-                    if (id instanceof JsNumber n) cause = hostErrors.get((int) n.value());
+                    if (name == null && isError(o)) {
+                        // an object made by a user-defined error constructor: its own name and message
+                        name = stringProperty(o, "name", "Error");
+                        if (message == null || message.isEmpty()) message = stringProperty(o, "message", "");
+                        if (stack == null) stack = stringProperty(o, "stack", null);
+                    }
+                    if (!hostErrors.isEmpty()) {
+                        JsValue id = backend.get(o.handle, JsValue.of(HOST_ERROR_KEY));
+                        if (id instanceof JsNumber n) cause = hostErrors.get((int) n.value());
+                    }
                 } catch (JsException ignored) {
-                    // a proxy or getter refused the lookup: no Java cause then
+                    // a proxy or getter refused the lookup: keep what the engine said
                 }
             }
             return new JsError(thrown, name, message, stack, location, cause);
+        }
+
+        private boolean isError(JsObject o) {
+            JsObject global = backend.global();
+            JsValue errorCtor = backend.get(global.handle, JsValue.of("Error"));
+            return errorCtor instanceof JsFunction f && backend.instanceOf(o.handle, f.handle);
+        }
+
+        private String stringProperty(JsObject o, String key, String fallback) {
+            JsValue v = backend.get(o.handle, JsValue.of(key));
+            return v instanceof JsString s ? s.value() : fallback;
         }
     }
 }

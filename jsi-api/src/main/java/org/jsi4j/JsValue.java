@@ -124,7 +124,7 @@ public sealed interface JsValue
     }
 
     private IllegalStateException wrongType(String expected) {
-        String actual = this instanceof JsArray ? "array" : typeOf();
+        String actual = this instanceof JsArray ? "array" : this instanceof JsNull ? "null" : typeOf();
         return new IllegalStateException("expected a " + expected + ", got a " + actual + " value");
     }
 }

@@ -181,7 +181,9 @@ class ReferencesTest {
             weak = rt.weak(o);
         }
         for (int i = 0; i < 5; i++) rt.collectGarbage();
-        assertTrue(weak.get().isPresent(), "a JsRef keeps its object alive");
+        try (JsScope probe = rt.openScope()) {
+            assertTrue(weak.get().isPresent(), "a JsRef keeps its object alive");
+        }
         strong.close();
         assertTrue(collectedAfterGc(rt, weak), "collectable once the JsRef closed");
         weak.close();

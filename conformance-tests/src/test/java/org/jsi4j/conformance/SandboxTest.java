@@ -106,7 +106,7 @@ class SandboxTest {
         exposeHosts(rt);
         assertEquals(JsValue.of(true), eval(rt,
                 "var p = Object.getPrototypeOf(host); p === null || p === Object.prototype"));
-        assertEquals(JsValue.of("undefined"), eval(rt, "var r; try { r = typeof host.__proto__.constructor.constructor("
+        assertEquals(JsValue.of("undefined"), eval(rt, "var r; try { r = host.__proto__.constructor.constructor("
                 + "'return typeof Packages')(); } catch (e) { r = 'undefined'; } r === 'undefined' ? 'undefined' : r"));
         assertEquals(JsValue.of("undefined"), eval(rt, "var out; try { out = typeof host.constructor.constructor("
                 + "'return this.java')(); } catch (e) { out = 'undefined'; } out"));
