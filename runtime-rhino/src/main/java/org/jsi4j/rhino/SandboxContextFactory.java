@@ -1,0 +1,35 @@
+package org.jsi4j.rhino;
+
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.ContextFactory;
+
+/**
+ * Makes the Contexts of one {@link RhinoRuntimeFactory}: newest language version, compiled mode,
+ * no Java access (a class shutter that denies every class and a wrap factory that refuses Java
+ * objects), and the instruction observer that enforces interrupts and limits.
+ */
+final class SandboxContextFactory extends ContextFactory {
+    /** The Context thread-local key under which a Context's backend is found. */
+    static final Object BACKEND_KEY = new Object();
+
+    @Override
+    protected Context makeContext() {
+        Context cx = super.makeContext();
+        cx.setLanguageVersion(Context.VERSION_ECMASCRIPT);
+        cx.setInterpretedMode(false);
+        cx.setClassShutter(className -> false);
+        cx.setWrapFactory(new NoJavaWrapFactory());
+        return cx;
+    }
+
+    @Override
+    protected boolean hasFeature(Context cx, int featureIndex) {
+        if (featureIndex == Context.FEATURE_ENHANCED_JAVA_ACCESS) return false;
+        return super.hasFeature(cx, featureIndex);
+    }
+
+    @Override
+    protected void observeInstructionCount(Context cx, int instructionCount) {
+        if (cx.getThreadLocal(BACKEND_KEY) instanceof RhinoBackend backend) backend.observe(instructionCount);
+    }
+}

@@ -1,0 +1,97 @@
+package org.jsi4j.rhino;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.jsi4j.JsArray;
+import org.jsi4j.JsFunction;
+import org.jsi4j.JsObject;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsSymbol;
+import org.jsi4j.JsValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RhinoBackendTest {
+    private final RhinoRuntimeFactory factory = new RhinoRuntimeFactory();
+    private final JsRuntime rt = factory.create();
+
+    @AfterEach
+    void close() {
+        rt.close();
+    }
+
+    @Test
+    void evaluatesAndConvertsPrimitives() {
+        assertEquals(3.0, rt.evaluate("1 + 2", "t.js").asNumber());
+        assertEquals("ab", rt.evaluate("var a = 'a'; a + 'b'", "t.js").asString());
+        assertEquals(BigInteger.TWO.pow(64), rt.evaluate("2n ** 64n", "t.js").asBigInt());
+        assertTrue(rt.evaluate("undefined", "t.js").isUndefined());
+        assertTrue(rt.evaluate("null", "t.js").isNull());
+        JsValue sym = rt.evaluate("globalThis.s = Symbol('tag'); s", "t.js");
+        assertEquals("tag", ((JsSymbol) sym).description());
+        assertEquals(sym, rt.evaluate("s", "t.js"));
+    }
+
+    @Test
+    void objectsArraysAndFunctionsRoundTrip() {
+        JsObject o = rt.newObject();
+        o.set("x", 5);
+        rt.global().set("o", o);
+        assertEquals(10.0, rt.evaluate("o.x * 2", "t.js").asNumber());
+        JsArray a = rt.evaluate("[1, 'two', true]", "t.js").asArray();
+        assertEquals(3, a.length());
+        JsFunction add = rt.evaluate("(function (a, b) { return a + b + this.k; })", "t.js").asFunction();
+        JsObject self = rt.newObject();
+        self.set("k", 100);
+        assertEquals(103.0, add.callWithThis(self, JsValue.of(1), JsValue.of(2)).asNumber());
+        assertEquals(List.of("x"), o.propertyNames());
+        assertTrue(o.delete("x"));
+        assertFalse(o.has("x"));
+    }
+
+    @Test
+    void hostFunctionSeesNameLengthAndThis() {
+        rt.global().set("f", rt.function("hostF", 2, (r, self, args) ->
+                JsValue.of(self.asObject().get("tag").asString() + args.size())));
+        assertEquals("hostF/2", rt.evaluate("f.name + '/' + f.length", "t.js").asString());
+        assertEquals("T3", rt.evaluate("({tag: 'T', f: f}).f(1, 2, 3)", "t.js").asString());
+    }
+
+    @Test
+    void arrayBuffersCopyBytesBothWays() {
+        rt.global().set("buf", rt.newArrayBuffer(new byte[] {1, 2, 3}));
+        assertEquals(6.0, rt.evaluate("var v = new Uint8Array(buf); v[0] + v[1] + v[2]", "t.js").asNumber());
+        byte[] bytes = rt.evaluate("new Uint8Array([9, 8]).buffer", "t.js").asObject() instanceof org.jsi4j.JsArrayBuffer b
+                ? b.toByteArray() : null;
+        assertEquals(List.of((byte) 9, (byte) 8), List.of(bytes[0], bytes[1]));
+    }
+
+    @Test
+    void microtasksRunBeforeControlReturns() {
+        rt.evaluate("var out = 0; Promise.resolve(7).then(function (v) { out = v * 2; });", "t.js");
+        assertEquals(14.0, rt.evaluate("out", "t.js").asNumber());
+        JsFunction later = rt.evaluate("(function () { Promise.resolve().then(function () { out = 1; }); })", "t.js").asFunction();
+        later.call();
+        assertEquals(1.0, rt.evaluate("out", "t.js").asNumber());
+    }
+
+    @Test
+    void hostObjectBehavesAsAnOrdinaryObject() {
+        MapHost host = new MapHost();
+        host.values.put("a", JsValue.of(1));
+        JsObject face = rt.hostObject(host);
+        rt.global().set("h", face);
+        assertEquals("true,false,a", rt.evaluate("['a' in h, 'zz' in h, Object.keys(h)].join()", "t.js").asString());
+        assertEquals("{\"a\":1}", rt.evaluate("JSON.stringify(h)", "t.js").asString());
+        assertEquals(1.0, rt.evaluate("Object.create(h).a", "t.js").asNumber());
+        rt.evaluate("h.b = 'x'; delete h.a", "t.js");
+        assertEquals(List.of("b"), List.copyOf(host.values.keySet()));
+        assertEquals("b", rt.evaluate("var ks = []; for (var k in h) ks.push(k); ks.join()", "t.js").asString());
+        assertSame(host, rt.global().get("h").asObject().getHostObject(MapHost.class));
+    }
+}
