@@ -1,0 +1,193 @@
+package org.jsi4j.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.jsi4j.JsError;
+import org.jsi4j.JsFunction;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.JsTerminatedException;
+import org.jsi4j.JsTerminatedException.Reason;
+import org.jsi4j.JsValue;
+import org.jsi4j.RuntimeOptions;
+import org.junit.jupiter.api.function.Executable;
+
+/** Stopping runaway scripts: time limits, interrupts, statement limits, stack depth. */
+@Area("limits")
+class LimitsTest {
+    private static final Duration LIMIT = Duration.ofMillis(300);
+
+    /**
+     * Runs {@code body}, expecting a termination; a watchdog interrupts after 20 s so that a
+     * broken limit fails the test (with reason INTERRUPTED) instead of hanging the suite.
+     */
+    private static JsTerminatedException assertTerminated(JsRuntime rt, Executable body) {
+        Thread watchdog = OtherThread.later("limits-watchdog", 20_000, () -> {
+            while (!rt.isClosed() && !rt.interrupt()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            return assertThrows(JsTerminatedException.class, body);
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    private static JsRuntime timeLimited(JsRuntimeFactory factory) {
+        return factory.create(RuntimeOptions.defaults().withTimeLimit(LIMIT));
+    }
+
+    @EngineTest
+    void timeLimitStopsAnEndlessLoop(JsRuntimeFactory factory) {
+        try (JsRuntime rt = timeLimited(factory)) {
+            long start = System.nanoTime();
+            JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate("for (;;) {}", "loop.js"));
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(Reason.TIME_LIMIT, e.reason());
+            assertTrue(e.runtimeUsable());
+            assertTrue(tookMillis >= LIMIT.toMillis() - 10 && tookMillis < 10_000, "stopped after " + tookMillis + " ms");
+            assertEquals(JsValue.of(4), rt.evaluate("2 + 2", "after.js"), "the runtime still evaluates");
+        }
+    }
+
+    @EngineTest
+    void timeLimitIsPerEntryNotCumulative(JsRuntimeFactory factory) {
+        try (JsRuntime rt = timeLimited(factory)) {
+            rt.evaluate("function busy(ms) { var end = Date.now() + ms; var n = 0; while (Date.now() < end) n++; return n; }",
+                    "busy.js");
+            for (int i = 0; i < 6; i++) rt.evaluate("busy(100)", "busy.js");
+            assertTrue(rt.global().get("busy").asFunction().call(JsValue.of(100)).asNumber() > 0);
+        }
+    }
+
+    @EngineTest
+    void javaScriptCannotCatchTheTermination(JsRuntimeFactory factory) {
+        try (JsRuntime rt = timeLimited(factory)) {
+            JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate(
+                    "var caught = 0; var finallyRan = 0;"
+                    + " while (true) { try { for (;;) {} } catch (e) { caught++; } finally { finallyRan++; } }", "catch.js"));
+            assertEquals(Reason.TIME_LIMIT, e.reason());
+            assertEquals(JsValue.of(0), rt.global().get("caught"), "no catch block saw the termination");
+        }
+    }
+
+    @EngineTest
+    void timeLimitStopsEndlessFunctionCalls(JsRuntimeFactory factory) {
+        try (JsRuntime rt = timeLimited(factory)) {
+            JsFunction spin = rt.evaluate("(function () { var x = 0; while (true) { x = (x + 1) % 7; } })", "spin.js")
+                    .asFunction();
+            assertEquals(Reason.TIME_LIMIT, assertTerminated(rt, spin::call).reason());
+            assertEquals(Reason.TIME_LIMIT, assertTerminated(rt, () -> rt.prepare("while (1) {}", "p.js").run()).reason());
+            assertEquals(JsValue.of(1), rt.evaluate("1", "after.js"));
+        }
+    }
+
+    @EngineTest
+    void terminationInsideNestedHostCallbackIsNotCatchable(JsRuntimeFactory factory) {
+        try (JsRuntime rt = timeLimited(factory)) {
+            rt.global().set("nested", rt.function("nested", 0, (r, self, args) -> r.evaluate("for (;;) {}", "inner.js")));
+            JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate(
+                    "var caughtIt = false; try { nested(); } catch (e) { caughtIt = true; } for (;;) {}", "outer.js"));
+            assertEquals(Reason.TIME_LIMIT, e.reason());
+            assertEquals(JsValue.of(false), rt.global().get("caughtIt"));
+            assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"));
+        }
+    }
+
+    @EngineTest
+    void interruptFromAnotherThreadStopsALoop(JsRuntime rt) {
+        OtherThread.later("interrupter", 100, () -> {
+            while (!rt.interrupt()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        });
+        JsTerminatedException e = assertThrows(JsTerminatedException.class, () -> rt.evaluate(
+                "var spins = 0; for (;;) { spins++; }", "spin.js"));
+        assertEquals(Reason.INTERRUPTED, e.reason());
+        assertTrue(e.runtimeUsable());
+        assertTrue(rt.global().get("spins").asNumber() > 0);
+        assertEquals(JsValue.of("still usable"), rt.evaluate("'still usable'", "after.js"));
+    }
+
+    @EngineTest
+    void interruptWhenIdleDoesNothing(JsRuntime rt) {
+        assertFalse(rt.interrupt(), "nothing was running");
+        assertEquals(JsValue.of(3), rt.evaluate("1 + 2", "after.js"), "an idle interrupt does not stop the next script");
+    }
+
+    @EngineTest
+    void deepRecursionIsACatchableRangeError(JsRuntime rt) {
+        assertEquals(JsValue.of("RangeError"), rt.evaluate(
+                "function down(n) { return down(n + 1) + 1; }"
+                + " var name; try { down(0); name = 'no error'; } catch (e) { name = e.name; } name", "deep.js"));
+        assertEquals(JsValue.of(55), rt.evaluate("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(10)",
+                "after.js"), "the runtime works after the overflow");
+    }
+
+    @EngineTest
+    void uncaughtDeepRecursionArrivesAsRangeError(JsRuntime rt) {
+        JsError e = assertThrows(JsError.class, () -> rt.evaluate("function forever() { return forever(); } forever();",
+                "forever.js"));
+        assertEquals("RangeError", e.name().orElseThrow());
+        assertEquals(JsValue.of(1), rt.evaluate("1", "after.js"));
+    }
+
+    @EngineTest
+    void recursionThroughHostFunctionsEndsInRangeError(JsRuntime rt) {
+        rt.global().set("viaJava", rt.function("viaJava", 1, (r, self, args) ->
+                r.global().get("viaJs").asFunction().call(JsValue.of(args.get(0).asNumber() + 1))));
+        rt.evaluate("function viaJs(n) { return viaJava(n); }", "mutual.js");
+        JsError e = assertThrows(JsError.class, () -> rt.evaluate("viaJs(0)", "mutual.js"));
+        assertEquals("RangeError", e.name().orElseThrow());
+        assertEquals(JsValue.of("caught RangeError"), rt.evaluate(
+                "try { viaJs(0); } catch (e) { 'caught ' + e.name; }", "mutual.js"));
+        assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"));
+    }
+
+    @EngineTest
+    void maxStackDepthLimitsRecursion(JsRuntimeFactory factory) {
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxStackDepth(200))) {
+            rt.evaluate("function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1); }", "depth.js");
+            assertEquals(JsValue.of(50), rt.evaluate("depth(50)", "ok.js"));
+            JsError e = assertThrows(JsError.class, () -> rt.evaluate("depth(5000)", "too-deep.js"));
+            assertEquals("RangeError", e.name().orElseThrow());
+        }
+    }
+
+    /**
+     * Statement limits are not an ES feature, so they are not skipped: an engine that declares
+     * {@code STATEMENT_LIMIT} must enforce one, and an engine that does not must refuse the
+     * option clearly when the runtime is created instead of silently ignoring it.
+     */
+    @EngineTest
+    void statementLimitIsEnforcedOrRefused(JsRuntimeFactory factory) {
+        RuntimeOptions options = RuntimeOptions.defaults().withStatementLimit(10_000);
+        if (factory.capabilities().limits().contains(Reason.STATEMENT_LIMIT)) {
+            try (JsRuntime rt = factory.create(options)) {
+                assertEquals(JsValue.of(45), rt.evaluate("var s = 0; for (var i = 0; i < 10; i++) { s += i; } s", "small.js"));
+                JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate("var n = 0; for (;;) { n++; }", "loop.js"));
+                assertEquals(Reason.STATEMENT_LIMIT, e.reason());
+                assertTrue(e.runtimeUsable());
+                assertNotEquals(0.0, rt.global().get("n").asNumber());
+                assertEquals(JsValue.of(1), rt.evaluate("1", "after.js"), "the count restarts for each entry");
+            }
+        } else {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> factory.create(options).close());
+            assertTrue(e.getMessage().toLowerCase().contains("statement"), e.getMessage());
+        }
+    }
+}

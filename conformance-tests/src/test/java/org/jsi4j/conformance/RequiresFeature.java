@@ -1,0 +1,21 @@
+package org.jsi4j.conformance;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.jsi4j.EsFeature;
+
+/**
+ * The ECMAScript features a test (or every test of a class) needs. On an engine whose
+ * {@link org.jsi4j.Capabilities#esFeatures()} lacks one of them the test is skipped (aborted) with
+ * a message naming the feature. This is the only way a conformance test may be skipped.
+ */
+@Documented
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface RequiresFeature {
+    /** The features needed. */
+    EsFeature[] value();
+}

@@ -1,0 +1,549 @@
+package org.jsi4j.v8;
+
+import com.caoccao.javet.exceptions.BaseJavetScriptingException;
+import com.caoccao.javet.exceptions.JavetCompilationException;
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.exceptions.JavetScriptingError;
+import com.caoccao.javet.exceptions.JavetTerminatedException;
+import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.interop.callback.IJavetNearHeapLimitCallback;
+import com.caoccao.javet.values.V8Value;
+import com.caoccao.javet.values.primitive.V8ValueBigInteger;
+import com.caoccao.javet.values.primitive.V8ValueBoolean;
+import com.caoccao.javet.values.primitive.V8ValueDouble;
+import com.caoccao.javet.values.primitive.V8ValueInteger;
+import com.caoccao.javet.values.primitive.V8ValueLong;
+import com.caoccao.javet.values.primitive.V8ValueNull;
+import com.caoccao.javet.values.primitive.V8ValueString;
+import com.caoccao.javet.values.primitive.V8ValueUndefined;
+import com.caoccao.javet.values.primitive.V8ValueZonedDateTime;
+import com.caoccao.javet.values.reference.IV8ValueReference;
+import com.caoccao.javet.values.reference.V8Script;
+import com.caoccao.javet.values.reference.V8ValueArray;
+import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
+import com.caoccao.javet.values.reference.V8ValueFunction;
+import com.caoccao.javet.values.reference.V8ValueObject;
+import com.caoccao.javet.values.reference.V8ValueReference;
+import com.caoccao.javet.values.reference.V8ValueSymbol;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jsi4j.HostFunction;
+import org.jsi4j.HostObject;
+import org.jsi4j.JsArray;
+import org.jsi4j.JsArrayBuffer;
+import org.jsi4j.JsBigInt;
+import org.jsi4j.JsBoolean;
+import org.jsi4j.JsEngineException;
+import org.jsi4j.JsException;
+import org.jsi4j.JsFunction;
+import org.jsi4j.JsNull;
+import org.jsi4j.JsNumber;
+import org.jsi4j.JsObject;
+import org.jsi4j.JsReleasedException;
+import org.jsi4j.JsString;
+import org.jsi4j.JsSymbol;
+import org.jsi4j.JsTerminatedException;
+import org.jsi4j.JsUndefined;
+import org.jsi4j.JsValue;
+import org.jsi4j.spi.EngineBackend;
+import org.jsi4j.spi.ObjectKind;
+import org.jsi4j.spi.RuntimeServices;
+
+/**
+ * One V8 isolate behind a {@link org.jsi4j.JsRuntime}. Handles are Javet {@link V8ValueReference}s,
+ * each closed by its scope, reference or the runtime; calls into Java go through the
+ * {@link V8Bridge} trampoline.
+ */
+final class V8Backend implements EngineBackend {
+    /** Headroom V8 gets past the heap limit to unwind a script stopped for memory. */
+    private static final long UNWIND_HEADROOM = 32L << 20;
+
+    private final V8Runtime rt;
+    private final RuntimeServices services;
+    private final V8Bridge bridge;
+    private final V8Errors errors;
+    private final V8Symbols symbols;
+    private final long heapLimit;
+    private final Object terminateLock = new Object();
+    private final HeapGuard heapGuard = new HeapGuard();
+    private V8Script drain;
+    private volatile boolean memoryLimitHit;
+
+    V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit) {
+        this.rt = rt;
+        this.services = services;
+        this.heapLimit = heapLimit;
+        this.bridge = new V8Bridge(rt, services, this);
+        this.errors = new V8Errors(rt, services, this);
+        this.symbols = new V8Symbols(rt);
+        rt.setLogger(QuietJavetLogger.INSTANCE);
+        applyHeapLimit();
+        try {
+            bridge.attach();
+            drain = rt.getExecutor("").setResourceName("jsi4j:microtasks").compileV8Script();
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    V8Bridge bridge() {
+        return bridge;
+    }
+
+    /** The heap limit this isolate enforces, in bytes. */
+    long heapLimit() {
+        return heapLimit;
+    }
+
+    // ---------------------------------------------------------------- scripts
+
+    @Override
+    public JsValue evaluate(String source, String sourceName) {
+        try {
+            return toJs(rt.getExecutor(source).setResourceName(sourceName).execute());
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Object compile(String source, String sourceName) {
+        try {
+            return rt.getExecutor(source).setResourceName(sourceName).compileV8Script();
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public JsValue run(Object compiled) {
+        V8Script script = (V8Script) compiled;
+        if (script.isClosed()) throw new JsReleasedException("This prepared script's V8 runtime is closed");
+        try {
+            return toJs(script.execute());
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public JsObject global() {
+        try {
+            return (JsObject) toJs(rt.getGlobalObject());
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    @Override
+    public JsValue get(Object object, JsValue key) {
+        try {
+            return toJs(obj(object).get(toV8(key)));
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void set(Object object, JsValue key, JsValue value) {
+        try {
+            // V8's Object::Set fails silently (sloppy semantics); a strict-mode helper throws the TypeError.
+            bridge.helpers().invokeVoid("set", (V8Value) obj(object), toV8(key), toV8(value));
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public boolean has(Object object, JsValue key) {
+        try {
+            return obj(object).has(toV8(key));
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public boolean delete(Object object, JsValue key) {
+        try {
+            return obj(object).delete(toV8(key));
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public List<String> propertyNames(Object object) {
+        try (V8ValueArray keys = bridge.helpers().invoke("keys", obj(object))) {
+            List<String> names = new ArrayList<>(keys.getLength());
+            keys.forEach(v -> names.add(((V8ValueString) v).getValue()));
+            return names;
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- functions
+
+    @Override
+    public JsValue call(Object function, JsValue thisValue, List<JsValue> args) {
+        try {
+            return toJs(((V8ValueFunction) function).call(toV8(thisValue), toV8(args)));
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public JsObject construct(Object function, List<JsValue> args) {
+        try {
+            JsValue made = toJs(((V8ValueFunction) function).callAsConstructor(toV8(args)));
+            if (made instanceof JsObject o) return o;
+            throw new JsEngineException("V8 constructed a " + made.typeOf() + " instead of an object", null);
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public boolean instanceOf(Object object, Object constructor) {
+        try {
+            Boolean result = bridge.helpers().invokeBoolean("instanceOf", object, constructor);
+            return Boolean.TRUE.equals(result);
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public boolean sameObject(Object a, Object b) {
+        try {
+            return ((V8Value) a).strictEquals((V8Value) b);
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- making values
+
+    @Override
+    public HostObject hostObjectOf(Object object) {
+        try {
+            return bridge.hostObjectOf((V8Value) object);
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public JsObject newObject() {
+        try {
+            return (JsObject) toJs(rt.createV8ValueObject());
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public JsArray newArray(List<JsValue> elements) {
+        try {
+            V8ValueArray array = rt.createV8ValueArray();
+            if (!elements.isEmpty()) array.push((Object[]) toV8(elements));
+            return (JsArray) toJs(array);
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public JsArrayBuffer newArrayBuffer(byte[] bytes) {
+        try {
+            V8ValueArrayBuffer buffer = rt.createV8ValueArrayBuffer(bytes.length);
+            if (bytes.length > 0) buffer.fromBytes(bytes);
+            return (JsArrayBuffer) toJs(buffer);
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public byte[] arrayBufferBytes(Object buffer) {
+        return ((V8ValueArrayBuffer) buffer).toBytes();
+    }
+
+    @Override
+    public JsSymbol newSymbol(String description) {
+        try {
+            V8Value d = description == null ? rt.createV8ValueUndefined() : rt.createV8ValueString(description);
+            return (JsSymbol) toJs(bridge.helpers().invoke("symbol", d));
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public JsFunction newFunction(String name, int length, HostFunction function) {
+        try {
+            return (JsFunction) toJs(bridge.newFunction(name, length, function));
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public JsObject newHostObject(HostObject host) {
+        try {
+            return (JsObject) toJs(bridge.newHostObject(host));
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Object raise(JsValue error) {
+        try {
+            V8Value value = toV8(error);
+            errors.raised(value);
+            rt.throwError(value);
+            return rt.createV8ValueUndefined();
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- microtasks and limits
+
+    @Override
+    public void drainMicrotasks() {
+        // V8 runs the microtask queue whenever the outermost script or call returns, so running an
+        // empty script is an explicit checkpoint.
+        try {
+            drain.executeVoid();
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        synchronized (terminateLock) {
+            if (!rt.isClosed()) rt.terminateExecution();
+        }
+    }
+
+    @Override
+    public void resetInterrupt() {
+        synchronized (terminateLock) {
+            if (!rt.isClosed()) rt.cancelTerminateExecution();
+        }
+    }
+
+    /** From inside a host callback: unwind the running script; the outer entry rethrows {@code e}. */
+    void terminateFromCallback(JsTerminatedException e) {
+        errors.terminatedBy(e);
+        interrupt();
+    }
+
+    /** Whether the near-heap-limit callback stopped the script; clears the flag. */
+    boolean takeMemoryLimitHit() {
+        boolean hit = memoryLimitHit;
+        if (hit) {
+            memoryLimitHit = false;
+            rt.cancelTerminateExecution();
+            rt.lowMemoryNotification();
+            applyHeapLimit();
+        }
+        return hit;
+    }
+
+    /**
+     * Sets this isolate's heap limit: V8 lowers the limit to the given value when a near-heap-limit
+     * callback is removed, then the real callback is installed. Near the limit it terminates the
+     * script and gives V8 headroom to unwind.
+     */
+    private void applyHeapLimit() {
+        if (rt.getNearHeapLimitCallback() == null) rt.setNearHeapLimitCallback(heapGuard);
+        rt.setNearHeapLimitCallback(null);
+        rt.setNearHeapLimitCallback(heapGuard);
+    }
+
+    /** Stops a script near the heap limit; removing it resets V8's limit to {@link #heapLimit}. */
+    private final class HeapGuard implements IJavetNearHeapLimitCallback {
+        @Override
+        public long callback(long current, long initial) {
+            memoryLimitHit = true;
+            rt.terminateExecution();
+            return current + UNWIND_HEADROOM;
+        }
+
+        @Override
+        public long getDefaultHeapLimit() {
+            return heapLimit;
+        }
+    }
+
+    // ---------------------------------------------------------------- handles
+
+    @Override
+    public Object duplicate(Object handle) {
+        try {
+            return ((V8ValueReference) handle).toClone();
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void release(Object handle) {
+        if (handle instanceof V8Value v && !rt.isClosed()
+                && !(v instanceof IV8ValueReference r && r.isClosed())) {  // a collected weak handle closes itself
+            try {
+                v.close();
+            } catch (JavetException e) {
+                throw translate(e);
+            }
+        }
+    }
+
+    @Override
+    public Object weaken(Object handle) {
+        try {
+            V8ValueReference weak = ((V8ValueReference) handle).toClone();
+            weak.setWeak();
+            return weak;
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Object deref(Object weak) {
+        V8ValueReference w = (V8ValueReference) weak;
+        if (w.isClosed()) return null;
+        return duplicate(w);
+    }
+
+    @Override
+    public ObjectKind kindOf(Object handle) {
+        return switch (handle) {
+            case V8ValueArray a -> ObjectKind.ARRAY;
+            case V8ValueFunction f -> ObjectKind.FUNCTION;
+            case V8ValueArrayBuffer b -> ObjectKind.ARRAY_BUFFER;
+            default -> ObjectKind.OBJECT;
+        };
+    }
+
+    @Override
+    public void releaseWeak(Object weak) {
+        release(weak);
+    }
+
+    @Override
+    public void collectGarbage() {
+        rt.lowMemoryNotification();
+    }
+
+    @Override
+    public long engineReferences() {
+        return rt.getReferenceCount();
+    }
+
+    @Override
+    public void close() {
+        synchronized (terminateLock) {
+            try {
+                if (drain != null) drain.close();
+                errors.close();
+                symbols.close();
+                bridge.detach();
+            } catch (JavetException e) {
+                // closing anyway: the isolate below frees whatever is left
+            } finally {
+                try {
+                    rt.close();
+                } catch (JavetException e) {
+                    throw new JsEngineException("V8 failed to close its runtime: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- conversions
+
+    /** A Javet value as a jsi4j value; objects become handles in the current scope. */
+    JsValue toJs(V8Value value) throws JavetException {
+        return switch (value) {
+            case null -> throw new JsReleasedException("The V8 runtime is closed");
+            case V8ValueUndefined u -> JsValue.undefined();
+            case V8ValueNull n -> JsValue.nullValue();
+            case V8ValueBoolean b -> JsValue.of(b.getValue());
+            case V8ValueInteger i -> JsValue.of(i.getValue());
+            case V8ValueDouble d -> JsValue.of(d.getValue());
+            case V8ValueLong l -> JsValue.of(BigInteger.valueOf(l.getValue()));
+            case V8ValueBigInteger b -> JsValue.of(b.getValue());
+            case V8ValueString s -> JsValue.of(s.getValue());
+            case V8ValueZonedDateTime z -> dateObject(z);
+            case V8ValueSymbol s -> symbols.of(s);
+            case IV8ValueReference r -> services.wrap(r, kindOf(r));
+            default -> throw new JsEngineException("jsi4j cannot represent the V8 value " + value.getClass().getSimpleName(), null);
+        };
+    }
+
+    /**
+     * Javet turns every {@code Date} into a Java time, so no handle to the original can exist: it
+     * comes back as a {@code Proxy} over a new {@code Date} with the same time, whose methods work
+     * ({@code instanceof Date} holds) but which is not the original object.
+     */
+    private JsValue dateObject(V8ValueZonedDateTime date) throws JavetException {
+        long millis = date.getValue().toInstant().toEpochMilli();
+        return toJs(bridge.helpers().invoke("date", rt.createV8ValueDouble(millis)));
+    }
+
+    /** A jsi4j value as a Javet value; object handles are passed as they are. */
+    V8Value toV8(JsValue value) throws JavetException {
+        return switch (value) {
+            case JsUndefined u -> rt.createV8ValueUndefined();
+            case JsNull n -> rt.createV8ValueNull();
+            case JsBoolean b -> rt.createV8ValueBoolean(b.value());
+            case JsNumber n -> number(n.value());
+            case JsBigInt b -> rt.createV8ValueBigInteger(b.value());
+            case JsString s -> rt.createV8ValueString(s.value());
+            case JsSymbol s -> symbols.handle(s);
+            case JsObject o -> (V8Value) services.unwrap(o);
+        };
+    }
+
+    private V8Value[] toV8(List<JsValue> values) throws JavetException {
+        V8Value[] out = new V8Value[values.size()];
+        for (int i = 0; i < out.length; i++) out[i] = toV8(values.get(i));
+        return out;
+    }
+
+    /**
+     * The value a host callback hands back to V8. Javet closes it after the call, so an object is
+     * returned as a fresh handle of its own (the callback's scope releases the original).
+     */
+    V8Value toV8Result(JsValue value) throws JavetException {
+        V8Value v = toV8(value);
+        return v instanceof V8ValueReference r && !(v instanceof V8ValueSymbol) ? r.toClone() : v;
+    }
+
+    private V8Value number(double d) throws JavetException {
+        int i = (int) d;
+        if (i == d && (i != 0 || Double.doubleToRawLongBits(d) == 0)) return rt.createV8ValueInteger(i);
+        return rt.createV8ValueDouble(d);
+    }
+
+    private static V8ValueObject obj(Object handle) {
+        return (V8ValueObject) Objects.requireNonNull(handle, "handle");
+    }
+
+    /** Any Javet exception as the jsi4j exception it stands for. */
+    JsException translate(JavetException e) {
+        return errors.translate(e);
+    }
+}

@@ -1,0 +1,97 @@
+package org.jsi4j.v8;
+
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.V8Runtime;
+import java.util.Set;
+import org.jsi4j.Capabilities;
+import org.jsi4j.EngineInfo;
+import org.jsi4j.EsFeature;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.JsTerminatedException;
+import org.jsi4j.RuntimeOptions;
+
+/**
+ * Makes V8 runtimes through Javet: one isolate per {@link JsRuntime}, JIT on, scripts in sloppy
+ * mode. This build has no ICU data, so {@code Intl} and {@code \p{…}} regular expressions are
+ * absent. V8 counts no statements and limits its stack by size (not depth), so
+ * {@link RuntimeOptions#statementLimit()} and {@link RuntimeOptions#maxStackDepth()} are refused;
+ * a deep recursion still ends in a {@code RangeError}. Each runtime's heap is limited to
+ * {@link RuntimeOptions#maxHeapBytes()}, or {@link #DEFAULT_HEAP_LIMIT} when it is 0.
+ */
+public final class V8RuntimeFactory implements JsRuntimeFactory {
+    /** The engine id. */
+    public static final String ID = "v8";
+    /** The heap limit of a runtime whose options give none: 512 MB. */
+    public static final long DEFAULT_HEAP_LIMIT = 512L << 20;
+    /** The smallest heap limit V8 can start with. */
+    public static final long MIN_HEAP_LIMIT = 16L << 20;
+
+    private static final Capabilities CAPABILITIES = new Capabilities(
+            "V8 JIT (Ignition interpreter, Sparkplug, Maglev and TurboFan compilers)", true,
+            Capabilities.SnapshotSupport.NATIVE,
+            Capabilities.allFeaturesExcept(EsFeature.INTL, EsFeature.REGEXP_UNICODE_PROPERTIES),
+            Set.of(JsTerminatedException.Reason.TIME_LIMIT, JsTerminatedException.Reason.MEMORY_LIMIT,
+                    JsTerminatedException.Reason.INTERRUPTED));
+
+    private volatile EngineInfo engine;
+
+    /** A factory; the native library loads when the first runtime (or {@link #engine()}) is made. */
+    public V8RuntimeFactory() {
+    }
+
+    @Override
+    public EngineInfo engine() {
+        EngineInfo e = engine;
+        if (e == null) {
+            V8Runtime probe = V8Platform.newRuntime();
+            try {
+                e = new EngineInfo(ID, "V8 " + probe.getVersion() + " via Javet " + V8Platform.host().getJavetVersion(),
+                        probe.getVersion());
+            } finally {
+                closeQuietly(probe);
+            }
+            engine = e;
+        }
+        return e;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public JsRuntime create(RuntimeOptions options) {
+        if (options.statementLimit() > 0) {
+            throw new IllegalArgumentException("The v8 engine cannot count statements, so statementLimit="
+                    + options.statementLimit() + " cannot be honoured; use RuntimeOptions.withTimeLimit instead");
+        }
+        if (options.maxStackDepth() > 0) {
+            throw new IllegalArgumentException("The v8 engine limits its stack by size, not by depth, so maxStackDepth="
+                    + options.maxStackDepth() + " cannot be honoured; leave it 0 (deep recursion throws a RangeError)"
+                    + " or set -Djsi.v8.stackSizeKb before the first V8 runtime");
+        }
+        long heap = options.maxHeapBytes() == 0 ? DEFAULT_HEAP_LIMIT : options.maxHeapBytes();
+        if (heap < MIN_HEAP_LIMIT) {
+            throw new IllegalArgumentException("maxHeapBytes=" + options.maxHeapBytes() + " is below the "
+                    + (MIN_HEAP_LIMIT >> 20) + " MB a V8 isolate needs; give at least " + MIN_HEAP_LIMIT);
+        }
+        EngineInfo info = engine();
+        V8Runtime rt = V8Platform.newRuntime();
+        try {
+            return JsRuntime.open(info, CAPABILITIES, options, services -> new V8Backend(rt, services, heap));
+        } catch (RuntimeException | Error e) {
+            closeQuietly(rt);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(V8Runtime rt) {
+        try {
+            rt.close();
+        } catch (JavetException ignored) {
+            // nothing more can be done for an isolate that fails to close
+        }
+    }
+}
