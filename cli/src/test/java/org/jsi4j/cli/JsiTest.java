@@ -185,13 +185,19 @@ class JsiTest {
         Result r = jsi("engines");
         assertEquals(0, r.code, r.err);
         List<String> lines = r.out.lines().toList();
-        assertTrue(lines.get(0).matches("ID +NAME +VERSION +EXECUTION +JIT +SNAPSHOTS +LIMITS +ES FEATURES ABSENT"), lines.get(0));
-        String rhino = lines.stream().filter(l -> l.startsWith("rhino")).findFirst().orElseThrow(() -> new AssertionError(r.out));
-        var factory = JsEngines.factory("rhino");
-        assertTrue(rhino.contains(factory.engine().name()) && rhino.contains(factory.engine().version()), rhino);
-        assertTrue(rhino.contains(factory.capabilities().execution()), rhino);
-        assertTrue(r.out.contains("* default engine"), r.out);
+        assertTrue(lines.get(0).matches("ID +NAME +VERSION +JIT +SNAPSHOTS"), lines.get(0));
+        for (String id : JsEngines.ids()) {
+            var factory = JsEngines.factory(id);
+            String row = lines.stream().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow(() -> new AssertionError(r.out));
+            assertTrue(row.contains(factory.engine().name()) && row.contains(factory.engine().version()), row);
+            int details = lines.indexOf(id);
+            assertTrue(details > 0, "no details for " + id + ":\n" + r.out);
+            assertEquals("  execution           " + factory.capabilities().execution(), lines.get(details + 1));
+            assertTrue(lines.get(details + 2).startsWith("  limits "), lines.get(details + 2));
+            assertTrue(lines.get(details + 3).startsWith("  ES features absent "), lines.get(details + 3));
+        }
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(JsEngines.selectedId() + " *")), r.out);
+        assertTrue(r.out.contains("* default engine"), r.out);
     }
 
     @Test
