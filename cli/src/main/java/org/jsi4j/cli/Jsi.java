@@ -1,0 +1,108 @@
+package org.jsi4j.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code jsi} command: {@code jsi run FILE.js}, {@code jsi engines}. Exit codes: 0 success,
+ * 1 the script failed (a JavaScript error, a syntax error, a limit), 2 bad usage or input (an
+ * unknown engine, an unreadable file, a wrong option). Failures print one line; {@code --debug}
+ * adds the Java stack trace.
+ */
+@Command(name = "jsi", mixinStandardHelpOptions = true, versionProvider = Jsi.Version.class,
+        description = "Runs JavaScript on any engine jsi4j supports.",
+        subcommands = {RunCommand.class, EnginesCommand.class, CommandLine.HelpCommand.class})
+public final class Jsi implements Callable<Integer> {
+    /** Exit code when the script failed. */
+    public static final int SCRIPT_FAILED = 1;
+    /** Exit code for bad usage or input. */
+    public static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print the Java stack trace of a failure.")
+    boolean debug;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+    }
+
+    /** The command line, writing to {@code out} and {@code err}; {@code execute(args)} returns the exit code. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Jsi());
+        cl.setOut(out);
+        cl.setErr(err);
+        // everything after FILE belongs to the script, options included
+        cl.getSubcommands().get("run").setStopAtPositional(true);
+        cl.setParameterExceptionHandler(Jsi::usageError);
+        cl.setExecutionExceptionHandler((e, command, parsed) -> internalError(e, command, parsed));
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        spec.commandLine().usage(err);
+        return USAGE;
+    }
+
+    /** Whether {@code --debug} was given on {@code spec}'s command or any command above it. */
+    static boolean debug(CommandSpec spec) {
+        for (CommandSpec s = spec; s != null; s = s.parent()) {
+            ParseResult result = s.commandLine().getParseResult();
+            if (result != null && result.hasMatchedOption("--debug")) return true;
+        }
+        return false;
+    }
+
+    /** Prints {@code failure}'s stack trace to {@code err}. */
+    static void printStack(PrintWriter err, Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        err.print(trace);
+        err.flush();
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("jsi: " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return USAGE;
+    }
+
+    private static int internalError(Exception e, CommandLine command, ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        if (debug(command.getCommandSpec())) {
+            printStack(err, e);
+        } else {
+            err.println("jsi: internal error: " + e + " (run with --debug for the Java stack trace)");
+        }
+        err.flush();
+        return SCRIPT_FAILED;
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Jsi.class.getPackage().getImplementationVersion();
+            return new String[] {"jsi " + (version == null ? "(development build)" : version)
+                    + " on Java " + Runtime.version()};
+        }
+    }
+}

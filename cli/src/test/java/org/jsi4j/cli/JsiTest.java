@@ -1,0 +1,189 @@
+package org.jsi4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsi4j.JsEngines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the jsi command in-process on the real Rhino engine and checks output and exit codes. */
+class JsiTest {
+    @TempDir
+    Path dir;
+
+    /** The outcome of one command. */
+    record Result(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    static Result jsi(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Jsi.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    Path script(String name, String source) throws IOException {
+        return Files.writeString(dir.resolve(name), source);
+    }
+
+    static void assertNoJavaStack(Result r) {
+        assertFalse(r.err.contains("\tat ") || r.err.contains("Exception"), "a Java stack or exception leaked:\n" + r.err);
+    }
+
+    @Test
+    void runsAScriptWithConsoleAndJsi() throws IOException {
+        Path file = script("hello.js", "console.log('%s on %s', 'hello', jsi.engine); console.warn('careful');");
+        Result r = jsi("run", "--engine", "rhino", file.toString());
+        assertEquals(0, r.code, r.err);
+        assertEquals("hello on rhino" + System.lineSeparator(), r.out);
+        assertEquals("careful" + System.lineSeparator(), r.err);
+    }
+
+    @Test
+    void everythingAfterTheFileGoesToTheScript() throws IOException {
+        Path file = script("args.js", "console.log(JSON.stringify(jsi.args))");
+        Result r = jsi("run", file.toString(), "a", "--engine", "nope", "-x");
+        assertEquals(0, r.code, r.err);
+        assertEquals("[\"a\",\"--engine\",\"nope\",\"-x\"]", r.out.strip());
+    }
+
+    @Test
+    void theDefaultEngineIsTheSelectedOne() throws IOException {
+        Path file = script("which.js", "console.log(jsi.engine)");
+        Result r = jsi("run", file.toString());
+        assertEquals(0, r.code, r.err);
+        assertEquals(JsEngines.selectedId(), r.out.strip());
+    }
+
+    @Test
+    void anUncaughtErrorPrintsOneLineWithItsPlaceAndExits1() throws IOException {
+        Path file = script("throws.js", "var x = 1;\nthrow new TypeError('boom');\n");
+        Result r = jsi("run", file.toString());
+        assertEquals(1, r.code);
+        assertEquals(1, r.errLines().size(), r.err);
+        String line = r.errLines().get(0);
+        assertTrue(line.startsWith(file + ":2"), line);
+        assertTrue(line.endsWith(": TypeError: boom"), line);
+        assertNoJavaStack(r);
+    }
+
+    @Test
+    void aThrownNonErrorIsReportedAsUncaught() throws IOException {
+        Path file = script("plain.js", "throw 'just a string';");
+        Result r = jsi("run", file.toString());
+        assertEquals(1, r.code);
+        assertTrue(r.err.strip().startsWith(file.toString()), r.err);
+        assertTrue(r.err.strip().endsWith("Uncaught just a string"), r.err);
+    }
+
+    @Test
+    void aSyntaxErrorPrintsOneLineWithItsPlaceAndExits1() throws IOException {
+        Path file = script("broken.js", "console.log('fine');\nvar = 3;\n");
+        Result r = jsi("run", file.toString());
+        assertEquals(1, r.code);
+        assertEquals(1, r.errLines().size(), r.err);
+        assertTrue(r.err.startsWith(file + ":2"), r.err);
+        assertTrue(r.err.contains("SyntaxError: "), r.err);
+        assertEquals("", r.out, "nothing of a script that does not parse runs");
+        assertNoJavaStack(r);
+    }
+
+    @Test
+    void debugAddsTheJavaStack() throws IOException {
+        Path file = script("throws.js", "throw new Error('deep');");
+        Result r = jsi("--debug", "run", file.toString());
+        assertEquals(1, r.code);
+        assertTrue(r.errLines().get(0).endsWith("Error: deep"), r.err);
+        assertTrue(r.err.contains("\tat org.jsi4j."), r.err);
+        Result after = jsi("run", "--debug", file.toString());
+        assertTrue(after.err.contains("\tat org.jsi4j."), "--debug is accepted after the command too:\n" + after.err);
+    }
+
+    @Test
+    void aMissingFileExits2() {
+        Path missing = dir.resolve("missing.js");
+        Result r = jsi("run", missing.toString());
+        assertEquals(2, r.code);
+        assertEquals(List.of("jsi: cannot run " + missing + ": no such file"), r.errLines());
+    }
+
+    @Test
+    void aDirectoryExits2() {
+        Result r = jsi("run", dir.toString());
+        assertEquals(2, r.code);
+        assertEquals(List.of("jsi: cannot run " + dir + ": it is a directory, not a script file"), r.errLines());
+    }
+
+    @Test
+    void anUnknownEngineExits2AndListsTheEngines() throws IOException {
+        Path file = script("ok.js", "console.log('never')");
+        Result r = jsi("run", "--engine", "nope", file.toString());
+        assertEquals(2, r.code);
+        assertEquals(1, r.errLines().size(), r.err);
+        assertTrue(r.err.startsWith("jsi: Unknown JavaScript engine 'nope'. Engines available: "), r.err);
+        assertTrue(r.err.contains("rhino"), r.err);
+        assertEquals("", r.out);
+    }
+
+    @Test
+    void aBadOptionExits2WithAHint() {
+        Result r = jsi("run", "--time-limit", "soon", "x.js");
+        assertEquals(2, r.code);
+        assertEquals(List.of("jsi: Invalid value for option '--time-limit': 'soon' is not a duration; use e.g. 500ms, 5s, 2m or PT5S",
+                "Try 'jsi run --help' for more information."), r.errLines());
+    }
+
+    @Test
+    void aMissingFileArgumentExits2() {
+        Result r = jsi("run");
+        assertEquals(2, r.code);
+        assertTrue(r.errLines().get(0).startsWith("jsi: Missing required parameter"), r.err);
+    }
+
+    @Test
+    void theTimeLimitStopsARunawayScript() throws IOException {
+        Path file = script("spin.js", "console.log('start'); while (true) {}");
+        long start = System.nanoTime();
+        Result r = jsi("run", "--time-limit", "300ms", file.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(1, r.code, r.err);
+        assertEquals("start", r.out.strip());
+        assertTrue(r.err.startsWith(file + ": "), r.err);
+        assertTrue(r.err.contains("time limit of 300 ms"), r.err);
+        assertTrue(millis < 10_000, "stopped after " + millis + " ms");
+        assertNoJavaStack(r);
+    }
+
+    @Test
+    void enginesListsEachEngineWithItsCapabilities() {
+        Result r = jsi("engines");
+        assertEquals(0, r.code, r.err);
+        List<String> lines = r.out.lines().toList();
+        assertTrue(lines.get(0).matches("ID +NAME +VERSION +EXECUTION +JIT +SNAPSHOTS +LIMITS +ES FEATURES ABSENT"), lines.get(0));
+        String rhino = lines.stream().filter(l -> l.startsWith("rhino")).findFirst().orElseThrow(() -> new AssertionError(r.out));
+        var factory = JsEngines.factory("rhino");
+        assertTrue(rhino.contains(factory.engine().name()) && rhino.contains(factory.engine().version()), rhino);
+        assertTrue(rhino.contains(factory.capabilities().execution()), rhino);
+        assertTrue(r.out.contains("* default engine"), r.out);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(JsEngines.selectedId() + " *")), r.out);
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExits2() {
+        Result r = jsi();
+        assertEquals(2, r.code);
+        assertTrue(r.err.startsWith("Usage: jsi"), r.err);
+        assertTrue(r.err.contains("run") && r.err.contains("engines"), r.err);
+    }
+}
