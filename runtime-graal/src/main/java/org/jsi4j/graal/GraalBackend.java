@@ -100,7 +100,7 @@ final class GraalBackend implements EngineBackend {
             weak = h.getMember("weak");
             deref = h.getMember("deref");
             symbolDescription = h.getMember("symbolDescription");
-            errors = new GraalErrors(services, this, h.getMember("errorInfo"));
+            errors = new GraalErrors(services, this, h.getMember("errorInfo"), h.getMember("rangeError"));
         } catch (RuntimeException e) {
             context.close(true);
             throw new JsEngineException("GraalJS could not set up a runtime: " + e.getMessage(), e);
@@ -178,27 +178,27 @@ final class GraalBackend implements EngineBackend {
 
     @Override
     public JsValue get(Object object, JsValue key) {
-        return toJs(exec(get, object, toGuest(key)));
+        return toJs(exec(get, value(object), toGuest(key)));
     }
 
     @Override
     public void set(Object object, JsValue key, JsValue value) {
-        exec(set, object, toGuest(key), toGuest(value));
+        exec(set, value(object), toGuest(key), toGuest(value));
     }
 
     @Override
     public boolean has(Object object, JsValue key) {
-        return exec(has, object, toGuest(key)).asBoolean();
+        return exec(has, value(object), toGuest(key)).asBoolean();
     }
 
     @Override
     public boolean delete(Object object, JsValue key) {
-        return exec(delete, object, toGuest(key)).asBoolean();
+        return exec(delete, value(object), toGuest(key)).asBoolean();
     }
 
     @Override
     public List<String> propertyNames(Object object) {
-        Value names = exec(keys, object);
+        Value names = exec(keys, value(object));
         int n = (int) names.getArraySize();
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(names.getArrayElement(i).asString());
@@ -207,7 +207,7 @@ final class GraalBackend implements EngineBackend {
 
     @Override
     public JsValue call(Object function, JsValue thisValue, List<JsValue> args) {
-        Value f = (Value) function;
+        Value f = value(function);
         if (thisValue instanceof JsUndefined) {
             Object[] guestArgs = toGuest(args, 0);
             return toJs(guard(() -> f.execute(guestArgs)));
@@ -221,23 +221,23 @@ final class GraalBackend implements EngineBackend {
     @Override
     public JsObject construct(Object function, List<JsValue> args) {
         Object[] guestArgs = toGuest(args, 1);
-        guestArgs[0] = function;
+        guestArgs[0] = value(function);
         return (JsObject) toJs(exec(construct, guestArgs));
     }
 
     @Override
     public boolean instanceOf(Object object, Object constructor) {
-        return exec(instanceOf, object, constructor).asBoolean();
+        return exec(instanceOf, value(object), value(constructor)).asBoolean();
     }
 
     @Override
     public boolean sameObject(Object a, Object b) {
-        return exec(same, a, b).asBoolean();
+        return exec(same, value(a), value(b)).asBoolean();
     }
 
     @Override
     public HostObject hostObjectOf(Object object) {
-        Value token = exec(hostObjectToken, object);
+        Value token = exec(hostObjectToken, value(object));
         return token.isProxyObject() && token.asProxyObject() instanceof HostToken t ? t.host() : null;
     }
 
@@ -248,7 +248,7 @@ final class GraalBackend implements EngineBackend {
 
     @Override
     public JsArray newArray(List<JsValue> elements) {
-        return (JsArray) services.wrap(exec(newArray, toGuest(elements, 0)), ObjectKind.ARRAY);
+        return (JsArray) services.wrap(new Handle(exec(newArray, toGuest(elements, 0))), ObjectKind.ARRAY);
     }
 
     @Override
@@ -258,12 +258,12 @@ final class GraalBackend implements EngineBackend {
             for (int i = 0; i < bytes.length; i++) buffer.writeBufferByte(i, bytes[i]);
             return null;
         });
-        return (JsArrayBuffer) services.wrap(buffer, ObjectKind.ARRAY_BUFFER);
+        return (JsArrayBuffer) services.wrap(new Handle(buffer), ObjectKind.ARRAY_BUFFER);
     }
 
     @Override
     public byte[] arrayBufferBytes(Object buffer) {
-        Value b = (Value) buffer;
+        Value b = value(buffer);
         return guard(() -> {
             byte[] out = new byte[(int) b.getBufferSize()];
             b.readBuffer(0, out, 0, out.length);
@@ -290,7 +290,7 @@ final class GraalBackend implements EngineBackend {
             JsValue result = function.call(runtime, self, jsArgs);
             return toGuest(result == null ? JsValue.undefined() : result);
         });
-        return (JsFunction) services.wrap(exec(hostFunction, body, name, length), ObjectKind.FUNCTION);
+        return (JsFunction) services.wrap(new Handle(exec(hostFunction, body, name, length)), ObjectKind.FUNCTION);
     }
 
     @Override
@@ -392,28 +392,31 @@ final class GraalBackend implements EngineBackend {
 
     @Override
     public Object duplicate(Object handle) {
-        return handle;
+        return new Handle(value(handle));
     }
 
     @Override
     public void release(Object handle) {
-        // Values are ordinary Java objects: the GC frees them once unreachable
+        ((Handle) handle).value = null;
     }
 
     @Override
     public Object weaken(Object handle) {
-        return exec(weak, handle);
+        return exec(weak, value(handle));
     }
 
     @Override
     public Object deref(Object weakToken) {
         Value v = exec(deref, weakToken);
-        return v.isNull() ? null : v;
+        return v.isNull() ? null : new Handle(v);
     }
 
     @Override
     public ObjectKind kindOf(Object handle) {
-        Value v = (Value) handle;
+        return kindOfValue(value(handle));
+    }
+
+    private ObjectKind kindOfValue(Value v) {
         if (v.canExecute()) return ObjectKind.FUNCTION;
         if (!v.hasArrayElements() && !v.hasBufferElements()) return ObjectKind.OBJECT;
         return switch (exec(kind, v).asInt()) {
@@ -466,7 +469,7 @@ final class GraalBackend implements EngineBackend {
     /** A guest value as a jsi4j value; objects become handles in the current scope. */
     JsValue toJs(Value v) {
         if (v == null) return JsValue.undefined();
-        if (v.hasMembers()) return services.wrap(v, kindOf(v));
+        if (v.hasMembers()) return services.wrap(new Handle(v), kindOfValue(v));
         if (v.isString()) return JsValue.of(v.asString());
         if (v.isNumber()) {
             Value meta = v.getMetaObject();
@@ -482,11 +485,27 @@ final class GraalBackend implements EngineBackend {
             Value description = exec(symbolDescription, v);
             return new JsSymbol(description.isNull() ? null : description.asString(), v);
         }
-        return services.wrap(v, kindOf(v));
+        return services.wrap(new Handle(v), kindOfValue(v));
     }
 
     private JsObject wrapObject(Value v) {
-        return services.wrap(v, ObjectKind.OBJECT);
+        return services.wrap(new Handle(v), ObjectKind.OBJECT);
+    }
+
+    /**
+     * A handle: the guest object, dropped on release so that a stale {@code JsObject} somewhere
+     * in Java (a dead local, say) never keeps it from the garbage collector.
+     */
+    private static final class Handle {
+        Value value;
+
+        Handle(Value value) {
+            this.value = value;
+        }
+    }
+
+    private static Value value(Object handle) {
+        return ((Handle) handle).value;
     }
 
     /** A jsi4j value as something the polyglot API passes to the guest. */
@@ -499,7 +518,7 @@ final class GraalBackend implements EngineBackend {
             case JsString s -> s.value();
             case JsBigInt b -> exec(newBigInt, b.value().toString());
             case JsSymbol s -> symbolToken(s);
-            case JsObject o -> services.unwrap(o);
+            case JsObject o -> value(services.unwrap(o));
         };
     }
 

@@ -19,8 +19,10 @@ final class GraalErrors {
     private final RuntimeServices services;
     private final GraalBackend backend;
     private final Value errorInfo;
+    private final Value rangeError;
 
-    GraalErrors(RuntimeServices services, GraalBackend backend, Value errorInfo) {
+    GraalErrors(RuntimeServices services, GraalBackend backend, Value errorInfo, Value rangeError) {
+        this.rangeError = rangeError;
         this.services = services;
         this.backend = backend;
         this.errorInfo = errorInfo;
@@ -28,7 +30,8 @@ final class GraalErrors {
 
     /** The jsi4j exception for what the engine threw. */
     JsException convert(PolyglotException e) {
-        if (e.isCancelled() || e.isResourceExhausted()) {
+        if (e.isResourceExhausted() && !e.isCancelled()) return stackOverflow(e);
+        if (e.isCancelled()) {
             backend.terminated(e);
             Reason reason = e.isResourceExhausted() ? Reason.STATEMENT_LIMIT : Reason.INTERRUPTED;
             return new JsTerminatedException(reason, "GraalJS cancelled the context (" + e.getMessage()
@@ -42,6 +45,15 @@ final class GraalErrors {
         if (e.isHostException()) return hostException(e);
         if (e.isGuestException() && !e.isInternalError()) return guestException(e);
         return new JsEngineException("GraalJS failed internally: " + e.getMessage(), e);
+    }
+
+    /**
+     * A stack overflow that the engine met in a host frame ("Resource exhausted: Stack overflow"):
+     * reported as the RangeError that JavaScript gets for one in its own frames.
+     */
+    private JsError stackOverflow(PolyglotException e) {
+        JsValue error = backend.toJs(rangeError.execute("Maximum call stack size exceeded"));
+        return services.error(error, "RangeError", "Maximum call stack size exceeded", null, location(e, List.of()));
     }
 
     private JsException hostException(PolyglotException e) {

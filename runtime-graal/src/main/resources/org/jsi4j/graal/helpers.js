@@ -68,6 +68,7 @@
             return f;
         },
         thrower(e) { throw e; },
+        rangeError(message) { return new RangeError(message); },
         get(o, k) { return o[k]; },
         set(o, k, v) { o[k] = v; },
         has(o, k) { return k in o; },
