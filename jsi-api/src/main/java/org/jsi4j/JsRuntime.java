@@ -181,12 +181,12 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     JsValue call(JsFunction function, JsValue thisValue, List<JsValue> args) {
-        EngineBackend b = changing(function, "a call from Java into JavaScript (JsFunction.call)");
+        EngineBackend b = changing(function, "JsFunction.call");
         return enter(() -> b.call(function.handle, thisValue, args));
     }
 
     JsObject construct(JsFunction function, List<JsValue> args) {
-        EngineBackend b = changing(function, "a call from Java into JavaScript (JsFunction.construct)");
+        EngineBackend b = changing(function, "JsFunction.construct");
         return enter(() -> b.construct(function.handle, args));
     }
 
@@ -393,8 +393,8 @@ public final class JsRuntime implements AutoCloseable {
         }
         List<String> unjournaled = journal.unjournaledChanges();
         if (image == null && !unjournaled.isEmpty()) {
-            throw new JsSnapshotException("Cannot snapshot this " + engine.id() + " runtime: the engine has no native"
-                    + " heap image (" + capabilities.snapshots() + "), so a restore replays the setup, and the setup"
+            throw new JsSnapshotException("Cannot snapshot this " + engine.id() + " runtime: the engine made no native"
+                    + " heap image, so a restore replays the setup, and the setup"
                     + " changed the runtime in ways a replay cannot reproduce: " + String.join("; ", unjournaled)
                     + ". Make those changes with scripts (runtime.evaluate) or named externals instead.", null);
         }

@@ -60,11 +60,16 @@ public final class Snapshot {
         return blob.externals().stream().map(Journal.External::name).toList();
     }
 
-    /** The source names of the setup scripts, in the order they ran. */
-    public List<String> sourceNames() {
+    /** One setup script as the journal holds it. */
+    public record Script(String sourceName, String source) {
+    }
+
+    /** The setup scripts, in the order they ran (what a replay runs). */
+    public List<Script> scripts() {
         return blob.journal().stream()
                 .filter(e -> e instanceof Journal.Script)
-                .map(e -> ((Journal.Script) e).sourceName()).toList();
+                .map(e -> (Journal.Script) e)
+                .map(s -> new Script(s.sourceName(), s.source())).toList();
     }
 
     /** Whether the blob holds the engine's native heap image. */

@@ -59,6 +59,7 @@ class RuntimeOptionsTest {
         RuntimeOptions o = RuntimeOptions.fromSnapshot(blob);
         assertTrue(o.journaling());
         assertEquals(java.util.List.of("log", "store"), o.restore().externalNames());
-        assertEquals(java.util.List.of("init.js", "bad.js"), o.restore().sourceNames());
+        assertEquals(java.util.List.of("init.js", "bad.js"),
+                o.restore().scripts().stream().map(Snapshot.Script::sourceName).toList());
     }
 }
