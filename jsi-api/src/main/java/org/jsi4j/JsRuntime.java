@@ -277,7 +277,7 @@ public final class JsRuntime implements AutoCloseable {
         checkUsable();
         JsFunction f = backend.newFunction(name, length, function);
         hostFunctions++;
-        if (journal != null) unnamed.add(new Unnamed("host function '" + name + "'", backend.weaken(f.handle)));
+        if (watchUnnamed()) unnamed.add(new Unnamed("host function '" + name + "'", backend.weaken(f.handle)));
         return f;
     }
 
@@ -287,7 +287,7 @@ public final class JsRuntime implements AutoCloseable {
         checkUsable();
         JsObject o = backend.newHostObject(host);
         hostObjects.add(host);
-        if (journal != null) {
+        if (watchUnnamed()) {
             unnamed.add(new Unnamed("host object of " + host.getClass().getName(), backend.weaken(o.handle)));
         }
         return o;
@@ -330,6 +330,15 @@ public final class JsRuntime implements AutoCloseable {
         hostObjects.add(host);
         bindExternal(new Journal.External(name, Journal.Kind.OBJECT, 0), host, o);
         return o;
+    }
+
+    /**
+     * Whether a new host function or object must be watched for {@link #snapshot()}: those made
+     * from Java outside any script are; those a host callback makes while a journaled script runs
+     * (a host object's methods, say) are made again when the journal is replayed.
+     */
+    private boolean watchUnnamed() {
+        return journal != null && depth == 0;
     }
 
     private void checkExternalName(String name) {
