@@ -24,7 +24,7 @@ import org.jsi4j.JsValue;
  * while the Java proxy is reachable; once the proxy is collected its reference is released on the
  * JS thread. Call the proxy on the runtime's thread (from elsewhere, go through
  * {@link JsRuntime#executor()}); a call from another thread throws
- * {@link org.jsi4j.WrongThreadException}.
+ * {@link WrongThreadException}.
  */
 final class Callbacks {
     private static final Cleaner CLEANER = Cleaner.create();
