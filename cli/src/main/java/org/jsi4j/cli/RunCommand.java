@@ -32,10 +32,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jsi run [--engine ID] [--time-limit DURATION] FILE.js [args...]}: evaluates the file with
- * {@code console} and {@code jsi} installed, then runs the event loop until no work is left.
+ * the built-ins installed ({@code console}, {@code jsi}, timers, and {@code require} for the native
+ * modules found on the class path; see {@link Builtins}), then runs the event loop until no work is left.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a script with console and jsi installed, then its event loop until idle.",
+        description = {"Runs a script with console, jsi, timers and require (native modules on the class path) installed,",
+                "then its event loop until idle.",
                 "An uncaught error prints FILE:LINE:COLUMN: Name: message and exits 1."})
 final class RunCommand implements Callable<Integer> {
     @Spec

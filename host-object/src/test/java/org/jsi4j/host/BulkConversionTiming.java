@@ -22,7 +22,7 @@ import org.jsi4j.JsValue;
  * </pre>
  */
 public final class BulkConversionTiming {
-    private static final int[] RECORDS = {1, 5, 25, 500};
+    private static final int[] RECORDS = {1, 5, 25, 560};
 
     private BulkConversionTiming() {
     }
