@@ -24,7 +24,10 @@ import java.util.Map;
  *       {@link #take()} hands to the error translation.</li>
  * </ul>
  * Primitives have no handle; Javet reports them exactly as Java values anyway. When the field is
- * missing (another Javet version) nothing is installed and {@link #installed()} is false.
+ * missing (another Javet version) or cannot be set, nothing is installed, {@link #installed()} is
+ * false and errors fall back to Javet's copies. The field is {@code final}: JDK 25 sets it silently;
+ * JDK 26 (JEP 500) warns unless run with {@code --enable-final-field-mutation=ALL-UNNAMED}, and a
+ * later JDK that refuses lands in that fallback.
  */
 final class V8ThrowCapture {
     private static final Field REFERENCE_MAP = referenceMapField();
