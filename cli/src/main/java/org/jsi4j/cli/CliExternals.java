@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsRuntime;
-import org.jsi4j.Snapshot;
 import org.jsi4j.host.Console;
 import org.jsi4j.host.ConsoleSink;
 import org.jsi4j.host.JsiObject;
@@ -30,12 +29,5 @@ final class CliExternals {
     /** Binds each as a named external of a runtime made for snapshotting. */
     static void bind(JsRuntime runtime, Map<String, HostObject> externals) {
         externals.forEach(runtime::external);
-    }
-
-    /** After a restore: installs, as plain globals, the built-ins the snapshot did not hold. */
-    static void installMissing(JsRuntime runtime, Snapshot snapshot, Map<String, HostObject> externals) {
-        externals.forEach((name, host) -> {
-            if (!snapshot.externalNames().contains(name)) runtime.global().set(name, runtime.hostObject(host));
-        });
     }
 }

@@ -35,12 +35,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
+<<<<<<< HEAD
  * {@code jsi run [--engine ID] [--time-limit DURATION] [--snapshot SNAPSHOT] FILE.js [args...]}:
  * evaluates the file with {@code console} and {@code jsi} installed (in a runtime restored from
  * the snapshot when one is given), then runs the event loop until no work is left.
+=======
+ * {@code jsi run [--engine ID] [--time-limit DURATION] FILE.js [args...]}: evaluates the file with
+ * the built-ins installed ({@code console}, {@code jsi}, timers, and {@code require} for the native
+ * modules found on the class path; see {@link Builtins}), then runs the event loop until no work is left.
+>>>>>>> main
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a script with console and jsi installed, then its event loop until idle.",
+        description = {"Runs a script with console, jsi, timers and require (native modules on the class path) installed,",
+                "then its event loop until idle.",
                 "An uncaught error prints FILE:LINE:COLUMN: Name: message and exits 1."})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -86,8 +93,8 @@ final class RunCommand implements Callable<Integer> {
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
         try (JsRuntime runtime = factory.create(options)) {
             try {
-                if (snap == null) Builtins.install(runtime, ConsoleSink.of(out, err), args);
-                else CliExternals.installMissing(runtime, snap, builtins);
+                // after a restore too: the timers and require, which a snapshot does not hold
+                Builtins.install(runtime, ConsoleSink.of(out, err), args);
                 runtime.evaluate(source, file.toString());
                 Duration wait = timeLimit == null ? DurationConverter.MAX : timeLimit;
                 if (!runtime.runEventLoop(wait)) {

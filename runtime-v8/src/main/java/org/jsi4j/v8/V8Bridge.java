@@ -123,7 +123,16 @@ final class V8Bridge {
                   define(e, 'stack', {value: stack, writable: true, configurable: true});
                   return Object.assign(e, props);
                 },
-                date: function (t) { return new Proxy(new Date(t), dates); }
+                date: function (t) { return new Proxy(new Date(t), dates); },
+                // [name, message, stack] of a thrown value, read as GraalJS's backend reads them
+                errorInfo: function (e) {
+                  try {
+                    if (e instanceof Error) return [String(e.name), String(e.message), e.stack === undefined ? null : String(e.stack)];
+                    return [null, String(e), null];
+                  } catch (x) {
+                    return [null, Object.prototype.toString.call(e), null];
+                  }
+                }
               };
               define(g, '__jsi4j$v8$bridge', {value: helpers, configurable: true});
               return helpers;
@@ -245,6 +254,7 @@ final class V8Bridge {
             return rt.createV8ValueUndefined();
         }
         nesting++;
+        boolean outer = backend.callbackStarts();
         try {
             return (V8Value) services.hostCall(() -> {
                 try {
@@ -258,6 +268,7 @@ final class V8Bridge {
             backend.terminateFromCallback(e);
             return rt.createV8ValueUndefined();
         } finally {
+            backend.callbackEnds(outer);
             nesting--;
         }
     }
