@@ -48,6 +48,15 @@ import org.mozilla.javascript.typedarrays.NativeArrayBuffer;
  * One Rhino runtime: a Context (entered on the owner thread for each operation) and a global scope
  * made by {@code initSafeStandardObjects}. Handles are {@link ObjectHandle}s over the Rhino objects.
  *
+ * <p>Each runtime has its own standard objects rather than sharing one sealed scope: making them
+ * costs about 0.45 ms (measured warm, create and close), against about 3 ms to compile even a
+ * one-line script, and a sealed shared scope would forbid scripts to extend built-in prototypes.
+ *
+ * <p>Runaway recursion in compiled code overflows the Java stack; the {@link StackOverflowError}
+ * becomes a {@code RangeError} {@link JsError} at the boundary. Inside JavaScript it is catchable
+ * only when the recursion passes through a host function (Rhino's compiled code has no hook at
+ * function entry, and its {@code catch} ignores Java errors).
+ *
  * <p>Limits are enforced by Rhino's instruction observer, which Rhino calls every
  * {@link #OBSERVER_THRESHOLD} units of work. {@link org.jsi4j.RuntimeOptions#statementLimit()}
  * counts Rhino's own instruction units: in compiled mode (the default) Rhino adds roughly the

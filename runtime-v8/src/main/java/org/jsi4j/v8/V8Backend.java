@@ -22,6 +22,10 @@ import com.caoccao.javet.values.reference.V8Script;
 import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
 import com.caoccao.javet.values.reference.V8ValueFunction;
+import com.caoccao.javet.values.reference.V8ValueMap;
+import com.caoccao.javet.values.reference.V8ValueSet;
+import com.caoccao.javet.values.reference.V8ValueWeakMap;
+import com.caoccao.javet.values.reference.V8ValueWeakSet;
 import com.caoccao.javet.values.reference.V8ValueObject;
 import com.caoccao.javet.values.reference.V8ValueReference;
 import com.caoccao.javet.values.reference.V8ValueSymbol;
@@ -101,11 +105,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsValue evaluate(String source, String sourceName) {
-        try {
-            return toJs(rt.getExecutor(source).setResourceName(sourceName).execute());
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> toJs(rt.getExecutor(source).setResourceName(sourceName).execute()));
     }
 
     @Override
@@ -121,17 +121,17 @@ final class V8Backend implements EngineBackend {
     public JsValue run(Object compiled) {
         V8Script script = (V8Script) compiled;
         if (script.isClosed()) throw new JsReleasedException("This prepared script's V8 runtime is closed");
-        try {
-            return toJs(script.execute());
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> toJs(script.execute()));
     }
 
+    /**
+     * {@code globalThis}: the global proxy that scripts see as {@code this}, not the inner global
+     * object Javet's {@code getGlobalObject()} hands out (the two are never {@code ===}).
+     */
     @Override
     public JsObject global() {
         try {
-            return (JsObject) toJs(rt.getGlobalObject());
+            return (JsObject) toJs(bridge.helpers().invoke("global"));
         } catch (JavetException e) {
             throw translate(e);
         }
@@ -141,82 +141,67 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsValue get(Object object, JsValue key) {
-        try {
-            return toJs(obj(object).get(toV8(key)));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        // getProperty, not get: Javet's Map and typed-array handles turn get() into Map.prototype.get / an index.
+        return js(() -> toJs(obj(object).getProperty(toV8(key))));
     }
 
     @Override
     public void set(Object object, JsValue key, JsValue value) {
-        try {
-            // V8's Object::Set fails silently (sloppy semantics); a strict-mode helper throws the TypeError.
+        // V8's Object::Set fails silently (sloppy semantics); a strict-mode helper throws the TypeError.
+        js(() -> {
             bridge.helpers().invokeVoid("set", (V8Value) obj(object), toV8(key), toV8(value));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public boolean has(Object object, JsValue key) {
-        try {
-            return obj(object).has(toV8(key));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> isCollection(object)
+                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("has", object, toV8(key)))
+                : obj(object).has(toV8(key)));
     }
 
     @Override
     public boolean delete(Object object, JsValue key) {
-        try {
-            return obj(object).delete(toV8(key));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> isCollection(object)
+                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("remove", object, toV8(key)))
+                : obj(object).delete(toV8(key)));
+    }
+
+    /** Javet's handles whose has() and delete() mean the collection's methods, not property access. */
+    private static boolean isCollection(Object handle) {
+        return handle instanceof V8ValueMap || handle instanceof V8ValueSet
+                || handle instanceof V8ValueWeakMap || handle instanceof V8ValueWeakSet;
     }
 
     @Override
     public List<String> propertyNames(Object object) {
-        try (V8ValueArray keys = bridge.helpers().invoke("keys", obj(object))) {
-            List<String> names = new ArrayList<>(keys.getLength());
-            keys.forEach(v -> names.add(((V8ValueString) v).getValue()));
-            return names;
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> {
+            try (V8ValueArray keys = bridge.helpers().invoke("keys", obj(object))) {
+                List<String> names = new ArrayList<>(keys.getLength());
+                keys.forEach(v -> names.add(((V8ValueString) v).getValue()));
+                return names;
+            }
+        });
     }
 
     // ---------------------------------------------------------------- functions
 
     @Override
     public JsValue call(Object function, JsValue thisValue, List<JsValue> args) {
-        try {
-            return toJs(((V8ValueFunction) function).call(toV8(thisValue), toV8(args)));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> toJs(((V8ValueFunction) function).call(toV8(thisValue), toV8(args))));
     }
 
     @Override
     public JsObject construct(Object function, List<JsValue> args) {
-        try {
-            JsValue made = toJs(((V8ValueFunction) function).callAsConstructor(toV8(args)));
-            if (made instanceof JsObject o) return o;
-            throw new JsEngineException("V8 constructed a " + made.typeOf() + " instead of an object", null);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        JsValue made = js(() -> toJs(((V8ValueFunction) function).callAsConstructor(toV8(args))));
+        if (made instanceof JsObject o) return o;
+        throw new JsEngineException("V8 constructed a " + made.typeOf() + " instead of an object", null);
     }
 
     @Override
     public boolean instanceOf(Object object, Object constructor) {
-        try {
-            Boolean result = bridge.helpers().invokeBoolean("instanceOf", object, constructor);
-            return Boolean.TRUE.equals(result);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> Boolean.TRUE.equals(bridge.helpers().invokeBoolean("instanceOf", object, constructor)));
     }
 
     @Override
@@ -263,7 +248,7 @@ final class V8Backend implements EngineBackend {
     public JsArrayBuffer newArrayBuffer(byte[] bytes) {
         try {
             V8ValueArrayBuffer buffer = rt.createV8ValueArrayBuffer(bytes.length);
-            if (bytes.length > 0) buffer.fromBytes(bytes);
+            if (bytes.length > 0) buffer.getByteBuffer().duplicate().clear().put(bytes);
             return (JsArrayBuffer) toJs(buffer);
         } catch (JavetException e) {
             throw translate(e);
@@ -272,7 +257,16 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public byte[] arrayBufferBytes(Object buffer) {
-        return ((V8ValueArrayBuffer) buffer).toBytes();
+        // Javet's toBytes()/fromBytes() move the position of one shared ByteBuffer, so a second read
+        // would underflow: read through a fresh view of the whole buffer instead.
+        V8ValueArrayBuffer b = (V8ValueArrayBuffer) buffer;
+        try {
+            byte[] bytes = new byte[b.getByteLength()];
+            b.getByteBuffer().duplicate().clear().get(bytes);
+            return bytes;
+        } catch (JavetException e) {
+            throw translate(e);
+        }
     }
 
     @Override
@@ -540,6 +534,41 @@ final class V8Backend implements EngineBackend {
 
     private static V8ValueObject obj(Object handle) {
         return (V8ValueObject) Objects.requireNonNull(handle, "handle");
+    }
+
+    /** Code that runs JavaScript from Java and may throw. */
+    @FunctionalInterface
+    private interface Entry<T> {
+        T run() throws JavetException;
+    }
+
+    /**
+     * Runs an entry into JavaScript, translating what it throws; the thrown value itself is kept
+     * (see {@link V8ThrowCapture}).
+     */
+    private <T> T js(Entry<T> entry) {
+        boolean outer = errors.enter();
+        try {
+            return entry.run();
+        } catch (JavetException e) {
+            throw translate(e);
+        } finally {
+            errors.leave(outer);
+        }
+    }
+
+    /** A host callback starts running Java code; returns what {@link #callbackEnds} restores. */
+    boolean callbackStarts() {
+        return errors.enterCallback();
+    }
+
+    void callbackEnds(boolean outer) {
+        errors.leave(outer);
+    }
+
+    /** Whether thrown objects come back as themselves (see {@link V8ThrowCapture}). */
+    boolean capturesThrownObjects() {
+        return errors.capturesThrownObjects();
     }
 
     /** Any Javet exception as the jsi4j exception it stands for. */
