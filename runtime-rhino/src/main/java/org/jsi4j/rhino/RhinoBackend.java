@@ -52,11 +52,6 @@ import org.mozilla.javascript.typedarrays.NativeArrayBuffer;
  * costs about 0.45 ms (measured warm, create and close), against about 3 ms to compile even a
  * one-line script, and a sealed shared scope would forbid scripts to extend built-in prototypes.
  *
- * <p>Runaway recursion in compiled code overflows the Java stack; the {@link StackOverflowError}
- * becomes a {@code RangeError} {@link JsError} at the boundary. Inside JavaScript it is catchable
- * only when the recursion passes through a host function (Rhino's compiled code has no hook at
- * function entry, and its {@code catch} ignores Java errors).
- *
  * <p>Limits are enforced by Rhino's instruction observer, which Rhino calls every
  * {@link #OBSERVER_THRESHOLD} units of work. {@link org.jsi4j.RuntimeOptions#statementLimit()}
  * counts Rhino's own instruction units: in compiled mode (the default) Rhino adds roughly the
@@ -66,8 +61,11 @@ import org.mozilla.javascript.typedarrays.NativeArrayBuffer;
  * <p>{@link org.jsi4j.RuntimeOptions#maxStackDepth()} switches the runtime to Rhino's interpreter,
  * the only mode in which Rhino can bound the JavaScript call depth; a deeper call then throws a
  * catchable {@code RangeError}. In compiled mode JavaScript calls are JVM calls, so a runaway
- * recursion ends in a {@link StackOverflowError} that no JavaScript {@code catch} can see; the
- * backend reports it to Java as an uncaught {@code RangeError}.
+ * recursion ends in a {@link StackOverflowError}; it becomes a {@code RangeError} {@link JsError}
+ * at the boundary, and inside JavaScript it is catchable only when the recursion passes through a
+ * host function (compiled code has no hook at function entry, and its {@code catch} ignores Java
+ * errors unless {@code FEATURE_ENHANCED_JAVA_ACCESS} is on, which would let scripts catch
+ * terminations too).
  */
 final class RhinoBackend implements EngineBackend {
     /** How often (in Rhino instruction units) the observer checks for interrupts and limits. */
