@@ -275,6 +275,7 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(function, "function");
         if (length < 0) throw new IllegalArgumentException("length must be >= 0, was " + length);
         checkUsable();
+        ensureErrorFactory();
         JsFunction f = backend.newFunction(name, length, function);
         hostFunctions++;
         if (watchUnnamed()) unnamed.add(new Unnamed("host function '" + name + "'", backend.weaken(f.handle)));
@@ -285,6 +286,7 @@ public final class JsRuntime implements AutoCloseable {
     public JsObject hostObject(HostObject host) {
         Objects.requireNonNull(host, "host");
         checkUsable();
+        ensureErrorFactory();
         JsObject o = backend.newHostObject(host);
         hostObjects.add(host);
         if (watchUnnamed()) {
@@ -392,6 +394,7 @@ public final class JsRuntime implements AutoCloseable {
                     + " or drop every reference to it (from JavaScript and from Java handles) first.", null);
         }
         byte[] image;
+        releaseInternalFunctions(); // an engine image must not hold the core's own handles
         try {
             image = backend.snapshotImage(Collections.unmodifiableMap(externals));
         } catch (JsSnapshotException e) {
@@ -399,6 +402,8 @@ public final class JsRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new JsSnapshotException("The " + engine.id() + " engine failed to take its native snapshot: "
                     + messageOf(e), e);
+        } finally {
+            if (hostFunctions > 0 || !hostObjects.isEmpty()) ensureErrorFactory();
         }
         List<String> unjournaled = journal.unjournaledChanges();
         if (image == null && !unjournaled.isEmpty()) {
@@ -651,9 +656,7 @@ public final class JsRuntime implements AutoCloseable {
         closeOne(root);
         for (JsRef<?> ref : refs) release(ref.getUnchecked());
         refs.clear();
-        for (Object internal : new Object[] {errorFactory, promiseFactory}) {
-            if (internal != null) backend.release(internal);
-        }
+        releaseInternalFunctions();
         for (Unnamed u : unnamed) backend.releaseWeak(u.weak());
         unnamed.clear();
         closed = true;
@@ -842,17 +845,35 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     private Object internalFunction(String source) {
-        JsValue fn = backend.evaluate(source, "jsi4j:internal");
-        Object handle = handleOf(fn.asObject());
-        Object kept = backend.duplicate(handle);
-        return kept;
+        JsScope scope = new JsScope(this, current, true);
+        current = scope;
+        try {
+            return backend.duplicate(handleOf(backend.evaluate(source, "jsi4j:internal").asObject()));
+        } finally {
+            while (!scope.closed) closeOne(current);
+        }
     }
 
-    private JsObject newError(JsErrorType type, String message, Throwable cause) {
+    private void releaseInternalFunctions() {
+        if (errorFactory != null) backend.release(errorFactory);
+        if (promiseFactory != null) backend.release(promiseFactory);
+        errorFactory = null;
+        promiseFactory = null;
+    }
+
+    /**
+     * Compiles the helper that makes errors for host exceptions before any host callback can run:
+     * made lazily during a callback, it could be compiled near a stack overflow and fail there.
+     */
+    private void ensureErrorFactory() {
         if (errorFactory == null) {
             errorFactory = internalFunction("(function (g) { return function (c, m, id) { var e = new g[c](m);"
                     + " if (id >= 0) Object.defineProperty(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
         }
+    }
+
+    private JsObject newError(JsErrorType type, String message, Throwable cause) {
+        ensureErrorFactory();
         int id = -1;
         if (cause != null) {
             id = nextHostErrorId++;
