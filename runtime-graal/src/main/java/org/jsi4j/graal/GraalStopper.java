@@ -56,6 +56,12 @@ final class GraalStopper {
         void restart() {
             executed = 0;
         }
+
+        GraalStop exceeded() {
+            return new GraalStop(new JsTerminatedException(Reason.STATEMENT_LIMIT, "The script executed more than "
+                    + limit + " statements (RuntimeOptions.statementLimit) and was stopped. Raise the limit"
+                    + " or make the script do less. The runtime is still usable.", true));
+        }
     }
 
     /**
@@ -105,15 +111,13 @@ final class GraalStopper {
     private void onStatement(ExecutionEvent event) {
         if (counting) {
             Budget budget = budgets.get();
-            if (budget != null && ++budget.executed > budget.limit) {
-                throw new GraalStop(new JsTerminatedException(Reason.STATEMENT_LIMIT, "The script executed more than "
-                        + budget.limit + " statements (RuntimeOptions.statementLimit) and was stopped. Raise the limit"
-                        + " or make the script do less. The runtime is still usable.", true));
-            }
+            if (budget != null && ++budget.executed > budget.limit) throw budget.exceeded();
         }
-        if (!stopping.isEmpty() && stopping.contains(Context.getCurrent())) {
-            throw new GraalStop(new JsTerminatedException(Reason.INTERRUPTED,
-                    "The script was interrupted. The runtime is still usable.", true));
-        }
+        if (!stopping.isEmpty() && stopping.contains(Context.getCurrent())) throw interrupted();
+    }
+
+    private static GraalStop interrupted() {
+        return new GraalStop(new JsTerminatedException(Reason.INTERRUPTED,
+                "The script was interrupted. The runtime is still usable.", true));
     }
 }
