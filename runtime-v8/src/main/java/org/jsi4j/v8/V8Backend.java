@@ -22,6 +22,7 @@ import com.caoccao.javet.values.reference.V8Script;
 import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
 import com.caoccao.javet.values.reference.V8ValueFunction;
+import com.caoccao.javet.values.reference.V8ValueGlobalObject;
 import com.caoccao.javet.values.reference.V8ValueMap;
 import com.caoccao.javet.values.reference.V8ValueSet;
 import com.caoccao.javet.values.reference.V8ValueWeakMap;
@@ -31,7 +32,9 @@ import com.caoccao.javet.values.reference.V8ValueReference;
 import com.caoccao.javet.values.reference.V8ValueSymbol;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jsi4j.HostFunction;
 import org.jsi4j.HostObject;
@@ -72,10 +75,14 @@ final class V8Backend implements EngineBackend {
     private final long heapLimit;
     private final Object terminateLock = new Object();
     private final HeapGuard heapGuard = new HeapGuard();
+    private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
+    private final boolean restoredFromImage;
     private V8Script drain;
+    private boolean imageTaken;
     private volatile boolean memoryLimitHit;
 
-    V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit) {
+    /** A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null. */
+    V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image) {
         this.rt = rt;
         this.services = services;
         this.heapLimit = heapLimit;
@@ -86,10 +93,23 @@ final class V8Backend implements EngineBackend {
         applyHeapLimit();
         try {
             bridge.attach();
-            drain = rt.getExecutor("").setResourceName("jsi4j:microtasks").compileV8Script();
+            if (image != null) {
+                bridge.rebind(image, services.options().externals());
+                try (V8ValueGlobalObject g = rt.getGlobalObject()) {
+                    g.delete(V8SnapshotTaker.PARKED);
+                }
+            }
+            drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
             throw translate(e);
         }
+        this.restoredFromImage = image != null;
+    }
+
+    private V8Script compiled(String source, String sourceName) throws JavetException {
+        V8Script script = rt.getExecutor(source).setResourceName(sourceName).compileV8Script();
+        sources.put(script, new V8SnapshotTaker.Source(source, sourceName));
+        return script;
     }
 
     V8Bridge bridge() {
@@ -111,7 +131,7 @@ final class V8Backend implements EngineBackend {
     @Override
     public Object compile(String source, String sourceName) {
         try {
-            return rt.getExecutor(source).setResourceName(sourceName).compileV8Script();
+            return compiled(source, sourceName);
         } catch (JavetException e) {
             throw translate(e);
         }
@@ -444,6 +464,30 @@ final class V8Backend implements EngineBackend {
     @Override
     public long engineReferences() {
         return rt.getReferenceCount();
+    }
+
+    /**
+     * V8's native image: taken once per isolate (V8 allows no second one; later snapshots carry
+     * only the journal), with every handle Java holds parked and given back (see
+     * {@link V8SnapshotTaker}).
+     */
+    @Override
+    public byte[] snapshotImage(Map<String, Object> externals) {
+        if (imageTaken) return null;
+        try {
+            drainMicrotasks();  // lets go of the objects V8 keeps alive for the current job (WeakRef targets)
+            V8Image image = new V8SnapshotTaker(rt, bridge, sources).take(externals);
+            if (image == null) return null;
+            imageTaken = true;
+            return image.encode();
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public boolean restoredFromImage() {
+        return restoredFromImage;
     }
 
     @Override
