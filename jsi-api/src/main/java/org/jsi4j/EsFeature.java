@@ -24,5 +24,10 @@ public enum EsFeature {
     TYPED_ARRAYS,
     PROMISES,
     INTL,
-    REGEXP_UNICODE_PROPERTIES
+    REGEXP_UNICODE_PROPERTIES,
+    /**
+     * ES5 strict-mode {@code this}: a strict function called without a receiver gets
+     * {@code undefined}, and a primitive receiver is not boxed.
+     */
+    STRICT_MODE_THIS
 }

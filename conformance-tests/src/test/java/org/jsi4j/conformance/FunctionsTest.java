@@ -43,8 +43,15 @@ class FunctionsTest {
     }
 
     @EngineTest
-    void thisIsGlobalInSloppyAndUndefinedInStrictFunctions(JsRuntime rt) {
+    void thisIsGlobalInSloppyFunctions(JsRuntime rt) {
         assertTrue(fn(rt, "function () { return this; }").call().asObject().strictEquals(rt.global()));
+        assertEquals(JsValue.of("object"), fn(rt, "function () { return typeof this; }").callWithThis(JsValue.of(5)),
+                "sloppy functions box a primitive receiver");
+    }
+
+    @EngineTest
+    @RequiresFeature(EsFeature.STRICT_MODE_THIS)
+    void thisIsUndefinedAndUnboxedInStrictFunctions(JsRuntime rt) {
         assertTrue(fn(rt, "function () { 'use strict'; return this; }").call().isUndefined());
         assertEquals(JsValue.of("number"), fn(rt, "function () { 'use strict'; return typeof this; }")
                 .callWithThis(JsValue.of(5)));

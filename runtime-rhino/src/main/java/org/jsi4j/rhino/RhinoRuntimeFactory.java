@@ -32,7 +32,10 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
      * {@code const} is refused in {@code for…of}/{@code for…in} heads.
      */
     static final EnumSet<EsFeature> ABSENT = EnumSet.of(EsFeature.CLASSES, EsFeature.ASYNC_AWAIT,
-            EsFeature.SPREAD, EsFeature.WEAK_REF, EsFeature.INTL);
+            EsFeature.SPREAD, EsFeature.WEAK_REF, EsFeature.INTL,
+            // Rhino 1.9.2 passes the global object to strict functions called without a receiver
+            // and boxes primitive receivers (mozilla/rhino#940)
+            EsFeature.STRICT_MODE_THIS);
 
     private static final Capabilities CAPABILITIES = new Capabilities(
             "compiled to JVM bytecode (Rhino's optimizer); no JIT of its own, HotSpot JIT-compiles the generated classes",

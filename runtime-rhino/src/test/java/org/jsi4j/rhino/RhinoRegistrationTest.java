@@ -44,7 +44,9 @@ class RhinoRegistrationTest {
             Map.entry(EsFeature.TYPED_ARRAYS, "new Uint8Array(new ArrayBuffer(2)).length === 2"),
             Map.entry(EsFeature.PROMISES, "typeof Promise.resolve(1).then === 'function'"),
             Map.entry(EsFeature.INTL, "typeof Intl === 'object'"),
-            Map.entry(EsFeature.REGEXP_UNICODE_PROPERTIES, "/^\\p{Lu}$/u.test('A') && !/^\\p{Lu}$/u.test('a')"));
+            Map.entry(EsFeature.REGEXP_UNICODE_PROPERTIES, "/^\\p{Lu}$/u.test('A') && !/^\\p{Lu}$/u.test('a')"),
+            Map.entry(EsFeature.STRICT_MODE_THIS, "(function () { 'use strict'; return this; })() === undefined"
+                    + " && (function () { 'use strict'; return typeof this; }).call(5) === 'number'"));
 
     @ParameterizedTest
     @EnumSource(EsFeature.class)
