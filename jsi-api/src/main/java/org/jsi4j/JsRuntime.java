@@ -168,9 +168,14 @@ public final class JsRuntime implements AutoCloseable {
         return enter(() -> b.construct(function.handle, args));
     }
 
-    /** Runs pending promise jobs until none remain. */
+    /**
+     * Runs pending promise jobs until none remain. Jobs run only when the JavaScript stack is
+     * empty, as in a browser: called from inside a host callback this does nothing now, and the
+     * jobs run when the outermost call from Java returns (the same on every engine).
+     */
     public void drainMicrotasks() {
         checkUsable();
+        if (depth > 0) return;
         enter(() -> {
             backend.drainMicrotasks();
             return null;

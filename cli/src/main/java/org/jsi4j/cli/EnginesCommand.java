@@ -23,8 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "engines", mixinStandardHelpOptions = true,
         description = "Lists the engines found, with id, name, version and capabilities.")
 final class EnginesCommand implements Callable<Integer> {
-    private static final List<String> HEADER =
-            List.of("ID", "NAME", "VERSION", "EXECUTION", "JIT", "SNAPSHOTS", "LIMITS", "ES FEATURES ABSENT");
+    private static final List<String> HEADER = List.of("ID", "NAME", "VERSION", "JIT", "SNAPSHOTS");
 
     @Spec
     CommandSpec spec;
@@ -40,23 +39,25 @@ final class EnginesCommand implements Callable<Integer> {
         String selected = selectedOrNull();
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
-        List<String> problems = new ArrayList<>();
+        List<String> details = new ArrayList<>();
         for (String id : providers.keySet()) {
             String shownId = id.equals(selected) ? id + " *" : id;
             try {
                 JsRuntimeFactory factory = JsEngines.factory(id);
                 rows.add(row(shownId, factory.engine(), factory.capabilities()));
+                details.addAll(details(id, factory.capabilities()));
             } catch (RuntimeException | LinkageError e) {
-                rows.add(List.of(shownId, "(unavailable)", "", "", "", "", "", ""));
-                problems.add(id + ": " + e.getMessage());
+                rows.add(List.of(shownId, "(unavailable)", "", "", ""));
+                details.add(id);
+                details.add("  unavailable: " + e.getMessage());
                 if (Jsi.debug(spec)) Jsi.printStack(spec.commandLine().getErr(), e);
             }
         }
         printTable(out, rows);
-        out.println();
         out.println(selected == null ? "No engine is selected." : "* default engine (--engine, -D" + JsEngines.PROPERTY
                 + " or " + JsEngines.ENV + " choose another; else the first of " + String.join(", ", JsEngines.PREFERENCE) + ")");
-        for (String problem : problems) out.println("unavailable " + problem);
+        out.println();
+        details.forEach(out::println);
         out.flush();
         return 0;
     }
@@ -70,13 +71,18 @@ final class EnginesCommand implements Callable<Integer> {
     }
 
     private static List<String> row(String id, EngineInfo engine, Capabilities caps) {
+        return List.of(id, engine.name(), engine.version(), caps.jit() ? "yes" : "no", words(caps.snapshots().name()));
+    }
+
+    private static List<String> details(String id, Capabilities caps) {
         Set<EsFeature> absent = EnumSet.allOf(EsFeature.class);
         absent.removeAll(caps.esFeatures());
-        return List.of(id, engine.name(), engine.version(), caps.execution(), caps.jit() ? "yes" : "no",
-                words(caps.snapshots().name()),
-                caps.limits().isEmpty() ? "none" : caps.limits().stream().sorted().map(r -> words(r.name()))
-                        .collect(Collectors.joining(", ")),
-                absent.isEmpty() ? "none" : absent.stream().map(f -> words(f.name())).collect(Collectors.joining(", ")));
+        return List.of(id,
+                "  execution           " + caps.execution(),
+                "  limits              " + (caps.limits().isEmpty() ? "none"
+                        : caps.limits().stream().sorted().map(r -> words(r.name())).collect(Collectors.joining(", "))),
+                "  ES features absent  " + (absent.isEmpty() ? "none"
+                        : absent.stream().map(f -> words(f.name())).collect(Collectors.joining(", "))));
     }
 
     /** {@code ASYNC_AWAIT} -> {@code async-await}. */

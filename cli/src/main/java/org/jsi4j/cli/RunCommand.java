@@ -16,12 +16,14 @@ import org.jsi4j.JsError;
 import org.jsi4j.JsException;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.JsString;
 import org.jsi4j.JsSyntaxError;
 import org.jsi4j.JsTerminatedException;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.SourceLocation;
 import org.jsi4j.host.Builtins;
 import org.jsi4j.host.ConsoleSink;
+import org.jsi4j.host.Inspector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,18 +69,21 @@ final class RunCommand implements Callable<Integer> {
         }
         RuntimeOptions options = timeLimit == null ? RuntimeOptions.defaults() : RuntimeOptions.defaults().withTimeLimit(timeLimit);
         try (JsRuntime runtime = factory.create(options)) {
-            Builtins.install(runtime, ConsoleSink.of(out, err), args);
-            runtime.evaluate(source, file.toString());
-            Duration wait = timeLimit == null ? DurationConverter.MAX : timeLimit;
-            if (!runtime.runEventLoop(wait)) {
-                return fail(err, Jsi.SCRIPT_FAILED, file + ": the script still had pending work after " + wait.toMillis()
-                        + " ms (--time-limit); stopped waiting", null);
+            try {
+                Builtins.install(runtime, ConsoleSink.of(out, err), args);
+                runtime.evaluate(source, file.toString());
+                Duration wait = timeLimit == null ? DurationConverter.MAX : timeLimit;
+                if (!runtime.runEventLoop(wait)) {
+                    return fail(err, Jsi.SCRIPT_FAILED, file + ": the script still had pending work after "
+                            + wait.toMillis() + " ms (--time-limit); stopped waiting", null);
+                }
+                return 0;
+            } catch (JsError e) {
+                // described while the runtime is open: the thrown value may be an object to inspect
+                return fail(err, Jsi.SCRIPT_FAILED, describe(runtime, e), e);
             }
-            return 0;
         } catch (JsSyntaxError e) {
             return fail(err, Jsi.SCRIPT_FAILED, e.getMessage(), e);
-        } catch (JsError e) {
-            return fail(err, Jsi.SCRIPT_FAILED, describe(e), e);
         } catch (JsTerminatedException e) {
             return fail(err, Jsi.SCRIPT_FAILED, file + ": " + e.getMessage(), e);
         } catch (JsException | IllegalArgumentException e) {
@@ -86,14 +91,25 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code FILE:LINE:COLUMN: Name: message}, with the place the engine reports. */
-    private String describe(JsError e) {
+    /**
+     * {@code FILE:LINE:COLUMN: Name: message} with the place the engine reports, or
+     * {@code FILE:LINE:COLUMN: Uncaught value} when the script threw something that is not an error.
+     */
+    private String describe(JsRuntime runtime, JsError e) {
         String where = e.location().map(SourceLocation::toString).orElse(file.toString());
         String message = e.jsMessage();
         String what = e.name()
                 .map(name -> message.isEmpty() ? name : name + ": " + message)
-                .orElse("Uncaught " + message);
+                .orElseGet(() -> "Uncaught " + thrownValue(runtime, e));
         return where + ": " + what;
+    }
+
+    private static String thrownValue(JsRuntime runtime, JsError e) {
+        try {
+            return e.value() instanceof JsString s ? s.value() : Inspector.inspect(runtime, e.value());
+        } catch (JsException | IllegalStateException unprintable) {
+            return e.jsMessage();
+        }
     }
 
     private int fail(PrintWriter err, int code, String line, Throwable failure) {

@@ -13,6 +13,8 @@ import java.util.List;
 import org.jsi4j.JsEngines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runs the jsi command in-process on the real Rhino engine and checks output and exit codes. */
 class JsiTest {
@@ -31,6 +33,11 @@ class JsiTest {
         StringWriter err = new StringWriter();
         int code = Jsi.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Every engine on the class path: script failures must read the same on each. */
+    static List<String> engines() {
+        return JsEngines.ids();
     }
 
     Path script(String name, String source) throws IOException {
@@ -66,10 +73,11 @@ class JsiTest {
         assertEquals(JsEngines.selectedId(), r.out.strip());
     }
 
-    @Test
-    void anUncaughtErrorPrintsOneLineWithItsPlaceAndExits1() throws IOException {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void anUncaughtErrorPrintsOneLineWithItsPlaceAndExits1(String engine) throws IOException {
         Path file = script("throws.js", "var x = 1;\nthrow new TypeError('boom');\n");
-        Result r = jsi("run", file.toString());
+        Result r = jsi("run", "--engine", engine, file.toString());
         assertEquals(1, r.code);
         assertEquals(1, r.errLines().size(), r.err);
         String line = r.errLines().get(0);
@@ -78,19 +86,25 @@ class JsiTest {
         assertNoJavaStack(r);
     }
 
-    @Test
-    void aThrownNonErrorIsReportedAsUncaught() throws IOException {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aThrownNonErrorIsReportedAsUncaught(String engine) throws IOException {
         Path file = script("plain.js", "throw 'just a string';");
-        Result r = jsi("run", file.toString());
+        Result r = jsi("run", "--engine", engine, file.toString());
         assertEquals(1, r.code);
         assertTrue(r.err.strip().startsWith(file.toString()), r.err);
-        assertTrue(r.err.strip().endsWith("Uncaught just a string"), r.err);
+        assertTrue(r.err.strip().endsWith(": Uncaught just a string"), r.err);
+        Path object = script("object.js", "throw {code: 7, why: 'no'};");
+        Result o = jsi("run", "--engine", engine, object.toString());
+        assertEquals(1, o.code);
+        assertTrue(o.err.strip().endsWith(": Uncaught { code: 7, why: 'no' }"), o.err);
     }
 
-    @Test
-    void aSyntaxErrorPrintsOneLineWithItsPlaceAndExits1() throws IOException {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aSyntaxErrorPrintsOneLineWithItsPlaceAndExits1(String engine) throws IOException {
         Path file = script("broken.js", "console.log('fine');\nvar = 3;\n");
-        Result r = jsi("run", file.toString());
+        Result r = jsi("run", "--engine", engine, file.toString());
         assertEquals(1, r.code);
         assertEquals(1, r.errLines().size(), r.err);
         assertTrue(r.err.startsWith(file + ":2"), r.err);
@@ -151,11 +165,12 @@ class JsiTest {
         assertTrue(r.errLines().get(0).startsWith("jsi: Missing required parameter"), r.err);
     }
 
-    @Test
-    void theTimeLimitStopsARunawayScript() throws IOException {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void theTimeLimitStopsARunawayScript(String engine) throws IOException {
         Path file = script("spin.js", "console.log('start'); while (true) {}");
         long start = System.nanoTime();
-        Result r = jsi("run", "--time-limit", "300ms", file.toString());
+        Result r = jsi("run", "--engine", engine, "--time-limit", "300ms", file.toString());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(1, r.code, r.err);
         assertEquals("start", r.out.strip());
@@ -170,13 +185,19 @@ class JsiTest {
         Result r = jsi("engines");
         assertEquals(0, r.code, r.err);
         List<String> lines = r.out.lines().toList();
-        assertTrue(lines.get(0).matches("ID +NAME +VERSION +EXECUTION +JIT +SNAPSHOTS +LIMITS +ES FEATURES ABSENT"), lines.get(0));
-        String rhino = lines.stream().filter(l -> l.startsWith("rhino")).findFirst().orElseThrow(() -> new AssertionError(r.out));
-        var factory = JsEngines.factory("rhino");
-        assertTrue(rhino.contains(factory.engine().name()) && rhino.contains(factory.engine().version()), rhino);
-        assertTrue(rhino.contains(factory.capabilities().execution()), rhino);
-        assertTrue(r.out.contains("* default engine"), r.out);
+        assertTrue(lines.get(0).matches("ID +NAME +VERSION +JIT +SNAPSHOTS"), lines.get(0));
+        for (String id : JsEngines.ids()) {
+            var factory = JsEngines.factory(id);
+            String row = lines.stream().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow(() -> new AssertionError(r.out));
+            assertTrue(row.contains(factory.engine().name()) && row.contains(factory.engine().version()), row);
+            int details = lines.indexOf(id);
+            assertTrue(details > 0, "no details for " + id + ":\n" + r.out);
+            assertEquals("  execution           " + factory.capabilities().execution(), lines.get(details + 1));
+            assertTrue(lines.get(details + 2).startsWith("  limits "), lines.get(details + 2));
+            assertTrue(lines.get(details + 3).startsWith("  ES features absent "), lines.get(details + 3));
+        }
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(JsEngines.selectedId() + " *")), r.out);
+        assertTrue(r.out.contains("* default engine"), r.out);
     }
 
     @Test

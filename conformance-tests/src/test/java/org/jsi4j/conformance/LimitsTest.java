@@ -158,13 +158,30 @@ class LimitsTest {
         assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"));
     }
 
+    /**
+     * Like statement limits below: an engine that can count stack frames must end a recursion
+     * deeper than {@code maxStackDepth} with a {@code RangeError} at about that depth, and an
+     * engine that limits its stack some other way (V8 limits it by size) must refuse the option
+     * when the runtime is created instead of silently ignoring it.
+     */
     @EngineTest
     void maxStackDepthLimitsRecursion(JsRuntimeFactory factory) {
-        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxStackDepth(200))) {
+        RuntimeOptions options = RuntimeOptions.defaults().withMaxStackDepth(200);
+        JsRuntime rt;
+        try {
+            rt = factory.create(options);
+        } catch (IllegalArgumentException refused) {
+            assertTrue(refused.getMessage().contains("maxStackDepth"), refused.getMessage());
+            return;
+        }
+        try (rt) {
             rt.evaluate("function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1); }", "depth.js");
             assertEquals(JsValue.of(50), rt.evaluate("depth(50)", "ok.js"));
             JsError e = assertThrows(JsError.class, () -> rt.evaluate("depth(5000)", "too-deep.js"));
             assertEquals("RangeError", e.name().orElseThrow());
+            double reached = rt.evaluate("var reached = 0; function dive(n) { reached = n; dive(n + 1); }"
+                    + " try { dive(1); } catch (e) { if (!(e instanceof RangeError)) throw e; } reached", "dive.js").asNumber();
+            assertTrue(reached >= 150 && reached <= 250, "recursion ended at depth " + reached + ", not about 200");
         }
     }
 

@@ -23,11 +23,11 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
     /**
      * What Rhino 1.9.2 lacks, each checked by experiment (see RhinoCapabilitiesTest): no
      * {@code class}, no {@code async}/{@code await}, no call spread {@code f(...a)} (array and
-     * object spread work), no {@code WeakRef}, no {@code Intl}, no {@code \p{...}} in regular
-     * expressions, and no {@code const} in {@code for…of}/{@code for…in} heads.
+     * object spread work), no {@code WeakRef}, no {@code Intl}. {@code LET_CONST} is declared present although
+     * {@code const} is refused in {@code for…of}/{@code for…in} heads.
      */
     static final EnumSet<EsFeature> ABSENT = EnumSet.of(EsFeature.CLASSES, EsFeature.ASYNC_AWAIT,
-            EsFeature.SPREAD, EsFeature.WEAK_REF, EsFeature.INTL, EsFeature.REGEXP_UNICODE_PROPERTIES);
+            EsFeature.SPREAD, EsFeature.WEAK_REF, EsFeature.INTL);
 
     private static final Capabilities CAPABILITIES = new Capabilities(
             "compiled to JVM bytecode (Rhino's optimizer); no JIT of its own, HotSpot JIT-compiles the generated classes",

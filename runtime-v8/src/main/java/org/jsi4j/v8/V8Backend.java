@@ -22,6 +22,10 @@ import com.caoccao.javet.values.reference.V8Script;
 import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
 import com.caoccao.javet.values.reference.V8ValueFunction;
+import com.caoccao.javet.values.reference.V8ValueMap;
+import com.caoccao.javet.values.reference.V8ValueSet;
+import com.caoccao.javet.values.reference.V8ValueWeakMap;
+import com.caoccao.javet.values.reference.V8ValueWeakSet;
 import com.caoccao.javet.values.reference.V8ValueObject;
 import com.caoccao.javet.values.reference.V8ValueReference;
 import com.caoccao.javet.values.reference.V8ValueSymbol;
@@ -128,10 +132,14 @@ final class V8Backend implements EngineBackend {
         }
     }
 
+    /**
+     * {@code globalThis}: the global proxy that scripts see as {@code this}, not the inner global
+     * object Javet's {@code getGlobalObject()} hands out (the two are never {@code ===}).
+     */
     @Override
     public JsObject global() {
         try {
-            return (JsObject) toJs(rt.getGlobalObject());
+            return (JsObject) toJs(bridge.helpers().invoke("global"));
         } catch (JavetException e) {
             throw translate(e);
         }
@@ -142,7 +150,8 @@ final class V8Backend implements EngineBackend {
     @Override
     public JsValue get(Object object, JsValue key) {
         try {
-            return toJs(obj(object).get(toV8(key)));
+            // getProperty, not get: Javet's Map and typed-array handles turn get() into Map.prototype.get / an index.
+            return toJs(obj(object).getProperty(toV8(key)));
         } catch (JavetException e) {
             throw translate(e);
         }
@@ -161,6 +170,7 @@ final class V8Backend implements EngineBackend {
     @Override
     public boolean has(Object object, JsValue key) {
         try {
+            if (isCollection(object)) return Boolean.TRUE.equals(bridge.helpers().invokeBoolean("has", object, toV8(key)));
             return obj(object).has(toV8(key));
         } catch (JavetException e) {
             throw translate(e);
@@ -170,10 +180,17 @@ final class V8Backend implements EngineBackend {
     @Override
     public boolean delete(Object object, JsValue key) {
         try {
+            if (isCollection(object)) return Boolean.TRUE.equals(bridge.helpers().invokeBoolean("remove", object, toV8(key)));
             return obj(object).delete(toV8(key));
         } catch (JavetException e) {
             throw translate(e);
         }
+    }
+
+    /** Javet's handles whose has() and delete() mean the collection's methods, not property access. */
+    private static boolean isCollection(Object handle) {
+        return handle instanceof V8ValueMap || handle instanceof V8ValueSet
+                || handle instanceof V8ValueWeakMap || handle instanceof V8ValueWeakSet;
     }
 
     @Override
@@ -263,7 +280,7 @@ final class V8Backend implements EngineBackend {
     public JsArrayBuffer newArrayBuffer(byte[] bytes) {
         try {
             V8ValueArrayBuffer buffer = rt.createV8ValueArrayBuffer(bytes.length);
-            if (bytes.length > 0) buffer.fromBytes(bytes);
+            if (bytes.length > 0) buffer.getByteBuffer().duplicate().clear().put(bytes);
             return (JsArrayBuffer) toJs(buffer);
         } catch (JavetException e) {
             throw translate(e);
@@ -272,7 +289,16 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public byte[] arrayBufferBytes(Object buffer) {
-        return ((V8ValueArrayBuffer) buffer).toBytes();
+        // Javet's toBytes()/fromBytes() move the position of one shared ByteBuffer, so a second read
+        // would underflow: read through a fresh view of the whole buffer instead.
+        V8ValueArrayBuffer b = (V8ValueArrayBuffer) buffer;
+        try {
+            byte[] bytes = new byte[b.getByteLength()];
+            b.getByteBuffer().duplicate().clear().get(bytes);
+            return bytes;
+        } catch (JavetException e) {
+            throw translate(e);
+        }
     }
 
     @Override

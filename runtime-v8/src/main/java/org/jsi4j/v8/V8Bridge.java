@@ -44,12 +44,16 @@ final class V8Bridge {
     static final int DESCRIBE = 6;
 
     private static final String BOOTSTRAP = """
-            (function (N, ABSENT) {
+            (function (N, ABSENT, ROOM) {
               'use strict';
               var g = globalThis, R = Reflect, define = Object.defineProperty;
               var proxies = new WeakMap(), targets = new WeakMap();
+              // Before each call into Java: fail with a RangeError unless ROOM stack slots are free, so
+              // that Java code re-entering V8 never starts below V8's stack limit (V8 aborts then).
+              var room = new Array(ROOM).fill(0), empty = Function.prototype;
+              function headroom() { R.apply(empty, undefined, room); }
               function fn(id, name, length) {
-                var f = function () { return g[N](0, id, this, ...arguments); };
+                var f = function () { headroom(); return g[N](0, id, this, ...arguments); };
                 define(f, 'name', {value: name});
                 define(f, 'length', {value: length});
                 return f;
@@ -58,30 +62,38 @@ final class V8Bridge {
               var handler = {
                 get: function (t, k, r) {
                   if (typeof k === 'symbol') return R.get(t, k, r);
+                  headroom();
                   var v = g[N](1, targets.get(t), k);
                   return v === undefined ? R.get(t, k, r) : v;
                 },
                 set: function (t, k, v, r) {
                   if (typeof k === 'symbol') return R.defineProperty(proxies.has(r) ? t : r, k, own(v));
                   if (proxies.get(r) !== targets.get(t)) return R.defineProperty(r, k, own(v));
+                  headroom();
                   g[N](2, targets.get(t), k, v);
                   return true;
                 },
                 has: function (t, k) {
-                  return typeof k === 'symbol' ? R.has(t, k) : (g[N](3, targets.get(t), k) || R.has(t, k));
+                  if (typeof k === 'symbol') return R.has(t, k);
+                  headroom();
+                  return g[N](3, targets.get(t), k) || R.has(t, k);
                 },
                 deleteProperty: function (t, k) {
-                  return typeof k === 'symbol' ? R.deleteProperty(t, k) : g[N](4, targets.get(t), k);
+                  if (typeof k === 'symbol') return R.deleteProperty(t, k);
+                  headroom();
+                  return g[N](4, targets.get(t), k);
                 },
-                ownKeys: function (t) { return g[N](5, targets.get(t)); },
+                ownKeys: function (t) { headroom(); return g[N](5, targets.get(t)); },
                 getOwnPropertyDescriptor: function (t, k) {
                   if (typeof k === 'symbol') return R.getOwnPropertyDescriptor(t, k);
+                  headroom();
                   var v = g[N](6, targets.get(t), k);
                   return v === ABSENT ? undefined : own(v);
                 },
                 defineProperty: function (t, k, d) {
                   if (typeof k === 'symbol') return R.defineProperty(t, k, d);
                   if (!('value' in d)) return false;
+                  headroom();
                   g[N](2, targets.get(t), k, d.value);
                   return true;
                 }
@@ -100,6 +112,9 @@ final class V8Bridge {
                 host: host,
                 idOf: function (o) { var id = proxies.get(o); return id === undefined ? -1 : id; },
                 keys: function (o) { return Object.keys(o); },
+                global: function () { return g; },
+                has: function (o, k) { return k in o; },
+                remove: function (o, k) { return R.deleteProperty(o, k); },
                 instanceOf: function (o, c) { return o instanceof c; },
                 set: function (o, k, v) { o[k] = v; },
                 symbol: function (d) { return d === undefined ? Symbol() : Symbol(d); },
@@ -119,6 +134,13 @@ final class V8Bridge {
     private final V8Backend backend;
     private final List<HostFunction> functions = new ArrayList<>();
     private final List<HostObject> hosts = new ArrayList<>();
+    /**
+     * Stack slots (8 bytes each) that must be free below a call into Java: 16 KB, enough for the
+     * Java and JNI frames between a host callback and a nested entry into V8. Without it, a host
+     * function called by JavaScript recursing near V8's stack limit, which then calls back into
+     * JavaScript, makes V8 abort the process ({@code Check failed: IsOnCentralStack()}).
+     */
+    static final int HEADROOM_SLOTS = 2048;
     /** Host calls that may nest; V8 needs about 5 KB of its stack per level. */
     static final int MAX_NESTING = 48;
 
@@ -158,7 +180,8 @@ final class V8Bridge {
             } else {
                 existing.close();
                 try (V8ValueFunction boot = rt.getExecutor(BOOTSTRAP).setResourceName("jsi4j:v8-bridge").execute()) {
-                    helpers = boot.call(null, rt.createV8ValueString(TRAMPOLINE), rt.createV8ValueString(ABSENT));
+                    helpers = boot.call(null, rt.createV8ValueString(TRAMPOLINE), rt.createV8ValueString(ABSENT),
+                            rt.createV8ValueInteger(HEADROOM_SLOTS));
                 }
             }
         } catch (JavetException | RuntimeException e) {

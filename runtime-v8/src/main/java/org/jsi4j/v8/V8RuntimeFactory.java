@@ -18,6 +18,11 @@ import org.jsi4j.RuntimeOptions;
  * {@link RuntimeOptions#statementLimit()} and {@link RuntimeOptions#maxStackDepth()} are refused;
  * a deep recursion still ends in a {@code RangeError}. Each runtime's heap is limited to
  * {@link RuntimeOptions#maxHeapBytes()}, or {@link #DEFAULT_HEAP_LIMIT} when it is 0.
+ *
+ * <p>Two stack guards keep V8 from aborting the process when JavaScript and Java call each other:
+ * calls from JavaScript into Java nest at most {@value V8Bridge#MAX_NESTING} deep, and each call
+ * into Java first checks that 16 KB of V8's stack are still free; either failing is a
+ * {@code RangeError} in the calling script ("Maximum call stack size exceeded").
  */
 public final class V8RuntimeFactory implements JsRuntimeFactory {
     /** The engine id. */

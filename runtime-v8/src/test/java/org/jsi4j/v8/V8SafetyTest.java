@@ -104,6 +104,29 @@ class V8SafetyTest {
     }
 
     @Test
+    void reenteringJavaScriptFromAHostFunctionCalledNearTheStackLimitIsARangeError() throws Exception {
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try (JsRuntime rt = factory.create()) {
+                // Without the headroom check V8 aborted the JVM here (Check failed: IsOnCentralStack()):
+                // the recursion reaches V8's stack limit, and the host function's Java frames push the
+                // nested entry below it.
+                rt.global().set("reenter", rt.function("reenter", 0, (r, s, a) -> r.evaluate("1 + 1", "inner.js")));
+                JsValue v = rt.evaluate("var calls = 0, deepest = 0;"
+                        + " function r(k) { deepest = k; try { calls += reenter() === 2 ? 1 : 0; } catch (e) {}"
+                        + " return r(k + 1); }"
+                        + " try { r(0); } catch (e) { e.name + ':' + (calls > 100) + ':' + (deepest > 1000); }", "deep.js");
+                result.set(v.asString() + "/" + rt.evaluate("1 + 1", "after.js").asNumber());
+            } catch (Throwable x) {
+                result.set(x);
+            }
+        }, "v8-reentry-near-limit", 1L << 20);
+        t.start();
+        t.join();
+        assertEquals("RangeError:true:true/2.0", String.valueOf(result.get()));
+    }
+
+    @Test
     void timeLimitStopsARunawayScriptAndTheRuntimeStaysUsable() {
         try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withTimeLimit(Duration.ofMillis(200)))) {
             JsTerminatedException e = assertThrows(JsTerminatedException.class,

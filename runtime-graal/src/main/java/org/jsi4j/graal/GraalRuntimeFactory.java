@@ -1,0 +1,123 @@
+package org.jsi4j.graal;
+
+import java.io.OutputStream;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
+import org.jsi4j.Capabilities;
+import org.jsi4j.EngineInfo;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.JsTerminatedException.Reason;
+import org.jsi4j.RuntimeOptions;
+
+/**
+ * Makes GraalJS runtimes. All runtimes of one factory share one polyglot {@link Engine}, so code
+ * parsed and compiled for one is reused by the next (the code cache); {@link #close()} frees it.
+ * Each runtime is a sandboxed {@link org.graalvm.polyglot.Context} with no Java access.
+ *
+ * <p>Capabilities: the optimizing JIT when the JVM runs the Graal compiler (see the module's
+ * README), else interpreter only; snapshots by replay (GraalJS has no heap image on the JVM);
+ * time limits and interrupts. Statement and stack-depth limits are refused: GraalJS's statement
+ * limit cancels the whole context, and its stack is the Java thread's.
+ */
+public final class GraalRuntimeFactory implements JsRuntimeFactory {
+    private static final int SOURCES_CACHED = 512;
+
+    private final Engine engine;
+    private final EngineInfo info;
+    private final Capabilities capabilities;
+    private final Map<SourceKey, Source> sources = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SourceKey, Source> eldest) {
+            return size() > SOURCES_CACHED;
+        }
+    };
+    private volatile boolean closed;
+
+    /** Starts the shared engine. */
+    public GraalRuntimeFactory() {
+        engine = Engine.newBuilder("js")
+                .option("engine.WarnInterpreterOnly", "false")
+                .logHandler(OutputStream.nullOutputStream())
+                .build();
+        boolean jit = GraalJit.active(engine);
+        GraalJit.warnOnceIfInterpreted(jit);
+        info = new EngineInfo(GraalEngineProvider.ID, "GraalJS", version(engine));
+        capabilities = new Capabilities(jit ? GraalJit.JIT : GraalJit.INTERPRETER, jit,
+                Capabilities.SnapshotSupport.PORTABLE_REPLAY, Capabilities.allFeaturesExcept(),
+                EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED));
+    }
+
+    private static String version(Engine engine) {
+        String v = engine.getLanguages().get("js").getVersion();
+        if (v != null && !v.isBlank() && Character.isDigit(v.charAt(0))) return v;
+        // Maven jars report "Development Build"; their manifests carry the release
+        String jar = Engine.class.getPackage().getImplementationVersion();
+        return jar != null ? jar : v;
+    }
+
+    @Override
+    public EngineInfo engine() {
+        return info;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /**
+     * A new sandboxed runtime.
+     *
+     * @throws IllegalArgumentException for a statement limit, a stack depth or a heap limit, which
+     *     GraalJS cannot enforce without losing the context
+     * @throws IllegalStateException when the factory is closed
+     */
+    @Override
+    public JsRuntime create(RuntimeOptions options) {
+        if (closed) throw new IllegalStateException("This GraalJS factory is closed; get a new one from JsEngines");
+        if (options.statementLimit() > 0) {
+            throw new IllegalArgumentException("GraalJS cannot enforce a statement limit and keep the runtime usable"
+                    + " (its ResourceLimits cancel the whole context); use RuntimeOptions.withTimeLimit instead");
+        }
+        if (options.maxStackDepth() > 0) {
+            throw new IllegalArgumentException("GraalJS cannot limit the JavaScript stack depth (maxStackDepth): its stack"
+                    + " is the Java thread's; deep recursion ends in a catchable RangeError at the thread's stack size (-Xss)");
+        }
+        if (options.maxHeapBytes() > 0) {
+            throw new IllegalArgumentException("GraalJS on the JVM cannot limit one runtime's heap (maxHeapBytes);"
+                    + " limit the JVM's heap (-Xmx) instead");
+        }
+        return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, engine, services));
+    }
+
+    /** The cached source for a script, so that every runtime of this factory reuses its parsed code. */
+    Source source(String text, String name) {
+        SourceKey key = new SourceKey(text, name);
+        synchronized (sources) {
+            Source s = sources.get(key);
+            if (s == null) {
+                s = Source.newBuilder("js", text, name).cached(true).buildLiteral();
+                sources.put(key, s);
+            }
+            return s;
+        }
+    }
+
+    /** Closes the shared engine. Runtimes made by this factory must be closed first. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        synchronized (sources) {
+            sources.clear();
+        }
+        engine.close();
+    }
+
+    private record SourceKey(String text, String name) {
+    }
+}
