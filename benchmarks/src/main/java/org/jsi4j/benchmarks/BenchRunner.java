@@ -219,19 +219,25 @@ public final class BenchRunner {
     }
 
     /**
-     * The directory of the Graal compiler jars: the {@value #GRAAL_JIT_DIR} system property, else
+     * The directory of the Graal compiler jars, when they fit this JDK (the compiler runs only on
+     * the JDK of its own version): the {@value #GRAAL_JIT_DIR} system property, else
      * {@code graal-jit} beside the benchmarks' own jar or classes (the Maven build puts it there).
      */
     static Optional<Path> graalJitDir() {
+        Path dir;
         String property = System.getProperty(GRAAL_JIT_DIR);
-        if (property != null && !property.isBlank()) return Optional.of(Path.of(property).toAbsolutePath());
-        try {
-            Path here = Path.of(BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = here.getParent().resolve("graal-jit");
-            return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
-        } catch (URISyntaxException | RuntimeException e) {
-            return Optional.empty();
+        if (property != null && !property.isBlank()) {
+            dir = Path.of(property).toAbsolutePath();
+        } else {
+            try {
+                Path here = Path.of(BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                dir = here.getParent().resolve("graal-jit");
+            } catch (URISyntaxException | RuntimeException e) {
+                return Optional.empty();
+            }
         }
+        Path compiler = dir.resolve("compiler-" + System.getProperty("java.version") + ".jar");
+        return Files.isRegularFile(compiler) ? Optional.of(dir) : Optional.empty();
     }
 
     /** JMH's output, turned into progress and failure reasons. */

@@ -71,6 +71,10 @@ public abstract class EngineBenchmark {
     /** Frees the raw side. */
     protected abstract void tearDownRaw() throws Exception;
 
+    /** Checks that the jsi4j factory runs the engine as it should be measured (default: nothing to check). */
+    protected void checkJsi(JsRuntimeFactory jsiFactory) {
+    }
+
     /** Sets up the JSR-223 side; engines without one keep this default, which refuses. */
     protected void setUpJsr223() throws Exception {
         throw new UnsupportedOperationException("The " + engineId() + " engine has no JSR-223 implementation");
@@ -113,6 +117,7 @@ public abstract class EngineBenchmark {
 
     private void setUpJsi() {
         factory = JsEngines.factory(engineId());
+        checkJsi(factory);
         rt = factory.create();
         host = new ValueHost();
         JsObject global = rt.global();

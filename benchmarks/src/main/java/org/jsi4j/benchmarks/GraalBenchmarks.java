@@ -13,6 +13,7 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
+import org.jsi4j.JsRuntimeFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 
@@ -48,15 +49,28 @@ public class GraalBenchmarks extends Jsr223EngineBenchmark {
     private Engine engine() {
         if (engine == null) {
             engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-            if ("Interpreted".equals(engine.getImplementationName()) && !Boolean.getBoolean("jsi.bench.allowInterpreter")) {
+            if ("Interpreted".equals(engine.getImplementationName())) {
                 engine.close();
                 engine = null;
-                throw new IllegalStateException("GraalJS runs without its JIT in this JVM, so its figures would mean nothing."
-                        + " Run the fork with --upgrade-module-path=<Graal compiler jars> -XX:+UnlockExperimentalVMOptions"
-                        + " -XX:+EnableJVMCI (./jsi bench does), or set -Djsi.bench.allowInterpreter=true to measure anyway");
+                requireJit();
+                engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
             }
         }
         return engine;
+    }
+
+    @Override
+    protected void checkJsi(JsRuntimeFactory jsiFactory) {
+        if (!jsiFactory.capabilities().jit()) requireJit();
+    }
+
+    /** Refuses to measure GraalJS without its JIT, unless told to with a system property. */
+    private static void requireJit() {
+        if (Boolean.getBoolean("jsi.bench.allowInterpreter")) return;
+        throw new IllegalStateException("GraalJS runs without its JIT in this JVM, so its figures would mean nothing."
+                + " Run the fork with --upgrade-module-path=<Graal compiler jars> -XX:+UnlockExperimentalVMOptions"
+                + " -XX:+EnableJVMCI on the JDK the compiler was built for (./jsi bench does),"
+                + " or set -Djsi.bench.allowInterpreter=true to measure anyway");
     }
 
     @Override

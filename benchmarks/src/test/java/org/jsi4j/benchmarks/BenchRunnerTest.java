@@ -22,6 +22,7 @@ class BenchRunnerTest {
         assertTrue(labels.contains("rhino.hostCall_jsr223"), labels.toString());
         assertTrue(labels.contains("v8.graphRoundTrip_raw"), labels.toString());
         assertTrue(labels.contains("graal.jsCall_raw"), labels.toString());
+        assertTrue(labels.contains("graal.jsCall_jsi"), "runtime-graal is on the class path: " + labels);
         assertTrue(labels.stream().noneMatch(l -> l.startsWith("v8.") && l.endsWith("_jsr223")), "V8 has no JSR-223");
         assertTrue(labels.stream().noneMatch(l -> l.equals("rhino.graphRoundTrip_jsr223")), "JSR-223 cannot build JS graphs");
     }
@@ -34,11 +35,13 @@ class BenchRunnerTest {
     }
 
     @Test
-    void graalForksGetTheCompilerOnTheUpgradeModulePath() {
-        assertTrue(BenchRunner.graalJitDir().isPresent(), "the build copies the Graal compiler jars to target/graal-jit");
+    void graalForksGetTheCompilerOnTheUpgradeModulePathWhenItFitsTheJdk() {
+        // the build copies the Graal compiler jars of graal.version to target/graal-jit
+        boolean fits = System.getProperty("java.version").equals(System.getProperty("graal.version"));
+        assertEquals(fits, BenchRunner.graalJitDir().isPresent(), "JDK " + System.getProperty("java.version"));
         List<String> graal = BenchRunner.forkArgs("graal");
-        assertTrue(graal.stream().anyMatch(a -> a.startsWith("--upgrade-module-path=")), graal.toString());
-        assertTrue(graal.contains("-XX:+EnableJVMCI"), graal.toString());
+        assertEquals(fits, graal.stream().anyMatch(a -> a.startsWith("--upgrade-module-path=")), graal.toString());
+        assertEquals(fits, graal.contains("-XX:+EnableJVMCI"), graal.toString());
         assertTrue(BenchRunner.forkArgs("v8").contains("--enable-native-access=ALL-UNNAMED"));
         assertTrue(BenchRunner.forkArgs("rhino").stream().noneMatch(a -> a.contains("JVMCI")));
     }
