@@ -81,16 +81,25 @@ public final class BenchReport {
         return value.map(v -> String.format(Locale.ROOT, "%.2f", v)).orElse("-");
     }
 
-    /** The machine, JDK and load the figures were taken on, one Markdown list. */
-    public static String environment(BenchRunner.Settings settings) {
+    /** The system load average now (the last minute), or a negative number where unknown. */
+    public static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /**
+     * The machine, JDK and load the figures were taken on, one Markdown list; {@code loadAtStart}
+     * is {@link #loadAverage()} when the run started.
+     */
+    public static String environment(BenchRunner.Settings settings, double loadAtStart) {
         String cpu = cpuModel().orElse(System.getProperty("os.arch"));
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double load = loadAverage();
         return "- date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
                 + "- machine: " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "\n"
                 + "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + ")\n"
-                + "- load average when the run started: " + String.format(Locale.ROOT, "%.2f", load) + "\n"
+                + "- load average (1 min) at the start and end of the run: " + String.format(Locale.ROOT, "%.2f", loadAtStart)
+                + " and " + String.format(Locale.ROOT, "%.2f", load) + " (other jobs shared the machine when above 0.5)\n"
                 + "- settings: " + settings.forks() + " fork per method, warm-up " + settings.warmupIterations()
                 + " x " + settings.warmupTime().toMillis() + " ms (GraalJS " + settings.graalWarmupIterations()
                 + "), measurement " + settings.iterations() + " x " + settings.iterationTime().toMillis() + " ms\n";
@@ -111,8 +120,9 @@ public final class BenchReport {
      * Replaces the generated part of {@code file} (between {@link #BEGIN} and {@link #END}) with
      * the environment and the table, keeping the rest; a file without markers gets them appended.
      */
-    public static void updateResults(Path file, List<BenchRow> rows, BenchRunner.Settings settings) throws IOException {
-        String generated = BEGIN + "\n\n" + environment(settings) + "\n" + markdown(rows) + "\n" + END;
+    public static void updateResults(Path file, List<BenchRow> rows, BenchRunner.Settings settings, double loadAtStart)
+            throws IOException {
+        String generated = BEGIN + "\n\n" + environment(settings, loadAtStart) + "\n" + markdown(rows) + "\n" + END;
         String text = Files.exists(file) ? Files.readString(file) : "# Benchmark results\n\n";
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);

@@ -42,14 +42,15 @@ class BenchReportTest {
         Path file = dir.resolve("RESULTS.md");
         Files.writeString(file, "# Results\n\nAnalysis stays.\n");
         var settings = new BenchRunner.Settings(1, 2, Duration.ofMillis(10), 1, Duration.ofMillis(10), 1);
-        BenchReport.updateResults(file, List.of(CALL), settings);
+        BenchReport.updateResults(file, List.of(CALL), settings, 1.5);
         Files.writeString(file, Files.readString(file) + "\nMore analysis.\n");
-        BenchReport.updateResults(file, List.of(GET), settings);
+        BenchReport.updateResults(file, List.of(GET), settings, 1.5);
         String text = Files.readString(file);
         assertTrue(text.startsWith("# Results\n\nAnalysis stays.\n"), text);
         assertTrue(text.endsWith("More analysis.\n"), text);
         assertTrue(text.contains("| propertyGet | v8 |"), text);
         assertTrue(!text.contains("| jsCall | rhino |"), "the old table is replaced: " + text);
         assertTrue(text.contains("- JDK: "), text);
+        assertTrue(text.contains("at the start and end of the run: 1.50 and "), text);
     }
 }

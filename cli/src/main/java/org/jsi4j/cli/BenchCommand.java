@@ -104,6 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean full = filter == null && engines.isEmpty() && selected.size() == BenchRunner.select(l -> true).size();
         err.println("Running " + selected.size() + " benchmark methods, each in its own JVM: about "
                 + BenchRunner.estimate(selected, settings).toSeconds() + " s.");
+        double loadAtStart = BenchReport.loadAverage();
         List<BenchRow> rows;
         long steps = selected.size();
         try (ProgressDisplay progress = ProgressDisplay.start(err, "bench", steps)) {
@@ -120,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
         if (full && !noResults) {
             Optional<Path> file = results != null ? Optional.of(results) : defaultResultsFile();
             if (file.isPresent()) {
-                BenchReport.updateResults(file.get(), rows, settings);
+                BenchReport.updateResults(file.get(), rows, settings, loadAtStart);
                 err.println("Updated " + file.get());
             }
         }
