@@ -60,17 +60,17 @@ public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsA
 
     /** Writes a property ({@code this[name] = value}). */
     public final void set(String name, JsValue value) {
-        runtime.backend(this).set(handle, JsValue.of(name), runtime.checkValue(value));
+        runtime.changing(this, "JsObject.set").set(handle, JsValue.of(name), runtime.checkValue(value));
     }
 
     /** Writes an indexed property ({@code this[index] = value}). */
     public final void set(int index, JsValue value) {
-        runtime.backend(this).set(handle, JsValue.of(index), runtime.checkValue(value));
+        runtime.changing(this, "JsObject.set").set(handle, JsValue.of(index), runtime.checkValue(value));
     }
 
     /** Writes a symbol-keyed property ({@code this[symbol] = value}). */
     public final void set(JsSymbol symbol, JsValue value) {
-        runtime.backend(this).set(handle, Objects.requireNonNull(symbol, "symbol"), runtime.checkValue(value));
+        runtime.changing(this, "JsObject.set").set(handle, Objects.requireNonNull(symbol, "symbol"), runtime.checkValue(value));
     }
 
     /** Writes a string property ({@code this[name] = value}). */
@@ -100,12 +100,12 @@ public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsA
 
     /** {@code delete this[name]}; false when the property could not be deleted. */
     public final boolean delete(String name) {
-        return runtime.backend(this).delete(handle, JsValue.of(name));
+        return runtime.changing(this, "JsObject.delete").delete(handle, JsValue.of(name));
     }
 
     /** {@code delete this[symbol]}; false when the property could not be deleted. */
     public final boolean delete(JsSymbol symbol) {
-        return runtime.backend(this).delete(handle, Objects.requireNonNull(symbol, "symbol"));
+        return runtime.changing(this, "JsObject.delete").delete(handle, Objects.requireNonNull(symbol, "symbol"));
     }
 
     /** The own enumerable string keys, in JavaScript's order, as {@code Object.keys(this)}. */

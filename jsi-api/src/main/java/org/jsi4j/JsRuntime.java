@@ -59,6 +59,9 @@ public final class JsRuntime implements AutoCloseable {
         }
     };
     private final Object stopLock = new Object();
+    private final Journal journal;
+    private final Map<String, Object> externals = new LinkedHashMap<>();
+    private final List<Unnamed> unnamed = new ArrayList<>();
 
     private JsScope current = root;
     private int liveHandles;
@@ -78,16 +81,35 @@ public final class JsRuntime implements AutoCloseable {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.options = Objects.requireNonNull(options, "options");
         this.owner = Thread.currentThread();
+        if (options.restore() != null) checkExternals(options.restore().blob(), options.externals());
+        this.journal = options.journaling() ? new Journal() : null;
         this.backend = Objects.requireNonNull(backendMaker.apply(services), "backend");
     }
 
     /**
      * Backend SPI: opens a runtime owned by the calling thread around the backend that
-     * {@code backendMaker} builds from the core's services.
+     * {@code backendMaker} builds from the core's services. When the options restore a snapshot
+     * and the backend did not restore its native image ({@link EngineBackend#restoredFromImage()}),
+     * the snapshot's journal is replayed here.
+     *
+     * @throws JsSnapshotException when a named external is missing or the restore fails
      */
     public static JsRuntime open(EngineInfo engine, Capabilities capabilities, RuntimeOptions options,
                                  Function<RuntimeServices, EngineBackend> backendMaker) {
-        return new JsRuntime(engine, capabilities, options, backendMaker);
+        JsRuntime rt = new JsRuntime(engine, capabilities, options, backendMaker);
+        if (options.restore() != null) {
+            try {
+                rt.restore(options.restore().blob());
+            } catch (RuntimeException | Error e) {
+                try {
+                    rt.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+        return rt;
     }
 
     // ---------------------------------------------------------------- what the runtime is
@@ -138,7 +160,7 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sourceName, "sourceName");
         checkUsable();
-        return enter(() -> backend.evaluate(source, sourceName));
+        return journaled(sourceName, source, () -> backend.evaluate(source, sourceName));
     }
 
     /**
@@ -150,22 +172,38 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sourceName, "sourceName");
         checkUsable();
-        return new PreparedScript(this, backend.compile(source, sourceName), sourceName);
+        return new PreparedScript(this, backend.compile(source, sourceName), sourceName, source);
     }
 
-    JsValue run(Object compiled) {
+    JsValue run(Object compiled, String sourceName, String source) {
         checkUsable();
-        return enter(() -> backend.run(compiled));
+        return journaled(sourceName, source, () -> backend.run(compiled));
     }
 
     JsValue call(JsFunction function, JsValue thisValue, List<JsValue> args) {
-        EngineBackend b = backend(function);
+        EngineBackend b = changing(function, "JsFunction.call");
         return enter(() -> b.call(function.handle, thisValue, args));
     }
 
     JsObject construct(JsFunction function, List<JsValue> args) {
-        EngineBackend b = backend(function);
+        EngineBackend b = changing(function, "JsFunction.construct");
         return enter(() -> b.construct(function.handle, args));
+    }
+
+    /** Runs a script, recording it in the journal when it is an outermost entry of a journaling runtime. */
+    private JsValue journaled(String sourceName, String source, Supplier<JsValue> body) {
+        if (journal == null || depth > 0) return enter(body);
+        try {
+            JsValue result = enter(body);
+            journal.script(sourceName, source, false);
+            return result;
+        } catch (JsTerminatedException e) {
+            journal.unjournaled("script '" + sourceName + "' was stopped by a limit or an interrupt");
+            throw e;
+        } catch (JsException e) {
+            journal.script(sourceName, source, true);
+            throw e;
+        }
     }
 
     /**
@@ -237,8 +275,10 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(function, "function");
         if (length < 0) throw new IllegalArgumentException("length must be >= 0, was " + length);
         checkUsable();
+        ensureErrorFactory();
         JsFunction f = backend.newFunction(name, length, function);
         hostFunctions++;
+        if (watchUnnamed()) unnamed.add(new Unnamed("host function '" + name + "'", backend.weaken(f.handle)));
         return f;
     }
 
@@ -246,9 +286,231 @@ public final class JsRuntime implements AutoCloseable {
     public JsObject hostObject(HostObject host) {
         Objects.requireNonNull(host, "host");
         checkUsable();
+        ensureErrorFactory();
         JsObject o = backend.newHostObject(host);
         hostObjects.add(host);
+        if (watchUnnamed()) {
+            unnamed.add(new Unnamed("host object of " + host.getClass().getName(), backend.weaken(o.handle)));
+        }
         return o;
+    }
+
+    /**
+     * A named external host function, bound as the global {@code name} (with {@code name} and
+     * {@code length} visible in JavaScript). Unlike {@link #function}, a snapshot may hold it: the
+     * snapshot records the name, and a restore rebinds the function given under that name in
+     * {@link RuntimeOptions#externals(Map)}.
+     *
+     * @throws IllegalArgumentException when an external of that name exists in this runtime
+     */
+    public JsFunction external(String name, int length, HostFunction function) {
+        Objects.requireNonNull(function, "function");
+        if (length < 0) throw new IllegalArgumentException("length must be >= 0, was " + length);
+        checkExternalName(name);
+        JsFunction f = backend.newFunction(name, length, function);
+        hostFunctions++;
+        bindExternal(new Journal.External(name, Journal.Kind.FUNCTION, length), function, f);
+        return f;
+    }
+
+    /** {@link #external(String, int, HostFunction)} with {@code length} 0. */
+    public JsFunction external(String name, HostFunction function) {
+        return external(name, 0, function);
+    }
+
+    /**
+     * A named external host object, bound as the global {@code name}. A snapshot may hold it: the
+     * snapshot records the name, and a restore rebinds the host object given under that name in
+     * {@link RuntimeOptions#externals(Map)}.
+     *
+     * @throws IllegalArgumentException when an external of that name exists in this runtime
+     */
+    public JsObject external(String name, HostObject host) {
+        Objects.requireNonNull(host, "host");
+        checkExternalName(name);
+        JsObject o = backend.newHostObject(host);
+        hostObjects.add(host);
+        bindExternal(new Journal.External(name, Journal.Kind.OBJECT, 0), host, o);
+        return o;
+    }
+
+    /**
+     * Whether a new host function or object must be watched for {@link #snapshot()}: those made
+     * from Java outside any script are; those a host callback makes while a journaled script runs
+     * (a host object's methods, say) are made again when the journal is replayed.
+     */
+    private boolean watchUnnamed() {
+        return journal != null && depth == 0;
+    }
+
+    private void checkExternalName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty()) throw new IllegalArgumentException("an external needs a non-empty name");
+        checkUsable();
+        if (externals.containsKey(name)) {
+            throw new IllegalArgumentException("An external named '" + name + "' is already bound in this runtime;"
+                    + " each external needs its own name");
+        }
+    }
+
+    private void bindExternal(Journal.External spec, Object impl, JsObject face) {
+        JsObject global = backend.global();
+        backend.set(global.handle, JsValue.of(spec.name()), face);
+        externals.put(spec.name(), impl);
+        if (journal != null) journal.bind(spec);
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    /**
+     * Takes a startup snapshot of this runtime, made with {@link RuntimeOptions#forSnapshotting()}
+     * (or restored from a snapshot): its blob holds the engine's native heap image when the
+     * engine has one, and always the journal of the setup (the scripts run and the externals
+     * bound), so that {@link RuntimeOptions#fromSnapshot(byte[])} restores it on any engine.
+     *
+     * @throws JsSnapshotException when the runtime was not made for snapshotting; when host
+     *     functions or host objects that are not named externals are still reachable (the message
+     *     names them); when the engine refuses; or when the engine has no heap image and the
+     *     Java API changed the runtime in ways a replay cannot reproduce
+     * @throws IllegalStateException inside a script or host callback
+     */
+    public Snapshot snapshot() {
+        checkUsable();
+        if (journal == null) {
+            throw new JsSnapshotException("This " + engine.id() + " runtime was not created for snapshotting;"
+                    + " create it with RuntimeOptions.forSnapshotting()", null);
+        }
+        if (depth > 0) {
+            throw new IllegalStateException("A snapshot cannot be taken from inside a script or host callback;"
+                    + " take it after the outermost call returns");
+        }
+        List<String> reachable = unnamedStillReachable();
+        if (!reachable.isEmpty()) {
+            throw new JsSnapshotException("Cannot snapshot this " + engine.id() + " runtime: "
+                    + String.join(", ", reachable) + (reachable.size() == 1 ? " is" : " are")
+                    + " still reachable but not a named external, so a restore could not rebind "
+                    + (reachable.size() == 1 ? "it" : "them") + ". Register each with runtime.external(name, ...)"
+                    + " and pass it under that name to RuntimeOptions.externals(...) when restoring,"
+                    + " or drop every reference to it (from JavaScript and from Java handles) first.", null);
+        }
+        byte[] image;
+        releaseInternalFunctions(); // an engine image must not hold the core's own handles
+        try {
+            image = backend.snapshotImage(Collections.unmodifiableMap(externals));
+        } catch (JsSnapshotException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JsSnapshotException("The " + engine.id() + " engine failed to take its native snapshot: "
+                    + messageOf(e), e);
+        } finally {
+            if (hostFunctions > 0 || !hostObjects.isEmpty()) ensureErrorFactory();
+        }
+        List<String> unjournaled = journal.unjournaledChanges();
+        if (image == null && !unjournaled.isEmpty()) {
+            throw new JsSnapshotException("Cannot snapshot this " + engine.id() + " runtime: the engine made no native"
+                    + " heap image, so a restore replays the setup, and the setup"
+                    + " changed the runtime in ways a replay cannot reproduce: " + String.join("; ", unjournaled)
+                    + ". Make those changes with scripts (runtime.evaluate) or named externals instead.", null);
+        }
+        return Snapshot.of(new SnapshotBlob(engine.id(), engine.version(), journal.externals(), journal.entries(),
+                unjournaled, image));
+    }
+
+    private List<String> unnamedStillReachable() {
+        if (unnamed.isEmpty()) return List.of();
+        backend.collectGarbage();
+        List<String> alive = new ArrayList<>();
+        for (var it = unnamed.iterator(); it.hasNext(); ) {
+            Unnamed u = it.next();
+            Object strong = backend.deref(u.weak());
+            if (strong == null) {
+                backend.releaseWeak(u.weak());
+                it.remove();
+            } else {
+                backend.release(strong);
+                alive.add(u.label());
+            }
+        }
+        return alive;
+    }
+
+    private static void checkExternals(SnapshotBlob blob, Map<String, Object> given) {
+        List<String> missing = new ArrayList<>();
+        for (Journal.External x : blob.externals()) {
+            Object impl = given.get(x.name());
+            if (impl == null) {
+                missing.add(x.name());
+                continue;
+            }
+            boolean fits = x.kind() == Journal.Kind.FUNCTION ? impl instanceof HostFunction : impl instanceof HostObject;
+            if (!fits) {
+                throw new JsSnapshotException("Cannot restore the snapshot: external '" + x.name() + "' was a "
+                        + (x.kind() == Journal.Kind.FUNCTION ? "HostFunction" : "HostObject") + " when the snapshot was"
+                        + " taken, but a " + impl.getClass().getName() + " was given", null);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new JsSnapshotException("Cannot restore the snapshot: it needs the named external"
+                    + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(n -> "'" + n + "'").toList())
+                    + ", which " + (missing.size() == 1 ? "was" : "were") + " not given; pass "
+                    + (missing.size() == 1 ? "it" : "each") + " with RuntimeOptions.fromSnapshot(blob).externals(Map.of(name,"
+                    + " hostFunctionOrObject, ...))", null);
+        }
+    }
+
+    private void restore(SnapshotBlob blob) {
+        if (backend.restoredFromImage()) {
+            journal.addAll(blob);
+            for (Journal.External x : blob.externals()) {
+                Object impl = options.externals().get(x.name());
+                externals.put(x.name(), impl);
+                if (impl instanceof HostObject h && x.kind() == Journal.Kind.OBJECT) hostObjects.add(h);
+                else hostFunctions++;
+            }
+            return;
+        }
+        if (!blob.unjournaled().isEmpty()) {
+            throw new JsSnapshotException("Cannot restore this snapshot on " + engine.id() + " by replaying its setup:"
+                    + " the setup changed the runtime in ways a replay cannot reproduce (" + String.join("; ", blob.unjournaled())
+                    + "). Only the native image of the engine that took it (" + blob.engineId() + " " + blob.engineVersion()
+                    + ") can restore it.", null);
+        }
+        int step = 0;
+        for (Journal.Entry entry : blob.journal()) {
+            step++;
+            switch (entry) {
+                case Journal.Bind b -> {
+                    Journal.External x = blob.external(b.name());
+                    Object impl = options.externals().get(x.name());
+                    if (x.kind() == Journal.Kind.FUNCTION) external(x.name(), x.length(), (HostFunction) impl);
+                    else external(x.name(), (HostObject) impl);
+                }
+                case Journal.Script s -> replay(step, s);
+            }
+        }
+    }
+
+    private void replay(int step, Journal.Script script) {
+        try {
+            evaluate(script.source(), script.sourceName());
+        } catch (JsException e) {
+            if (script.threw()) return;
+            throw new JsSnapshotException("Cannot restore the snapshot: replaying setup step " + step + " (script '"
+                    + script.sourceName() + "') threw, though it ran without error when the snapshot was taken: "
+                    + e.getMessage(), e);
+        }
+        if (script.threw()) {
+            throw new JsSnapshotException("Cannot restore the snapshot: replaying setup step " + step + " (script '"
+                    + script.sourceName() + "') ran without error, though it threw when the snapshot was taken;"
+                    + " the setup is not deterministic", null);
+        }
+    }
+
+    /** The backend for a change to {@code object} made from Java, noted when it escapes the journal. */
+    EngineBackend changing(JsObject object, String what) {
+        EngineBackend b = backend(object);
+        if (journal != null && depth == 0) journal.unjournaled(what + " from Java");
+        return b;
     }
 
     /**
@@ -394,9 +656,9 @@ public final class JsRuntime implements AutoCloseable {
         closeOne(root);
         for (JsRef<?> ref : refs) release(ref.getUnchecked());
         refs.clear();
-        for (Object internal : new Object[] {errorFactory, promiseFactory}) {
-            if (internal != null) backend.release(internal);
-        }
+        releaseInternalFunctions();
+        for (Unnamed u : unnamed) backend.releaseWeak(u.weak());
+        unnamed.clear();
         closed = true;
         executor.failAll();
         RuntimeException failure = null;
@@ -583,17 +845,35 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     private Object internalFunction(String source) {
-        JsValue fn = backend.evaluate(source, "jsi4j:internal");
-        Object handle = handleOf(fn.asObject());
-        Object kept = backend.duplicate(handle);
-        return kept;
+        JsScope scope = new JsScope(this, current, true);
+        current = scope;
+        try {
+            return backend.duplicate(handleOf(backend.evaluate(source, "jsi4j:internal").asObject()));
+        } finally {
+            while (!scope.closed) closeOne(current);
+        }
     }
 
-    private JsObject newError(JsErrorType type, String message, Throwable cause) {
+    private void releaseInternalFunctions() {
+        if (errorFactory != null) backend.release(errorFactory);
+        if (promiseFactory != null) backend.release(promiseFactory);
+        errorFactory = null;
+        promiseFactory = null;
+    }
+
+    /**
+     * Compiles the helper that makes errors for host exceptions before any host callback can run:
+     * made lazily during a callback, it could be compiled near a stack overflow and fail there.
+     */
+    private void ensureErrorFactory() {
         if (errorFactory == null) {
             errorFactory = internalFunction("(function (g) { return function (c, m, id) { var e = new g[c](m);"
                     + " if (id >= 0) Object.defineProperty(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
         }
+    }
+
+    private JsObject newError(JsErrorType type, String message, Throwable cause) {
+        ensureErrorFactory();
         int id = -1;
         if (cause != null) {
             id = nextHostErrorId++;
@@ -619,6 +899,10 @@ public final class JsRuntime implements AutoCloseable {
             return newError(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded", t);
         }
         return newError(JsErrorType.ERROR, messageOf(t), t);
+    }
+
+    /** A host function or object made without a name, watched so that a snapshot can refuse while it lives. */
+    private record Unnamed(String label, Object weak) {
     }
 
     /** The core's side of the backend SPI. */

@@ -9,11 +9,13 @@ public final class PreparedScript {
     private final JsRuntime runtime;
     private final Object compiled;
     private final String sourceName;
+    private final String source;
 
-    PreparedScript(JsRuntime runtime, Object compiled, String sourceName) {
+    PreparedScript(JsRuntime runtime, Object compiled, String sourceName, String source) {
         this.runtime = runtime;
         this.compiled = compiled;
         this.sourceName = sourceName;
+        this.source = source;
     }
 
     /** The name the script was given. */
@@ -29,6 +31,6 @@ public final class PreparedScript {
      * @throws WrongThreadException off the owner thread
      */
     public JsValue run() {
-        return runtime.run(compiled);
+        return runtime.run(compiled, sourceName, source);
     }
 }

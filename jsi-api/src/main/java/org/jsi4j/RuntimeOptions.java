@@ -1,11 +1,13 @@
 package org.jsi4j;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to create a runtime. Immutable; start from {@link #defaults()} and use the {@code with…}
- * methods.
+ * How to create a runtime. Immutable; start from {@link #defaults()}, {@link #forSnapshotting()}
+ * or {@link #fromSnapshot(byte[])} and use the {@code with…} methods.
  *
  * @param timeLimit how long one entry from Java into JavaScript (an evaluation, a prepared
  *     script run, a call) may run before it is stopped with a {@link JsTerminatedException};
@@ -16,11 +18,17 @@ import java.util.Objects;
  *     {@code 0} for the engine's default
  * @param maxHeapBytes the engine heap size at which a script is stopped, where the engine allows
  *     it; {@code 0} for the engine's default
+ * @param snapshotting whether the runtime records its setup so that {@link JsRuntime#snapshot()}
+ *     works (a runtime restored from a snapshot always does)
+ * @param restore the snapshot to restore, or {@code null} for a fresh runtime
+ * @param externals the named externals a restore rebinds: each value a {@link HostFunction} or a
+ *     {@link HostObject}, by the name it was registered under with {@code JsRuntime.external}
  */
-public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes) {
+public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
+                             boolean snapshotting, Snapshot restore, Map<String, Object> externals) {
     private static final RuntimeOptions DEFAULTS = new RuntimeOptions(null, 0, 0, 0);
 
-    /** Validates the values. */
+    /** Validates the values and copies the externals. */
     public RuntimeOptions {
         if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
             throw new IllegalArgumentException("timeLimit must be positive, was " + timeLimit);
@@ -28,6 +36,22 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
         if (statementLimit < 0) throw new IllegalArgumentException("statementLimit must be >= 0, was " + statementLimit);
         if (maxStackDepth < 0) throw new IllegalArgumentException("maxStackDepth must be >= 0, was " + maxStackDepth);
         if (maxHeapBytes < 0) throw new IllegalArgumentException("maxHeapBytes must be >= 0, was " + maxHeapBytes);
+        Objects.requireNonNull(externals, "externals");
+        Map<String, Object> copy = new LinkedHashMap<>();
+        externals.forEach((name, value) -> {
+            if (name == null || name.isEmpty()) throw new IllegalArgumentException("an external needs a non-empty name");
+            if (!(value instanceof HostFunction) && !(value instanceof HostObject)) {
+                throw new IllegalArgumentException("external '" + name + "' must be a HostFunction or a HostObject, was "
+                        + (value == null ? "null" : value.getClass().getName()));
+            }
+            copy.put(name, value);
+        });
+        externals = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Limits only; no snapshotting, no restore. */
+    public RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes) {
+        this(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, false, null, Map.of());
     }
 
     /** No limits beyond the engine's own. */
@@ -35,23 +59,66 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
         return DEFAULTS;
     }
 
+    /** A runtime that records its setup, so that {@link JsRuntime#snapshot()} works. */
+    public static RuntimeOptions forSnapshotting() {
+        return DEFAULTS.withSnapshotting(true);
+    }
+
+    /**
+     * A runtime restored from a snapshot blob; add the externals it names with
+     * {@link #externals(Map)}. The blob is checked now.
+     *
+     * @throws JsSnapshotException when the blob is not a jsi4j snapshot, or is truncated, corrupt or
+     *     of an unsupported format version
+     */
+    public static RuntimeOptions fromSnapshot(byte[] blob) {
+        return fromSnapshot(Snapshot.parse(blob));
+    }
+
+    /** A runtime restored from a snapshot; add the externals it names with {@link #externals(Map)}. */
+    public static RuntimeOptions fromSnapshot(Snapshot snapshot) {
+        return new RuntimeOptions(null, 0, 0, 0, false, Objects.requireNonNull(snapshot, "snapshot"), Map.of());
+    }
+
     /** With a time limit per entry into JavaScript. */
     public RuntimeOptions withTimeLimit(Duration limit) {
-        return new RuntimeOptions(Objects.requireNonNull(limit, "limit"), statementLimit, maxStackDepth, maxHeapBytes);
+        return new RuntimeOptions(Objects.requireNonNull(limit, "limit"), statementLimit, maxStackDepth, maxHeapBytes,
+                snapshotting, restore, externals);
     }
 
     /** With a statement limit per entry into JavaScript. */
     public RuntimeOptions withStatementLimit(long limit) {
-        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes);
+        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals);
     }
 
     /** With a maximum JavaScript stack depth. */
     public RuntimeOptions withMaxStackDepth(int depth) {
-        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes);
+        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes, snapshotting, restore, externals);
     }
 
     /** With a heap limit, where the engine allows one. */
     public RuntimeOptions withMaxHeapBytes(long bytes) {
-        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes);
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes, snapshotting, restore, externals);
+    }
+
+    /** With or without recording the setup for {@link JsRuntime#snapshot()}. */
+    public RuntimeOptions withSnapshotting(boolean on) {
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, on, restore, externals);
+    }
+
+    /**
+     * With the named externals a restore rebinds, each a {@link HostFunction} or a
+     * {@link HostObject}.
+     *
+     * @throws IllegalArgumentException for a value of another type
+     */
+    public RuntimeOptions externals(Map<String, ?> byName) {
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore,
+                new LinkedHashMap<>(Objects.requireNonNull(byName, "byName")));
+    }
+
+    /** Whether the runtime records its setup: made {@link #forSnapshotting()} or restored. */
+    public boolean journaling() {
+        return snapshotting || restore != null;
     }
 }

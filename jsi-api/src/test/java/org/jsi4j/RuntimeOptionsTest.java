@@ -1,6 +1,9 @@
 package org.jsi4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -32,5 +35,31 @@ class RuntimeOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> RuntimeOptions.defaults().withStatementLimit(-1));
         assertThrows(IllegalArgumentException.class, () -> RuntimeOptions.defaults().withMaxStackDepth(-1));
         assertThrows(IllegalArgumentException.class, () -> RuntimeOptions.defaults().withMaxHeapBytes(-1));
+    }
+
+    @Test
+    void snapshotOptionsKeepTheLimitsAndCheckExternals() {
+        RuntimeOptions o = RuntimeOptions.forSnapshotting().withTimeLimit(Duration.ofSeconds(1));
+        assertTrue(o.snapshotting() && o.journaling());
+        assertEquals(Duration.ofSeconds(1), o.timeLimit());
+        assertFalse(RuntimeOptions.defaults().journaling());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RuntimeOptions.defaults().externals(java.util.Map.of("x", "a string")));
+        assertTrue(e.getMessage().contains("'x' must be a HostFunction or a HostObject"), e.getMessage());
+        HostFunction f = (rt, self, args) -> JsValue.undefined();
+        assertSame(f, RuntimeOptions.defaults().externals(java.util.Map.of("f", f)).externals().get("f"));
+    }
+
+    @Test
+    void fromSnapshotChecksTheBlobAtOnce() {
+        JsSnapshotException e = assertThrows(JsSnapshotException.class,
+                () -> RuntimeOptions.fromSnapshot("not a snapshot".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("not a jsi4j snapshot"), e.getMessage());
+        byte[] blob = SnapshotCodec.encode(SnapshotCodecTest.sample(null));
+        RuntimeOptions o = RuntimeOptions.fromSnapshot(blob);
+        assertTrue(o.journaling());
+        assertEquals(java.util.List.of("log", "store"), o.restore().externalNames());
+        assertEquals(java.util.List.of("init.js", "bad.js"),
+                o.restore().scripts().stream().map(Snapshot.Script::sourceName).toList());
     }
 }

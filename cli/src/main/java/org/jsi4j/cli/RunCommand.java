@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jsi4j.HostObject;
 import org.jsi4j.JsEngines;
 import org.jsi4j.JsError;
 import org.jsi4j.JsException;
@@ -18,8 +20,10 @@ import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsString;
 import org.jsi4j.JsSyntaxError;
+import org.jsi4j.JsSnapshotException;
 import org.jsi4j.JsTerminatedException;
 import org.jsi4j.RuntimeOptions;
+import org.jsi4j.Snapshot;
 import org.jsi4j.SourceLocation;
 import org.jsi4j.host.Builtins;
 import org.jsi4j.host.ConsoleSink;
@@ -31,11 +35,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
+<<<<<<< HEAD
+ * {@code jsi run [--engine ID] [--time-limit DURATION] [--snapshot SNAPSHOT] FILE.js [args...]}:
+ * evaluates the file with {@code console} and {@code jsi} installed (in a runtime restored from
+ * the snapshot when one is given), then runs the event loop until no work is left.
+=======
  * {@code jsi run [--engine ID] [--time-limit DURATION] FILE.js [args...]}: evaluates the file with
- * {@code console} and {@code jsi} installed, then runs the event loop until no work is left.
+ * the built-ins installed ({@code console}, {@code jsi}, timers, and {@code require} for the native
+ * modules found on the class path; see {@link Builtins}), then runs the event loop until no work is left.
+>>>>>>> main
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a script with console and jsi installed, then its event loop until idle.",
+        description = {"Runs a script with console, jsi, timers and require (native modules on the class path) installed,",
+                "then its event loop until idle.",
                 "An uncaught error prints FILE:LINE:COLUMN: Name: message and exits 1."})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -49,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop the script, and the wait for its pending work, after this long: 500ms, 5s, 2m, PT5S.")
     Duration timeLimit;
 
+    @Option(names = "--snapshot", paramLabel = "SNAPSHOT",
+            description = "Start from this snapshot (from 'jsi snapshot create'); its engine unless --engine says otherwise.")
+    Path snapshot;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The script to run.")
     Path file;
 
@@ -61,15 +77,23 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String source;
         JsRuntimeFactory factory;
+        Snapshot snap = null;
         try {
             source = read(file);
-            factory = JsEngines.factory(engine != null ? engine : JsEngines.selectedId());
+            if (snapshot != null) snap = SnapshotCommand.read(snapshot);
+            String id = engine != null ? engine : snap != null ? snap.engineId() : JsEngines.selectedId();
+            factory = JsEngines.factory(id);
+        } catch (JsSnapshotException e) {
+            return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + snapshot + ": " + e.getMessage(), e);
         } catch (BadInput | IllegalArgumentException | IllegalStateException e) {
             return fail(err, Jsi.USAGE, "jsi: " + e.getMessage(), e);
         }
-        RuntimeOptions options = timeLimit == null ? RuntimeOptions.defaults() : RuntimeOptions.defaults().withTimeLimit(timeLimit);
+        Map<String, HostObject> builtins = CliExternals.of(ConsoleSink.of(out, err), args);
+        RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
+        if (timeLimit != null) options = options.withTimeLimit(timeLimit);
         try (JsRuntime runtime = factory.create(options)) {
             try {
+                // after a restore too: the timers and require, which a snapshot does not hold
                 Builtins.install(runtime, ConsoleSink.of(out, err), args);
                 runtime.evaluate(source, file.toString());
                 Duration wait = timeLimit == null ? DurationConverter.MAX : timeLimit;
@@ -86,6 +110,8 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, Jsi.SCRIPT_FAILED, e.getMessage(), e);
         } catch (JsTerminatedException e) {
             return fail(err, Jsi.SCRIPT_FAILED, file + ": " + e.getMessage(), e);
+        } catch (JsSnapshotException e) {
+            return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + snapshot + ": " + e.getMessage(), e);
         } catch (JsException | IllegalArgumentException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: the " + factory.engine().id() + " engine failed: " + e.getMessage(), e);
         }
@@ -119,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
         return code;
     }
 
-    private static String read(Path file) throws BadInput {
+    static String read(Path file) throws BadInput {
         if (Files.isDirectory(file)) throw new BadInput("cannot run " + file + ": it is a directory, not a script file");
         try {
             return Files.readString(file);
@@ -135,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The script file cannot be used. */
-    private static final class BadInput extends Exception {
+    static final class BadInput extends Exception {
         BadInput(String message) {
             super(message, null, false, false);
         }

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * The area of the conformance matrix a test class belongs to: {@code values}, {@code objects},
  * {@code functions}, {@code host-functions}, {@code host-objects}, {@code errors},
- * {@code references}, {@code threads}, {@code async}, {@code scripts}, {@code limits} or
- * {@code sandbox}. Required on every class with {@link EngineTest} methods.
+ * {@code references}, {@code threads}, {@code async}, {@code scripts}, {@code limits},
+ * {@code snapshots}, {@code sandbox} or {@code modules}. Required on every class with {@link EngineTest} methods.
  */
 @Documented
 @Target(ElementType.TYPE)

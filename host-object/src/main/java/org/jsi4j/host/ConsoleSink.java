@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Where {@link Console} output goes: one formatted line per call of {@code console.log} and
  * friends. {@link #standard()} writes log, info and debug to standard output and warn and error to
- * standard error, as Node does.
+ * standard error, as Node does; {@link #slf4j(String)} logs through SLF4J.
  */
 @FunctionalInterface
 public interface ConsoleSink {
@@ -36,6 +36,21 @@ public interface ConsoleSink {
             stream.println(line);
             stream.flush();
         };
+    }
+
+    /**
+     * SLF4J's logger {@code loggerName}: log and info at INFO, debug at DEBUG, warn at WARN, error at
+     * ERROR.
+     *
+     * @throws IllegalStateException when slf4j-api is not on the class path
+     */
+    static ConsoleSink slf4j(String loggerName) {
+        try {
+            Class.forName("org.slf4j.LoggerFactory", false, ConsoleSink.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("ConsoleSink.slf4j needs org.slf4j:slf4j-api on the class path", e);
+        }
+        return new Slf4jConsoleSink(loggerName);
     }
 
     /** {@code out} for log, info and debug; {@code err} for warn and error; flushed after each line. */

@@ -138,6 +138,29 @@ public interface EngineBackend {
     /** Handles the engine itself counts, or {@code -1}. */
     long engineReferences();
 
+    /**
+     * The engine's native heap image for {@link org.jsi4j.JsRuntime#snapshot()}, or {@code null}
+     * when the engine has none (the snapshot then holds only the portable journal). Called only
+     * on a runtime whose options {@link org.jsi4j.RuntimeOptions#journaling() journal}, outside
+     * any script. {@code externals} maps each named external to its Java implementation (a
+     * {@link HostFunction} or {@link HostObject}); on restore the backend finds the
+     * implementations under the same names in {@link org.jsi4j.RuntimeOptions#externals()}.
+     * Throw {@link org.jsi4j.JsSnapshotException} to refuse with a reason.
+     */
+    default byte[] snapshotImage(java.util.Map<String, Object> externals) {
+        return null;
+    }
+
+    /**
+     * True when this backend was built from the native image of
+     * {@link org.jsi4j.RuntimeOptions#restore()} (and rebound its externals); the core then does
+     * not replay the journal. A backend that cannot use the image (another engine or version)
+     * returns false and the core replays.
+     */
+    default boolean restoredFromImage() {
+        return false;
+    }
+
     /** Frees the engine. Handles are released before this is called. */
     void close();
 }

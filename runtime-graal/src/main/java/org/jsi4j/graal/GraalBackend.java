@@ -24,6 +24,7 @@ import org.jsi4j.JsArrayBuffer;
 import org.jsi4j.JsBigInt;
 import org.jsi4j.JsBoolean;
 import org.jsi4j.JsEngineException;
+import org.jsi4j.JsError;
 import org.jsi4j.JsFunction;
 import org.jsi4j.JsNull;
 import org.jsi4j.JsNumber;
@@ -55,9 +56,15 @@ final class GraalBackend implements EngineBackend {
             });
     private static final Source HELPERS_SOURCE = Source.newBuilder("js", HELPERS, "jsi4j:helpers.js").buildLiteral();
 
+    static final String OVERFLOW_MESSAGE = "Maximum call stack size exceeded";
+
     private static final Source JOB_END = Source.newBuilder("js", "", "jsi4j:gc").buildLiteral();
 
     private final GraalRuntimeFactory factory;
+    private final GraalStopper stopper;
+    /** This runtime's statement limit, or null; charged while {@link #entries} > 0. */
+    private final GraalStopper.Budget budget;
+    private int entries;
     private final RuntimeServices services;
     private final Context context;
     private final GraalErrors errors;
@@ -67,13 +74,24 @@ final class GraalBackend implements EngineBackend {
             symbolDescription;
     private final Object interruptLock = new Object();
     private CompletableFuture<Void> pendingInterrupt;
-    /** The engine's interrupt, kept so that it unwinds through host callbacks uncatchably. */
-    private PolyglotException termination;
+    /**
+     * The stop {@link #enterHost} threw into the guest: GraalJS reports it to the host as an
+     * internal error without the exception, so the next conversion takes it from here.
+     */
+    private GraalStop unwinding;
+    /**
+     * A RangeError for a stack overflow, thrown and caught once when the runtime is made: raised
+     * again from a host callback that has no stack left to make a new one.
+     */
+    private final PolyglotException stackOverflow;
 
-    GraalBackend(GraalRuntimeFactory factory, Engine engine, RuntimeServices services) {
+    GraalBackend(GraalRuntimeFactory factory, GraalStopper stopper, RuntimeServices services) {
         this.factory = factory;
+        this.stopper = stopper;
         this.services = services;
-        this.context = sandbox(engine);
+        long limit = services.options().statementLimit();
+        this.budget = limit > 0 ? new GraalStopper.Budget(limit) : null;
+        this.context = sandbox(stopper.engine());
         try {
             context.eval("js", "delete globalThis.Java;");
             Value h = context.eval(HELPERS_SOURCE).execute((ProxyExecutable) this::hostObjectTrap);
@@ -101,10 +119,23 @@ final class GraalBackend implements EngineBackend {
             deref = h.getMember("deref");
             symbolDescription = h.getMember("symbolDescription");
             errors = new GraalErrors(services, this, h.getMember("errorInfo"), h.getMember("rangeError"));
+            Value overflow = h.getMember("rangeError").execute(OVERFLOW_MESSAGE);
+            stackOverflow = thrown(overflow);
+            errors.warmUp(overflow);
         } catch (RuntimeException e) {
             context.close(true);
             throw new JsEngineException("GraalJS could not set up a runtime: " + e.getMessage(), e);
         }
+    }
+
+    /** The exception that throwing {@code error} in the guest gives the host. */
+    private PolyglotException thrown(Value error) {
+        try {
+            thrower.execute(error);
+        } catch (PolyglotException e) {
+            return e;
+        }
+        throw new IllegalStateException("the thrower helper returned");
     }
 
     /** A context that reaches nothing outside JavaScript: no Java, no polyglot, no IO, threads, processes or env. */
@@ -320,15 +351,21 @@ final class GraalBackend implements EngineBackend {
     }
 
     /**
-     * Runs a host callback through the core. A termination that unwinds through it is rethrown as
-     * the engine's own interrupt, which JavaScript cannot catch.
+     * Runs a host callback through the core. A termination that unwinds through it goes on as a
+     * {@link GraalStop}, which JavaScript cannot catch. A stack overflow that left the core no
+     * stack to raise a RangeError of its own raises the one made in advance.
      */
     private Object enterHost(org.jsi4j.spi.HostCall body) {
         try {
             return services.hostCall(body);
         } catch (JsTerminatedException e) {
-            PolyglotException original = termination;
-            if (original != null) throw original;
+            unwinding = new GraalStop(e);
+            throw unwinding;
+        } catch (StackOverflowError e) {
+            throw stackOverflow;
+        } catch (JsError e) {
+            // the core's raise() failed, which happens only when the stack ran out while it made the error
+            if (e.name().filter("RangeError"::equals).isPresent()) throw stackOverflow;
             throw e;
         }
     }
@@ -356,6 +393,9 @@ final class GraalBackend implements EngineBackend {
             if (pendingInterrupt != null) return;
             pendingInterrupt = CompletableFuture.runAsync(() -> {
                 try {
+                    // the listener stops the script at its next statement, even inside a catch block;
+                    // the engine's interrupt also stops long builtins that run no statements
+                    stopper.stop(context);
                     context.interrupt(java.time.Duration.ZERO);
                 } catch (Exception e) {
                     // the script ended, or the context closed, before the interrupt landed
@@ -380,12 +420,15 @@ final class GraalBackend implements EngineBackend {
             } catch (ExecutionException e) {
                 // already ignored in the task
             }
+            stopper.release(context);
         }
-        termination = null;
     }
 
-    void terminated(PolyglotException e) {
-        termination = e;
+    /** The stop a host callback threw into the guest, if any; forgotten once taken. */
+    GraalStop takeUnwinding() {
+        GraalStop stop = unwinding;
+        unwinding = null;
+        return stop;
     }
 
     // ---------------------------------------------------------------- handles
@@ -541,7 +584,16 @@ final class GraalBackend implements EngineBackend {
         return guard(() -> helper.execute(args));
     }
 
+    /**
+     * Runs guest code, turning engine exceptions into jsi4j ones. With a statement limit, this
+     * runtime's budget is charged meanwhile and restarts at each outermost entry.
+     */
     private <T> T guard(java.util.function.Supplier<T> body) {
+        GraalStopper.Budget previous = null;
+        if (budget != null) {
+            if (entries++ == 0) budget.restart();
+            previous = stopper.enter(budget);
+        }
         try {
             return body.get();
         } catch (PolyglotException e) {
@@ -549,6 +601,11 @@ final class GraalBackend implements EngineBackend {
         } catch (IllegalStateException | IllegalArgumentException | UnsupportedOperationException
                  | ClassCastException e) {
             throw new JsEngineException("GraalJS refused the operation: " + e.getMessage(), e);
+        } finally {
+            if (budget != null) {
+                entries--;
+                stopper.leave(previous);
+            }
         }
     }
 }

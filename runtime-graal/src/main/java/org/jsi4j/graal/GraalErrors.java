@@ -16,6 +16,7 @@ import org.jsi4j.spi.RuntimeServices;
 
 /** Turns {@link PolyglotException}s into jsi4j exceptions; no polyglot type escapes. */
 final class GraalErrors {
+    private static final java.util.regex.Pattern ERROR_NAME = java.util.regex.Pattern.compile("[A-Z][A-Za-z]*Error");
     private final RuntimeServices services;
     private final GraalBackend backend;
     private final Value errorInfo;
@@ -28,17 +29,27 @@ final class GraalErrors {
         this.errorInfo = errorInfo;
     }
 
+    /**
+     * Reads an error once while the stack is shallow. GraalJS loads the classes of its nodes when
+     * they first run, and a class whose initializer first runs with the stack nearly exhausted
+     * (converting the RangeError of a deep recursion) fails for good in this JVM.
+     */
+    void warmUp(Value error) {
+        errorInfo.execute(error);
+    }
+
     /** The jsi4j exception for what the engine threw. */
     JsException convert(PolyglotException e) {
+        GraalStop unwound = backend.takeUnwinding();
+        if (e.isHostException() && e.asHostException() instanceof GraalStop stop) return stop.termination();
+        if (unwound != null && e.isInternalError()) return unwound.termination();
         if (e.isResourceExhausted() && !e.isCancelled()) return stackOverflow(e);
         if (e.isCancelled()) {
-            backend.terminated(e);
             Reason reason = e.isResourceExhausted() ? Reason.STATEMENT_LIMIT : Reason.INTERRUPTED;
             return new JsTerminatedException(reason, "GraalJS cancelled the context (" + e.getMessage()
                     + "). The runtime can no longer run code; close it and create another.", false);
         }
         if (e.isInterrupted()) {
-            backend.terminated(e);
             return new JsTerminatedException(Reason.INTERRUPTED, "The script was interrupted. The runtime is still usable.",
                     true);
         }
@@ -52,13 +63,14 @@ final class GraalErrors {
      * reported as the RangeError that JavaScript gets for one in its own frames.
      */
     private JsError stackOverflow(PolyglotException e) {
-        JsValue error = backend.toJs(rangeError.execute("Maximum call stack size exceeded"));
-        return services.error(error, "RangeError", "Maximum call stack size exceeded", null, location(e, List.of()));
+        JsValue error = backend.toJs(rangeError.execute(GraalBackend.OVERFLOW_MESSAGE));
+        return services.error(error, "RangeError", GraalBackend.OVERFLOW_MESSAGE, null, location(e, List.of()));
     }
 
     private JsException hostException(PolyglotException e) {
         Throwable t = e.asHostException();
         if (t instanceof JsException j) return j;
+        if (t instanceof StackOverflowError) return stackOverflow(e);
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return new JsError(JsValue.undefined(), "Error", message, null, location(e, List.of()), t);
     }
@@ -77,7 +89,13 @@ final class GraalErrors {
             stack = text(info.getArrayElement(2));
             makers = List.of(info.getArrayElement(3).asString().split(","));
         } catch (PolyglotException ignored) {
-            // the thrown value could not be read (e.g. interrupted meanwhile): keep the engine's message
+            // the thrown value could not be read (interrupted meanwhile, or no stack left): the engine's
+            // message reads "Name: message" for errors
+            int colon = message == null ? -1 : message.indexOf(": ");
+            if (colon > 0 && ERROR_NAME.matcher(message.substring(0, colon)).matches()) {
+                name = message.substring(0, colon);
+                message = message.substring(colon + 2);
+            }
         }
         return services.error(value, name, message, stack, location(e, makers));
     }
@@ -88,14 +106,18 @@ final class GraalErrors {
 
     /**
      * Where it was thrown: the engine's location, else the innermost guest frame that has one,
-     * skipping the frames of the error's own constructors (an Error's stack starts where it was built).
+     * skipping the frames of the error's own constructors (an Error's stack starts where it was built)
+     * and of jsi4j's helpers (which throw what host callbacks raise).
      */
     private static SourceLocation location(PolyglotException e, List<String> makers) {
         SourceSection section = e.getSourceLocation();
+        if (section != null && isInternal(section)) section = null;
         if (section == null) {
             SourceSection innermost = null;
             for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
-                if (!frame.isGuestFrame() || frame.getSourceLocation() == null) continue;
+                if (!frame.isGuestFrame() || frame.getSourceLocation() == null || isInternal(frame.getSourceLocation())) {
+                    continue;
+                }
                 if (innermost == null) innermost = frame.getSourceLocation();
                 if (!makers.contains(frame.getRootName())) {
                     section = frame.getSourceLocation();
@@ -106,6 +128,10 @@ final class GraalErrors {
         }
         if (section == null || !section.isAvailable()) return null;
         return new SourceLocation(section.getSource().getName(), section.getStartLine(), section.getStartColumn());
+    }
+
+    private static boolean isInternal(SourceSection section) {
+        return section.getSource().getName().startsWith("jsi4j:");
     }
 
     /**

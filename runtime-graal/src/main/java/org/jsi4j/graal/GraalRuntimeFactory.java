@@ -20,13 +20,17 @@ import org.jsi4j.RuntimeOptions;
  *
  * <p>Capabilities: the optimizing JIT when the JVM runs the Graal compiler (see the module's
  * README), else interpreter only; snapshots by replay (GraalJS has no heap image on the JVM);
- * time limits and interrupts. Statement and stack-depth limits are refused: GraalJS's statement
- * limit cancels the whole context, and its stack is the Java thread's.
+ * time limits, interrupts and statement limits, all leaving the runtime usable. Runtimes with a
+ * statement limit run on a second engine, made when the first one is asked for, whose statement
+ * counter slows their hot loops down (see {@link GraalStopper}); the others never pay for it.
+ * Stack-depth and heap limits are refused: GraalJS's stack is the Java thread's, its heap the JVM's.
  */
 public final class GraalRuntimeFactory implements JsRuntimeFactory {
     private static final int SOURCES_CACHED = 512;
 
     private final Engine engine;
+    private final GraalStopper stopper;
+    private GraalStopper countingStopper;
     private final EngineInfo info;
     private final Capabilities capabilities;
     private final Map<SourceKey, Source> sources = new LinkedHashMap<>(64, 0.75f, true) {
@@ -39,16 +43,21 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
 
     /** Starts the shared engine. */
     public GraalRuntimeFactory() {
-        engine = Engine.newBuilder("js")
-                .option("engine.WarnInterpreterOnly", "false")
-                .logHandler(OutputStream.nullOutputStream())
-                .build();
+        engine = newEngine();
+        stopper = new GraalStopper(engine, false);
         boolean jit = GraalJit.active(engine);
         GraalJit.warnOnceIfInterpreted(jit);
         info = new EngineInfo(GraalEngineProvider.ID, "GraalJS", version(engine));
         capabilities = new Capabilities(jit ? GraalJit.JIT : GraalJit.INTERPRETER, jit,
                 Capabilities.SnapshotSupport.PORTABLE_REPLAY, Capabilities.allFeaturesExcept(),
-                EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED));
+                EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT));
+    }
+
+    private static Engine newEngine() {
+        return Engine.newBuilder("js")
+                .option("engine.WarnInterpreterOnly", "false")
+                .logHandler(OutputStream.nullOutputStream())
+                .build();
     }
 
     private static String version(Engine engine) {
@@ -72,17 +81,12 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     /**
      * A new sandboxed runtime.
      *
-     * @throws IllegalArgumentException for a statement limit, a stack depth or a heap limit, which
-     *     GraalJS cannot enforce without losing the context
+     * @throws IllegalArgumentException for a stack depth or a heap limit, which GraalJS cannot enforce
      * @throws IllegalStateException when the factory is closed
      */
     @Override
     public JsRuntime create(RuntimeOptions options) {
         if (closed) throw new IllegalStateException("This GraalJS factory is closed; get a new one from JsEngines");
-        if (options.statementLimit() > 0) {
-            throw new IllegalArgumentException("GraalJS cannot enforce a statement limit and keep the runtime usable"
-                    + " (its ResourceLimits cancel the whole context); use RuntimeOptions.withTimeLimit instead");
-        }
         if (options.maxStackDepth() > 0) {
             throw new IllegalArgumentException("GraalJS cannot limit the JavaScript stack depth (maxStackDepth): its stack"
                     + " is the Java thread's; deep recursion ends in a catchable RangeError at the thread's stack size (-Xss)");
@@ -91,7 +95,19 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
             throw new IllegalArgumentException("GraalJS on the JVM cannot limit one runtime's heap (maxHeapBytes);"
                     + " limit the JVM's heap (-Xmx) instead");
         }
-        return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, engine, services));
+        if (options.statementLimit() == 0) {
+            return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, stopper, services));
+        }
+        GraalStopper counting = countingStopper();
+        return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, counting, services));
+    }
+
+    /** The stopper of the engine for runtimes with statement limits, made on first use. */
+    private synchronized GraalStopper countingStopper() {
+        if (countingStopper == null) {
+            countingStopper = new GraalStopper(newEngine(), true);
+        }
+        return countingStopper;
     }
 
     /** The cached source for a script, so that every runtime of this factory reuses its parsed code. */
@@ -116,6 +132,9 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
             sources.clear();
         }
         engine.close();
+        synchronized (this) {
+            if (countingStopper != null) countingStopper.engine().close();
+        }
     }
 
     private record SourceKey(String text, String name) {

@@ -48,7 +48,7 @@ class GraalRuntimeFactoryTest {
     void declaresWhatItDoes() {
         Capabilities caps = FACTORY.capabilities();
         assertEquals(Capabilities.SnapshotSupport.PORTABLE_REPLAY, caps.snapshots());
-        assertEquals(java.util.Set.of(Reason.TIME_LIMIT, Reason.INTERRUPTED), caps.limits());
+        assertEquals(java.util.Set.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT), caps.limits());
         assertEquals(java.util.EnumSet.allOf(EsFeature.class), caps.esFeatures());
     }
 
@@ -80,11 +80,12 @@ class GraalRuntimeFactoryTest {
 
     @Test
     void refusesLimitsItCannotKeep() {
-        IllegalArgumentException statements = assertThrows(IllegalArgumentException.class,
-                () -> FACTORY.create(RuntimeOptions.defaults().withStatementLimit(10)));
-        assertTrue(statements.getMessage().contains("statement limit"), statements.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FACTORY.create(RuntimeOptions.defaults().withMaxStackDepth(100)));
-        assertThrows(IllegalArgumentException.class, () -> FACTORY.create(RuntimeOptions.defaults().withMaxHeapBytes(1 << 20)));
+        IllegalArgumentException depth = assertThrows(IllegalArgumentException.class,
+                () -> FACTORY.create(RuntimeOptions.defaults().withMaxStackDepth(100)));
+        assertTrue(depth.getMessage().contains("maxStackDepth"), depth.getMessage());
+        IllegalArgumentException heap = assertThrows(IllegalArgumentException.class,
+                () -> FACTORY.create(RuntimeOptions.defaults().withMaxHeapBytes(1 << 20)));
+        assertTrue(heap.getMessage().contains("maxHeapBytes"), heap.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.jsi4j.rhino;
 
+import java.lang.StackWalker.StackFrame;
+import java.util.Iterator;
 import java.util.List;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsRuntime;
@@ -18,10 +20,18 @@ import org.mozilla.javascript.Undefined;
  * {@link HostObject}, with traps that route to it. A proxy (rather than a custom
  * {@code ScriptableObject}) is what makes {@code Object.getOwnPropertyNames}, spread and
  * {@code Object.assign} see host properties in Rhino. Symbol keys stay on the target.
+ *
+ * <p>Two Rhino 1.9.2 quirks are corrected here. Rhino finds where a write lands by asking
+ * {@code has} along the prototype chain before it calls {@code set}; the {@code has} trap answers
+ * those lookups itself (without the host), so that writes go straight to {@link HostObject#set}.
+ * And Rhino's {@code Proxy} ignores a {@code deleteProperty} trap that returns false even in
+ * strict code, so the trap throws the {@code TypeError} itself when the calling code is strict.
  */
 final class HostObjectTraps {
     /** The key of the associated value that links a proxy and its target to their host object. */
     static final String HOST_KEY = "org.jsi4j.HostObject";
+    private static final StackWalker STACK = StackWalker.getInstance();
+    private static final String SCRIPTABLE_OBJECT = "org.mozilla.javascript.ScriptableObject";
 
     private enum Trap { get, set, has, deleteProperty, ownKeys, getOwnPropertyDescriptor }
 
@@ -67,8 +77,14 @@ final class HostObjectTraps {
             HostObject host = (HostObject) target.getAssociatedValue(HOST_KEY);
             Object key = args.length > 1 ? args[1] : Undefined.instance;
             if (key instanceof Symbol symbol) return onTarget(cx, target, symbol, args);
+            if (trap == Trap.has && isWriteLookup()) return Boolean.FALSE;
+            boolean strictDelete = trap == Trap.deleteProperty && !backend.takeDeleteFromJava() && cx.isStrictMode();
             String name = ScriptRuntime.toString(key);
-            return backend.services().hostCall(() -> run(cx, host, target, name, args));
+            Object result = backend.services().hostCall(() -> run(cx, host, target, name, args));
+            if (strictDelete && Boolean.FALSE.equals(result)) {
+                throw ScriptRuntime.typeError("Cannot delete property '" + name + "' of a host object that keeps it");
+            }
+            return result;
         }
 
         private Object run(Context cx, HostObject host, ScriptableObject target, String name, Object[] args) {
@@ -101,6 +117,25 @@ final class HostObjectTraps {
                     yield descriptor;
                 }
             };
+        }
+
+        /**
+         * True when Rhino calls {@code has} from {@code ScriptableObject.getBase} on behalf of a
+         * {@code put…} method, only to find the object on the prototype chain that a write lands
+         * on. Answering false there sends a write on the proxy itself to the {@code set} trap,
+         * and a write on an object that inherits from the proxy to that object, as in V8.
+         */
+        private static boolean isWriteLookup() {
+            return STACK.walk(frames -> {
+                Iterator<StackFrame> it = frames.limit(12).iterator();
+                while (it.hasNext()) {
+                    StackFrame frame = it.next();
+                    if (frame.getClassName().equals(SCRIPTABLE_OBJECT) && frame.getMethodName().equals("getBase")) {
+                        return it.hasNext() && it.next().getMethodName().startsWith("put");
+                    }
+                }
+                return false;
+            });
         }
 
         private Object onTarget(Context cx, ScriptableObject target, Symbol key, Object[] args) {

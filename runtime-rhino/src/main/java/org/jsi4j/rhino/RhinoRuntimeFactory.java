@@ -10,11 +10,16 @@ import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsTerminatedException.Reason;
 import org.jsi4j.RuntimeOptions;
 import org.mozilla.javascript.Context;
+import org.mozilla.javascript.ScriptRuntime;
 
 /**
  * Makes Rhino runtimes. Scripts are compiled to JVM bytecode (Rhino's compiled mode), run
  * sandboxed without any access to Java, and can be stopped by time and instruction limits.
- * Safe to use from any thread; each runtime belongs to the thread that created it.
+ * A runtime created with {@link RuntimeOptions#maxStackDepth()} runs in Rhino's interpreter
+ * instead, which is what enforces the depth (as a catchable {@code RangeError}).
+ * {@link RuntimeOptions#statementLimit()} counts Rhino's instruction units (see
+ * {@code RhinoBackend}). Safe to use from any thread; each runtime belongs to the thread that
+ * created it.
  */
 public final class RhinoRuntimeFactory implements JsRuntimeFactory {
     /** The engine id. */
@@ -35,6 +40,9 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
             Capabilities.allFeaturesExcept(ABSENT.toArray(EsFeature[]::new)),
             EnumSet.of(Reason.TIME_LIMIT, Reason.STATEMENT_LIMIT, Reason.INTERRUPTED));
 
+    /** The largest {@link RuntimeOptions#maxStackDepth()} Rhino's interpreter can enforce. */
+    static final int MAX_STACK_DEPTH = Short.MAX_VALUE - 1;
+
     private final SandboxContextFactory contexts = new SandboxContextFactory();
     private final EngineInfo engine;
 
@@ -43,6 +51,10 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
         String version;
         try (Context cx = contexts.enterContext()) {
             version = cx.getImplementationVersion();
+            // Rhino loads its message bundle on first use. If that first use came during a stack
+            // overflow, the JVM would mark the ResourceBundle classes as failed for good
+            // (ExceptionInInitializerError) and every later Rhino error would fail, so load it now.
+            ScriptRuntime.getMessageById("msg.no.properties", "");
         }
         this.engine = new EngineInfo(ID, "Mozilla Rhino", version == null ? "unknown" : version.replace("Rhino ", ""));
     }
@@ -63,6 +75,11 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
         if (options.maxHeapBytes() > 0) {
             throw new IllegalArgumentException("Rhino cannot limit the heap of one runtime (it shares the JVM heap);"
                     + " leave RuntimeOptions.maxHeapBytes at 0 or use another engine");
+        }
+        if (options.maxStackDepth() > MAX_STACK_DEPTH) {
+            throw new IllegalArgumentException("Rhino can limit the JavaScript stack to at most " + MAX_STACK_DEPTH
+                    + " calls (its interpreter counts frames in a short); RuntimeOptions.maxStackDepth was "
+                    + options.maxStackDepth() + ". Use a smaller maxStackDepth, or 0 for compiled mode without a limit");
         }
         return JsRuntime.open(engine, CAPABILITIES, options, services -> new RhinoBackend(contexts, services));
     }

@@ -3,16 +3,20 @@ package org.jsi4j.rhino;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.List;
 import org.jsi4j.JsArray;
+import org.jsi4j.JsError;
 import org.jsi4j.JsFunction;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsSymbol;
+import org.jsi4j.JsTerminatedException;
 import org.jsi4j.JsValue;
+import org.jsi4j.RuntimeOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +97,57 @@ class RhinoBackendTest {
         assertEquals(List.of("b"), List.copyOf(host.values.keySet()));
         assertEquals("b", rt.evaluate("var ks = []; for (var k in h) ks.push(k); ks.join()", "t.js").asString());
         assertSame(host, rt.global().get("h").asObject().getHostObject(MapHost.class));
+    }
+
+    @Test
+    void writesFromJavaThrowAsStrictCodeWould() {
+        JsObject frozen = rt.evaluate("Object.freeze({a: 1})", "t.js").asObject();
+        JsError e = assertThrows(JsError.class, () -> frozen.set("a", 2));
+        assertEquals("TypeError", e.name().orElseThrow());
+        JsObject getterOnly = rt.evaluate("({get g() { return 1; }})", "t.js").asObject();
+        assertEquals("TypeError", assertThrows(JsError.class, () -> getterOnly.set("g", 2)).name().orElseThrow());
+        JsObject plain = rt.newObject();
+        plain.set("a", 5);
+        plain.set(0, JsValue.of(6));
+        assertEquals(11.0, plain.get("a").asNumber() + plain.get(0).asNumber());
+        assertEquals(JsValue.of(1), rt.evaluate("var o = Object.freeze({a: 1}); o.a = 2; o.a", "t.js"),
+                "scripts keep their own sloppy semantics");
+    }
+
+    @Test
+    void handlesOfAnotherRuntimeAreRejectedWithIllegalArgumentException() {
+        try (JsRuntime other = factory.create()) {
+            JsObject foreign = other.newObject();
+            JsObject local = rt.newObject();
+            assertThrows(IllegalArgumentException.class, () -> local.set("x", foreign));
+            JsFunction id = rt.evaluate("(function (x) { return x; })", "t.js").asFunction();
+            assertThrows(IllegalArgumentException.class, () -> id.call(foreign));
+            assertThrows(IllegalArgumentException.class, () -> rt.newArray(List.of(foreign)));
+        }
+    }
+
+    @Test
+    void javaCallsPassThisAsFunctionPrototypeCallWould() {
+        assertTrue(rt.evaluate("(function () { return this; })", "t.js").asFunction().call().asObject()
+                .strictEquals(rt.global()), "a sloppy function called with undefined this gets the global object");
+        JsFunction strictThis = rt.evaluate("(function () { 'use strict'; return this; })", "t.js").asFunction();
+        assertTrue(strictThis.call().isUndefined());
+        assertTrue(strictThis.callWithThis(JsValue.nullValue()).isNull());
+        rt.global().set("hostThis", rt.function("hostThis", 0, (r, self, args) -> JsValue.of(self.isUndefined())));
+        assertEquals(JsValue.of(true), rt.global().get("hostThis").asFunction().call());
+    }
+
+    @Test
+    void statementLimitCountsEachEntryAfresh() {
+        try (JsRuntime limited = factory.create(RuntimeOptions.defaults().withStatementLimit(10_000))) {
+            assertEquals(JsValue.of(45), limited.evaluate("var s = 0; for (var i = 0; i < 10; i++) { s += i; } s", "t.js"));
+            for (int i = 0; i < 3; i++) {
+                JsTerminatedException e = assertThrows(JsTerminatedException.class,
+                        () -> limited.evaluate("for (;;) {}", "loop.js"));
+                assertEquals(JsTerminatedException.Reason.STATEMENT_LIMIT, e.reason());
+                assertEquals(JsValue.of(45), limited.evaluate("var s = 0; for (var i = 0; i < 10; i++) { s += i; } s",
+                        "t.js"), "the units counted before the stop do not carry over to the next entry");
+            }
+        }
     }
 }

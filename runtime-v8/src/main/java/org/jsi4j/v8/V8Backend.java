@@ -22,6 +22,7 @@ import com.caoccao.javet.values.reference.V8Script;
 import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
 import com.caoccao.javet.values.reference.V8ValueFunction;
+import com.caoccao.javet.values.reference.V8ValueGlobalObject;
 import com.caoccao.javet.values.reference.V8ValueMap;
 import com.caoccao.javet.values.reference.V8ValueSet;
 import com.caoccao.javet.values.reference.V8ValueWeakMap;
@@ -31,7 +32,9 @@ import com.caoccao.javet.values.reference.V8ValueReference;
 import com.caoccao.javet.values.reference.V8ValueSymbol;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jsi4j.HostFunction;
 import org.jsi4j.HostObject;
@@ -72,10 +75,14 @@ final class V8Backend implements EngineBackend {
     private final long heapLimit;
     private final Object terminateLock = new Object();
     private final HeapGuard heapGuard = new HeapGuard();
+    private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
+    private final boolean restoredFromImage;
     private V8Script drain;
+    private boolean imageTaken;
     private volatile boolean memoryLimitHit;
 
-    V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit) {
+    /** A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null. */
+    V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image) {
         this.rt = rt;
         this.services = services;
         this.heapLimit = heapLimit;
@@ -86,10 +93,23 @@ final class V8Backend implements EngineBackend {
         applyHeapLimit();
         try {
             bridge.attach();
-            drain = rt.getExecutor("").setResourceName("jsi4j:microtasks").compileV8Script();
+            if (image != null) {
+                bridge.rebind(image, services.options().externals());
+                try (V8ValueGlobalObject g = rt.getGlobalObject()) {
+                    g.delete(V8SnapshotTaker.PARKED);
+                }
+            }
+            drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
             throw translate(e);
         }
+        this.restoredFromImage = image != null;
+    }
+
+    private V8Script compiled(String source, String sourceName) throws JavetException {
+        V8Script script = rt.getExecutor(source).setResourceName(sourceName).compileV8Script();
+        sources.put(script, new V8SnapshotTaker.Source(source, sourceName));
+        return script;
     }
 
     V8Bridge bridge() {
@@ -105,17 +125,13 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsValue evaluate(String source, String sourceName) {
-        try {
-            return toJs(rt.getExecutor(source).setResourceName(sourceName).execute());
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> toJs(rt.getExecutor(source).setResourceName(sourceName).execute()));
     }
 
     @Override
     public Object compile(String source, String sourceName) {
         try {
-            return rt.getExecutor(source).setResourceName(sourceName).compileV8Script();
+            return compiled(source, sourceName);
         } catch (JavetException e) {
             throw translate(e);
         }
@@ -125,11 +141,7 @@ final class V8Backend implements EngineBackend {
     public JsValue run(Object compiled) {
         V8Script script = (V8Script) compiled;
         if (script.isClosed()) throw new JsReleasedException("This prepared script's V8 runtime is closed");
-        try {
-            return toJs(script.execute());
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> toJs(script.execute()));
     }
 
     /**
@@ -149,42 +161,31 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsValue get(Object object, JsValue key) {
-        try {
-            // getProperty, not get: Javet's Map and typed-array handles turn get() into Map.prototype.get / an index.
-            return toJs(obj(object).getProperty(toV8(key)));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        // getProperty, not get: Javet's Map and typed-array handles turn get() into Map.prototype.get / an index.
+        return js(() -> toJs(obj(object).getProperty(toV8(key))));
     }
 
     @Override
     public void set(Object object, JsValue key, JsValue value) {
-        try {
-            // V8's Object::Set fails silently (sloppy semantics); a strict-mode helper throws the TypeError.
+        // V8's Object::Set fails silently (sloppy semantics); a strict-mode helper throws the TypeError.
+        js(() -> {
             bridge.helpers().invokeVoid("set", (V8Value) obj(object), toV8(key), toV8(value));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public boolean has(Object object, JsValue key) {
-        try {
-            if (isCollection(object)) return Boolean.TRUE.equals(bridge.helpers().invokeBoolean("has", object, toV8(key)));
-            return obj(object).has(toV8(key));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> isCollection(object)
+                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("has", object, toV8(key)))
+                : obj(object).has(toV8(key)));
     }
 
     @Override
     public boolean delete(Object object, JsValue key) {
-        try {
-            if (isCollection(object)) return Boolean.TRUE.equals(bridge.helpers().invokeBoolean("remove", object, toV8(key)));
-            return obj(object).delete(toV8(key));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> isCollection(object)
+                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("remove", object, toV8(key)))
+                : obj(object).delete(toV8(key)));
     }
 
     /** Javet's handles whose has() and delete() mean the collection's methods, not property access. */
@@ -195,45 +196,32 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public List<String> propertyNames(Object object) {
-        try (V8ValueArray keys = bridge.helpers().invoke("keys", obj(object))) {
-            List<String> names = new ArrayList<>(keys.getLength());
-            keys.forEach(v -> names.add(((V8ValueString) v).getValue()));
-            return names;
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> {
+            try (V8ValueArray keys = bridge.helpers().invoke("keys", obj(object))) {
+                List<String> names = new ArrayList<>(keys.getLength());
+                keys.forEach(v -> names.add(((V8ValueString) v).getValue()));
+                return names;
+            }
+        });
     }
 
     // ---------------------------------------------------------------- functions
 
     @Override
     public JsValue call(Object function, JsValue thisValue, List<JsValue> args) {
-        try {
-            return toJs(((V8ValueFunction) function).call(toV8(thisValue), toV8(args)));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> toJs(((V8ValueFunction) function).call(toV8(thisValue), toV8(args))));
     }
 
     @Override
     public JsObject construct(Object function, List<JsValue> args) {
-        try {
-            JsValue made = toJs(((V8ValueFunction) function).callAsConstructor(toV8(args)));
-            if (made instanceof JsObject o) return o;
-            throw new JsEngineException("V8 constructed a " + made.typeOf() + " instead of an object", null);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        JsValue made = js(() -> toJs(((V8ValueFunction) function).callAsConstructor(toV8(args))));
+        if (made instanceof JsObject o) return o;
+        throw new JsEngineException("V8 constructed a " + made.typeOf() + " instead of an object", null);
     }
 
     @Override
     public boolean instanceOf(Object object, Object constructor) {
-        try {
-            Boolean result = bridge.helpers().invokeBoolean("instanceOf", object, constructor);
-            return Boolean.TRUE.equals(result);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> Boolean.TRUE.equals(bridge.helpers().invokeBoolean("instanceOf", object, constructor)));
     }
 
     @Override
@@ -486,6 +474,30 @@ final class V8Backend implements EngineBackend {
         return rt.getReferenceCount();
     }
 
+    /**
+     * V8's native image: taken once per isolate (V8 allows no second one; later snapshots carry
+     * only the journal), with every handle Java holds parked and given back (see
+     * {@link V8SnapshotTaker}).
+     */
+    @Override
+    public byte[] snapshotImage(Map<String, Object> externals) {
+        if (imageTaken) return null;
+        try {
+            drainMicrotasks();  // lets go of the objects V8 keeps alive for the current job (WeakRef targets)
+            V8Image image = new V8SnapshotTaker(rt, bridge, sources).take(externals);
+            if (image == null) return null;
+            imageTaken = true;
+            return image.encode();
+        } catch (JavetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public boolean restoredFromImage() {
+        return restoredFromImage;
+    }
+
     @Override
     public void close() {
         synchronized (terminateLock) {
@@ -574,6 +586,41 @@ final class V8Backend implements EngineBackend {
 
     private static V8ValueObject obj(Object handle) {
         return (V8ValueObject) Objects.requireNonNull(handle, "handle");
+    }
+
+    /** Code that runs JavaScript from Java and may throw. */
+    @FunctionalInterface
+    private interface Entry<T> {
+        T run() throws JavetException;
+    }
+
+    /**
+     * Runs an entry into JavaScript, translating what it throws; the thrown value itself is kept
+     * (see {@link V8ThrowCapture}).
+     */
+    private <T> T js(Entry<T> entry) {
+        boolean outer = errors.enter();
+        try {
+            return entry.run();
+        } catch (JavetException e) {
+            throw translate(e);
+        } finally {
+            errors.leave(outer);
+        }
+    }
+
+    /** A host callback starts running Java code; returns what {@link #callbackEnds} restores. */
+    boolean callbackStarts() {
+        return errors.enterCallback();
+    }
+
+    void callbackEnds(boolean outer) {
+        errors.leave(outer);
+    }
+
+    /** Whether thrown objects come back as themselves (see {@link V8ThrowCapture}). */
+    boolean capturesThrownObjects() {
+        return errors.capturesThrownObjects();
     }
 
     /** Any Javet exception as the jsi4j exception it stands for. */

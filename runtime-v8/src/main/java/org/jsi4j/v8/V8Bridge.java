@@ -8,6 +8,7 @@ import com.caoccao.javet.interop.callback.JavetCallbackContext;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.primitive.V8ValueInteger;
 import com.caoccao.javet.values.primitive.V8ValueString;
+import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueGlobalObject;
 import com.caoccao.javet.values.reference.V8ValueObject;
@@ -48,6 +49,8 @@ final class V8Bridge {
               'use strict';
               var g = globalThis, R = Reflect, define = Object.defineProperty;
               var proxies = new WeakMap(), targets = new WeakMap();
+              // what the bridge made, weakly by id: a snapshot asks which are still alive
+              var made = {fn: [], host: []};
               // Before each call into Java: fail with a RangeError unless ROOM stack slots are free, so
               // that Java code re-entering V8 never starts below V8's stack limit (V8 aborts then).
               var room = new Array(ROOM).fill(0), empty = Function.prototype;
@@ -56,6 +59,7 @@ final class V8Bridge {
                 var f = function () { headroom(); return g[N](0, id, this, ...arguments); };
                 define(f, 'name', {value: name});
                 define(f, 'length', {value: length});
+                made.fn[id] = new WeakRef(f);
                 return f;
               }
               function own(v) { return {value: v, writable: true, enumerable: true, configurable: true}; }
@@ -105,11 +109,17 @@ final class V8Bridge {
                 var t = {}, p = new Proxy(t, handler);
                 targets.set(t, id);
                 proxies.set(p, id);
+                made.host[id] = new WeakRef(p);
                 return p;
               }
               var helpers = {
                 fn: fn,
                 host: host,
+                alive: function (kind) {
+                  var ids = [];
+                  made[kind].forEach(function (w, id) { if (w.deref() !== undefined) ids.push(id); });
+                  return ids;
+                },
                 idOf: function (o) { var id = proxies.get(o); return id === undefined ? -1 : id; },
                 keys: function (o) { return Object.keys(o); },
                 global: function () { return g; },
@@ -123,7 +133,16 @@ final class V8Bridge {
                   define(e, 'stack', {value: stack, writable: true, configurable: true});
                   return Object.assign(e, props);
                 },
-                date: function (t) { return new Proxy(new Date(t), dates); }
+                date: function (t) { return new Proxy(new Date(t), dates); },
+                // [name, message, stack] of a thrown value, read as GraalJS's backend reads them
+                errorInfo: function (e) {
+                  try {
+                    if (e instanceof Error) return [String(e.name), String(e.message), e.stack === undefined ? null : String(e.stack)];
+                    return [null, String(e), null];
+                  } catch (x) {
+                    return [null, Object.prototype.toString.call(e), null];
+                  }
+                }
               };
               define(g, '__jsi4j$v8$bridge', {value: helpers, configurable: true});
               return helpers;
@@ -237,6 +256,49 @@ final class V8Bridge {
         return id == null || id < 0 ? null : hosts.get(id);
     }
 
+    /** The ids of the host functions ({@code "fn"}) or host objects ({@code "host"}) still alive in the heap. */
+    List<Integer> aliveIds(String kind) throws JavetException {
+        try (V8ValueArray ids = helpers().invoke("alive", rt.createV8ValueString(kind))) {
+            List<Integer> out = new ArrayList<>(ids.getLength());
+            for (int i = 0; i < ids.getLength(); i++) out.add(ids.getInteger(i));
+            return out;
+        }
+    }
+
+    /** The id of {@code implementation} (a host function or object made here), or -1. */
+    int idOf(Object implementation) {
+        List<?> made = implementation instanceof HostFunction ? functions : hosts;
+        for (int id = 0; id < made.size(); id++) if (made.get(id) == implementation) return id;
+        return -1;
+    }
+
+    /** Host function ids in use. */
+    int functionCount() {
+        return functions.size();
+    }
+
+    /** Host object ids in use. */
+    int hostCount() {
+        return hosts.size();
+    }
+
+    /**
+     * After a restore from a native image: the heap's wrappers and proxies call Java by the ids
+     * they had; binds each named external's new implementation to its old id. Other ids stay
+     * empty (a snapshot is taken only when none of them is reachable).
+     */
+    void rebind(V8Image image, java.util.Map<String, Object> externals) {
+        for (int i = 0; i < image.functionCount(); i++) functions.add(null);
+        for (int i = 0; i < image.hostCount(); i++) hosts.add(null);
+        image.functions().forEach((name, id) -> functions.set(id, (HostFunction) externals.get(name)));
+        image.hosts().forEach((name, id) -> hosts.set(id, (HostObject) externals.get(name)));
+    }
+
+    private static IllegalStateException notRebound(String what, int id) {
+        return new IllegalStateException("This " + what + " (#" + id + ") came from the V8 native image of a snapshot"
+                + " but was not a named external, so nothing was rebound to it; register it with runtime.external(...)");
+    }
+
     private V8Value dispatch(V8Value[] args) {
         if (nesting >= MAX_NESTING) {
             // V8 aborts the process when it finds its stack exhausted while re-entered from a callback.
@@ -245,6 +307,7 @@ final class V8Bridge {
             return rt.createV8ValueUndefined();
         }
         nesting++;
+        boolean outer = backend.callbackStarts();
         try {
             return (V8Value) services.hostCall(() -> {
                 try {
@@ -258,6 +321,7 @@ final class V8Bridge {
             backend.terminateFromCallback(e);
             return rt.createV8ValueUndefined();
         } finally {
+            backend.callbackEnds(outer);
             nesting--;
         }
     }
@@ -270,10 +334,13 @@ final class V8Bridge {
             JsValue self = backend.toJs(args[2]);
             List<JsValue> params = new ArrayList<>(args.length - 3);
             for (int i = 3; i < args.length; i++) params.add(backend.toJs(args[i]));
-            JsValue result = functions.get(id).call(runtime, self, params);
+            HostFunction function = functions.get(id);
+            if (function == null) throw notRebound("host function", id);
+            JsValue result = function.call(runtime, self, params);
             return backend.toV8Result(result == null ? JsValue.undefined() : result);
         }
         HostObject host = hosts.get(id);
+        if (host == null) throw notRebound("host object", id);
         if (op == KEYS) return rt.toV8Value(new ArrayList<>(host.propertyNames(runtime)));
         String name = ((V8ValueString) args[2]).getValue();
         return switch (op) {

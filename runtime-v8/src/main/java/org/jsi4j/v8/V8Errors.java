@@ -8,6 +8,9 @@ import com.caoccao.javet.exceptions.JavetTerminatedException;
 import com.caoccao.javet.interfaces.IJavetEntityError;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
+import com.caoccao.javet.values.primitive.V8ValueString;
+import com.caoccao.javet.values.primitive.V8ValueUndefined;
+import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueError;
 import com.caoccao.javet.values.reference.V8ValueReference;
 import java.util.Objects;
@@ -24,19 +27,26 @@ import org.jsi4j.spi.RuntimeServices;
  * Turns Javet's exceptions into jsi4j's. Javet reports a script's exception as a Java copy
  * (name, message, stack, own enumerable properties) and drops the thrown value itself, so:
  * <ul>
- *   <li>a value that a host callback raised and nothing replaced comes back as itself (it is
- *       remembered at {@link #raised}); this keeps the Java cause of a host exception;</li>
- *   <li>primitives come back exactly;</li>
- *   <li>any other thrown object comes back as the best reconstruction: an error of the same
- *       type with the same message, stack and own enumerable properties, or a plain object or
- *       array with the same data. Its {@code name}, {@code message}, stack and location are exact;
- *       its identity and class (for a subclass of {@code Error}) are not.</li>
+ *   <li>a thrown object, array, function or symbol comes back as itself: {@link V8ThrowCapture}
+ *       keeps its handle before Javet closes it. Its name, message and stack are read from it as
+ *       GraalJS's backend does ({@code e instanceof Error}: its {@code name}/{@code message}/{@code stack};
+ *       otherwise {@code String(e)});</li>
+ *   <li>a thrown string, number, boolean or bigint comes back exactly: Javet reports it as the Java
+ *       value of the V8 primitive, never as text. {@code null} and {@code undefined} are the one
+ *       exception: Javet reports both as Java {@code null}, so a thrown {@code undefined} comes back as
+ *       {@code null} unless a host callback raised it;</li>
+ *   <li>a value a host callback raised and nothing replaced is remembered at {@link #raised}, which
+ *       settles null versus undefined and, when the capture is unavailable, an error's identity;</li>
+ *   <li>when the capture is unavailable (a Javet version without the expected internals), any other
+ *       thrown object comes back as the best reconstruction: an error of the same type with the same
+ *       message, stack and own enumerable properties, or a plain object or array with the same data.</li>
  * </ul>
  */
 final class V8Errors {
     private final V8Runtime rt;
     private final RuntimeServices services;
     private final V8Backend backend;
+    private final V8ThrowCapture capture;
     private V8Value lastRaised;
     private JsTerminatedException pendingTermination;
 
@@ -44,6 +54,26 @@ final class V8Errors {
         this.rt = rt;
         this.services = services;
         this.backend = backend;
+        this.capture = V8ThrowCapture.install(rt);
+    }
+
+    /** Whether thrown objects come back as themselves (see {@link V8ThrowCapture}). */
+    boolean capturesThrownObjects() {
+        return capture.installed();
+    }
+
+    /** Java starts running JavaScript; returns what {@link #leave} restores. */
+    boolean enter() {
+        return capture.enter();
+    }
+
+    /** A host callback starts; returns what {@link #leave} restores. */
+    boolean enterCallback() {
+        return capture.enterCallback();
+    }
+
+    void leave(boolean previous) {
+        capture.leave(previous);
     }
 
     /** Remembers the value a host callback is about to throw into the script. */
@@ -58,19 +88,71 @@ final class V8Errors {
     }
 
     JsException translate(JavetException e) {
+        V8Value captured = capture.take();
         try {
             if (rt.isClosed()) {
                 return new JsReleasedException("The V8 runtime is closed: " + e.getMessage());
             }
             if (e instanceof JavetTerminatedException) return terminated();
             if (e instanceof JavetCompilationException c) return syntax(c.getScriptingError());
-            if (e instanceof BaseJavetScriptingException s) return thrown(s.getScriptingError());
+            if (e instanceof BaseJavetScriptingException s) {
+                JavetScriptingError error = s.getScriptingError();
+                if (captured != null && isThrown(captured, error.getContext())) {
+                    V8Value thrown = captured;
+                    captured = null;
+                    return described(thrown, location(error), error);
+                }
+                return thrown(error);
+            }
             return new JsEngineException("V8 failed: " + e.getMessage(), e);
         } catch (JavetException again) {
             return new JsEngineException("V8 failed while reporting an exception (" + e.getMessage() + "): "
                     + again.getMessage(), again);
         } finally {
             forgetRaisedQuietly();
+            if (captured != null) closeQuietly(captured);
+        }
+    }
+
+    /**
+     * Whether the captured handle is the value Javet converted into {@code context}: a thrown
+     * primitive has no handle, and an error's copy has the same stack.
+     */
+    private static boolean isThrown(V8Value captured, Object context) throws JavetException {
+        if (context instanceof String || context instanceof Number || context instanceof Boolean) return false;
+        if (context instanceof IJavetEntityError entity) {
+            return captured instanceof V8ValueError error && Objects.equals(entity.getStack(), error.getStack());
+        }
+        return true;
+    }
+
+    /**
+     * The error for the thrown {@code v8} (owned by the current scope afterwards), named and
+     * described from the value itself.
+     */
+    private JsException described(V8Value v8, SourceLocation where, JavetScriptingError error) throws JavetException {
+        String name = null;
+        String message = error.getMessage();
+        String stack = null;
+        try (V8ValueArray info = backend.bridge().helpers().invoke("errorInfo", v8)) {
+            name = text(info.get(0));
+            message = text(info.get(1));
+            stack = text(info.get(2));
+        } catch (JavetException | RuntimeException unreadable) {
+            // a revoked proxy or the like: keep what Javet said
+        }
+        return services.error(backend.toJs(v8), name, message, stack, where);
+    }
+
+    private static String text(V8Value v) {
+        return v instanceof V8ValueString s ? s.getValue() : null;
+    }
+
+    private static void closeQuietly(V8Value v) {
+        try {
+            v.close();
+        } catch (JavetException ignored) {
+            // the runtime is closing: nothing left to free
         }
     }
 
@@ -94,6 +176,11 @@ final class V8Errors {
 
     private JsException thrown(JavetScriptingError error) throws JavetException {
         Object context = error.getContext();
+        if (!(context instanceof IJavetEntityError || context instanceof java.util.Map<?, ?>
+                || context instanceof java.util.List<?>)) {
+            // a primitive: Javet's Java value of it is exact (null stands for null and undefined)
+            return described(primitive(context), location(error), error);
+        }
         String stack = error.getStack();
         String message;
         String name = null;
@@ -136,19 +223,13 @@ final class V8Errors {
                 || context instanceof java.util.List<?>) {
             return backend.toJs(rt.toV8Value(context));
         }
-        if (lastRaised != null && !(lastRaised instanceof V8ValueReference)) {
-            JsValue primitive = backend.toJs(lastRaised);
-            if (sameValue(primitive, context)) return primitive;
-        }
         return backend.toJs(rt.toV8Value(context));
     }
 
-    private static boolean sameValue(JsValue value, Object context) {
-        return switch (value) {
-            case org.jsi4j.JsString s -> s.value().equals(context);
-            case org.jsi4j.JsNumber n -> context instanceof Number c && c.doubleValue() == n.value();
-            default -> false;
-        };
+    /** The thrown primitive as V8 sees it; a host callback's raised value settles null versus undefined. */
+    private V8Value primitive(Object context) throws JavetException {
+        if (context == null && lastRaised instanceof V8ValueUndefined) return lastRaised;
+        return rt.toV8Value(context);
     }
 
     private static SourceLocation location(JavetScriptingError error) {

@@ -62,8 +62,19 @@ final class V8Platform {
 
     /** A new isolate with its own context; the caller owns and closes it. */
     static V8Runtime newRuntime() {
+        return newRuntime(false, null);
+    }
+
+    /**
+     * A new isolate that can take one native snapshot when {@code snapshottable}, started from
+     * V8's startup blob {@code image} when it is not null.
+     */
+    static V8Runtime newRuntime(boolean snapshottable, byte[] image) {
         try {
-            return host().createV8Runtime();
+            V8RuntimeOptions options = new V8RuntimeOptions();
+            options.setCreateSnapshotEnabled(snapshottable);
+            if (image != null) options.setSnapshotBlob(image);
+            return host().createV8Runtime(options);
         } catch (JavetException e) {
             throw new JsEngineException("V8 could not create a runtime: " + e.getMessage(), e);
         }

@@ -1,0 +1,119 @@
+package org.jsi4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jsi4j.JsEngines;
+import org.jsi4j.JsError;
+import org.jsi4j.JsException;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.JsSnapshotException;
+import org.jsi4j.RuntimeOptions;
+import org.jsi4j.Snapshot;
+import org.jsi4j.SourceLocation;
+import org.jsi4j.host.ConsoleSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jsi snapshot create [--engine ID] --out FILE INIT.js...}: runs the setup scripts in a
+ * runtime made for snapshotting, with {@code console} and {@code jsi} as named externals, and
+ * writes its snapshot blob. {@code jsi run --snapshot FILE MAIN.js} starts from it.
+ */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Startup snapshots: 'jsi snapshot create --out FILE INIT.js...', then 'jsi run --snapshot FILE MAIN.js'.",
+        subcommands = SnapshotCommand.Create.class)
+final class SnapshotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Jsi.USAGE;
+    }
+
+    /** {@code jsi snapshot create}. */
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = {"Runs the setup scripts in order and writes the runtime's snapshot to FILE.",
+                    "The blob restores on any engine: from its native image on the same engine, by replay elsewhere."})
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = {"-e", "--engine"}, paramLabel = "ID",
+                description = "The engine to take the snapshot on. Default: -Djsi.engine, else JSI_ENGINE, else v8, graal, rhino, the first found.")
+        String engine;
+
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Where to write the snapshot.")
+        Path out;
+
+        @Parameters(index = "0..*", arity = "1..*", paramLabel = "INIT.js", description = "The setup scripts, run in order.")
+        List<Path> scripts = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<String> sources = new ArrayList<>();
+            JsRuntimeFactory factory;
+            try {
+                for (Path script : scripts) sources.add(RunCommand.read(script));
+                factory = JsEngines.factory(engine != null ? engine : JsEngines.selectedId());
+            } catch (RunCommand.BadInput | IllegalArgumentException | IllegalStateException e) {
+                return fail(err, Jsi.USAGE, "jsi: " + e.getMessage(), e);
+            }
+            Snapshot snapshot;
+            try (JsRuntime runtime = factory.create(RuntimeOptions.forSnapshotting())) {
+                CliExternals.bind(runtime, CliExternals.of(ConsoleSink.of(stdout, err), List.of()));
+                for (int i = 0; i < scripts.size(); i++) runtime.evaluate(sources.get(i), scripts.get(i).toString());
+                snapshot = runtime.snapshot();
+            } catch (JsError e) {
+                String where = e.location().map(SourceLocation::toString).orElse("jsi");
+                return fail(err, Jsi.SCRIPT_FAILED, where + ": " + e.getMessage(), e);
+            } catch (JsException e) {
+                return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + e.getMessage(), e);
+            }
+            try {
+                Files.write(out, snapshot.bytes());
+            } catch (IOException e) {
+                return fail(err, Jsi.USAGE, "jsi: cannot write " + out + ": " + e.getMessage(), e);
+            }
+            stdout.println("wrote " + out + ": " + snapshot);
+            stdout.flush();
+            return 0;
+        }
+
+        private int fail(PrintWriter err, int code, String line, Throwable failure) {
+            err.println(line);
+            if (Jsi.debug(spec)) Jsi.printStack(err, failure);
+            err.flush();
+            return code;
+        }
+    }
+
+    /**
+     * The snapshot in {@code file}, checked.
+     *
+     * @throws RunCommand.BadInput when it cannot be read
+     * @throws JsSnapshotException when it is not a valid snapshot
+     */
+    static Snapshot read(Path file) throws RunCommand.BadInput {
+        if (Files.isDirectory(file)) throw new RunCommand.BadInput("cannot read snapshot " + file + ": it is a directory");
+        try {
+            return Snapshot.parse(Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RunCommand.BadInput("cannot read snapshot " + file + ": no such file");
+        } catch (IOException e) {
+            throw new RunCommand.BadInput("cannot read snapshot " + file + ": " + e.getMessage());
+        }
+    }
+}

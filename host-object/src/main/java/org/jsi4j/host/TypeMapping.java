@@ -1,0 +1,359 @@
+package org.jsi4j.host;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jsi4j.HostObject;
+import org.jsi4j.JsArray;
+import org.jsi4j.JsArrayBuffer;
+import org.jsi4j.JsBigInt;
+import org.jsi4j.JsBoolean;
+import org.jsi4j.JsError;
+import org.jsi4j.JsErrorType;
+import org.jsi4j.JsNull;
+import org.jsi4j.JsNumber;
+import org.jsi4j.JsObject;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsString;
+import org.jsi4j.JsValue;
+
+/**
+ * Converts between JavaScript values and Java values of declared types, both ways; the table is in
+ * host-object's README. In short: {@code boolean}, {@code int}, {@code long}, {@code double} and
+ * {@code String} map to their JavaScript primitives (strictly: no coercion); {@link JsValue} and its
+ * kinds pass through; {@code List<T>} maps to arrays, {@code Map<String, V>} and records to plain
+ * objects; {@code byte[]} and {@link ByteBuffer} to {@code ArrayBuffer} (typed arrays are accepted
+ * too); {@code Optional<T>} to the value or {@code undefined}/{@code null}; a returned
+ * {@link CompletionStage} becomes a {@code Promise} settled on the JS thread; a JavaScript function
+ * received for a Java functional interface is called through it. {@code Object},
+ * {@code Map<String, Object>} and {@code List<Object>} receive JSON data through
+ * {@link BulkConversion}.
+ *
+ * <p>A value of the wrong type gives a JavaScript {@code TypeError} whose message names where it
+ * was going ({@code "storage.set(): parameter 'value' must be a string, got a number"}).
+ */
+public final class TypeMapping {
+    private static final double MAX_SAFE_INTEGER = 0x1p53 - 1;
+    private static final ClassValue<MethodHandle> RECORD_CONSTRUCTORS = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            return recordConstructor(type);
+        }
+    };
+
+    private TypeMapping() {
+    }
+
+    // ---------------------------------------------------------------- JavaScript to Java
+
+    /**
+     * {@code value} as a Java value of type {@code target}.
+     *
+     * @param where what receives the value, for error messages ({@code "storage.set(): parameter 'key'"})
+     * @throws JsError a {@code TypeError} when the value does not fit the type
+     */
+    public static Object toJava(JsRuntime runtime, JsValue value, Type target, String where) {
+        Class<?> raw = rawType(target);
+        if (raw == Optional.class) {
+            return value.isNullish() ? Optional.empty() : Optional.of(toJava(runtime, value, typeArgument(target, 0), where));
+        }
+        if (raw == Object.class) return BulkConversion.toJava(runtime, value);
+        if (JsValue.class.isAssignableFrom(raw)) {
+            if (raw.isInstance(value)) return value;
+            throw mismatch(where, describe(raw), value);
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            if (value instanceof JsBoolean b) return b.value();
+            throw mismatch(where, "a boolean", value);
+        }
+        if (raw == double.class || raw == Double.class) {
+            if (value instanceof JsNumber n) return n.value();
+            throw mismatch(where, "a number", value);
+        }
+        if (raw == int.class || raw == Integer.class) {
+            if (value instanceof JsNumber n && n.value() == (int) n.value()) return (int) n.value();
+            throw mismatch(where, "an integer (int)", value);
+        }
+        if (raw == long.class || raw == Long.class) return toLong(value, where);
+        if (raw == String.class) {
+            if (value instanceof JsString s) return s.value();
+            throw mismatch(where, "a string", value);
+        }
+        if (raw == byte[].class) return bytes(value, where);
+        if (raw == ByteBuffer.class) return ByteBuffer.wrap(bytes(value, where));
+        if (raw == List.class) return list(runtime, value, typeArgument(target, 0), where);
+        if (raw == Map.class) return map(runtime, value, typeArgument(target, 1), where);
+        if (raw.isRecord()) return record(runtime, value, raw, where);
+        if (Callbacks.isFunctionalInterface(raw)) {
+            if (value instanceof org.jsi4j.JsFunction f) return Callbacks.proxy(runtime, f, raw, target, where);
+            throw mismatch(where, "a function", value);
+        }
+        throw new IllegalArgumentException(where + ": Java type " + target.getTypeName() + " cannot receive a JavaScript value");
+    }
+
+    /**
+     * Checks, once when a module is bound, that JavaScript values can be converted to {@code target}.
+     *
+     * @throws IllegalArgumentException naming the type when they cannot
+     */
+    static void checkParameterType(Type target, String where) {
+        Class<?> raw = rawType(target);
+        if (raw == Optional.class || raw == List.class) {
+            checkParameterType(typeArgument(target, 0), where);
+        } else if (raw == Map.class) {
+            Class<?> key = rawType(typeArgument(target, 0));
+            if (key != String.class && key != Object.class) {
+                throw new IllegalArgumentException(where + ": a Map parameter needs String keys, not " + key.getName());
+            }
+            checkParameterType(typeArgument(target, 1), where);
+        } else if (raw.isRecord()) {
+            for (RecordComponent c : raw.getRecordComponents()) checkParameterType(c.getGenericType(), where + "." + c.getName());
+        } else if (!(raw == Object.class || JsValue.class.isAssignableFrom(raw) || raw == boolean.class || raw == Boolean.class
+                || raw == double.class || raw == Double.class || raw == int.class || raw == Integer.class || raw == long.class
+                || raw == Long.class || raw == String.class || raw == byte[].class || raw == ByteBuffer.class
+                || Callbacks.isFunctionalInterface(raw))) {
+            throw new IllegalArgumentException(where + ": Java type " + target.getTypeName()
+                    + " cannot receive a JavaScript value; use one of the types in host-object's README (type mapping)");
+        }
+    }
+
+    private static long toLong(JsValue value, String where) {
+        if (value instanceof JsNumber n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) <= MAX_SAFE_INTEGER) {
+            return (long) n.value();
+        }
+        if (value instanceof JsBigInt b && b.value().bitLength() < 64) return b.value().longValue();
+        throw mismatch(where, "a safe integer or a BigInt within the range of long", value);
+    }
+
+    private static byte[] bytes(JsValue value, String where) {
+        if (value instanceof JsArrayBuffer b) return b.toByteArray();
+        if (value instanceof JsObject view && !(value instanceof org.jsi4j.JsFunction)
+                && view.get("buffer") instanceof JsArrayBuffer buffer
+                && view.get("byteOffset") instanceof JsNumber offset && view.get("byteLength") instanceof JsNumber length) {
+            byte[] all = buffer.toByteArray();
+            int from = (int) offset.value();
+            return java.util.Arrays.copyOfRange(all, from, from + (int) length.value());
+        }
+        throw mismatch(where, "an ArrayBuffer or a typed array", value);
+    }
+
+    private static List<Object> list(JsRuntime runtime, JsValue value, Type element, String where) {
+        if (!(value instanceof JsArray array)) throw mismatch(where, "an array", value);
+        if (rawType(element) == Object.class) return castList(BulkConversion.toJava(runtime, array));
+        int n = array.length();
+        List<Object> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(toJava(runtime, array.get(i), element, where + "[" + i + "]"));
+        return out;
+    }
+
+    private static Map<String, Object> map(JsRuntime runtime, JsValue value, Type valueType, String where) {
+        if (!isPlainObject(value)) throw mismatch(where, "an object", value);
+        if (rawType(valueType) == Object.class) return castMap(BulkConversion.toJava(runtime, value));
+        JsObject object = (JsObject) value;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : object.propertyNames()) {
+            out.put(key, toJava(runtime, object.get(key), valueType, where + "." + key));
+        }
+        return out;
+    }
+
+    private static Object record(JsRuntime runtime, JsValue value, Class<?> type, String where) {
+        if (!isPlainObject(value)) throw mismatch(where, "an object with the fields of " + type.getSimpleName(), value);
+        JsObject object = (JsObject) value;
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            args[i] = toJava(runtime, object.get(name), components[i].getGenericType(), where + "." + name);
+        }
+        try {
+            return RECORD_CONSTRUCTORS.get(type).invokeExact(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(type.getName() + "'s constructor failed: " + t, t);
+        }
+    }
+
+    private static boolean isPlainObject(JsValue value) {
+        return value instanceof JsObject o && !(o instanceof JsArray) && !(o instanceof org.jsi4j.JsFunction)
+                && !(o instanceof JsArrayBuffer);
+    }
+
+    // ---------------------------------------------------------------- Java to JavaScript
+
+    /**
+     * {@code value} as a JavaScript value: see the class description. Java {@code null} becomes
+     * {@code null}, an empty {@link Optional} {@code undefined}, a {@code long} a number (exact up
+     * to 2^53).
+     *
+     * @throws IllegalArgumentException for a Java type with no JavaScript form
+     */
+    public static JsValue toJs(JsRuntime runtime, Object value) {
+        return toJs(runtime, value, true);
+    }
+
+    /** As {@link #toJs(JsRuntime, Object)}; lists and maps go through {@link BulkConversion} when {@code bulk}. */
+    static JsValue toJs(JsRuntime runtime, Object value, boolean bulk) {
+        return switch (value) {
+            case null -> JsValue.nullValue();
+            case JsValue v -> v;
+            case Boolean b -> JsValue.of(b);
+            case String s -> JsValue.of(s);
+            case Character c -> JsValue.of(c.toString());
+            case BigInteger b -> JsValue.of(b);
+            case Number n -> JsValue.of(n.doubleValue());
+            case Enum<?> e -> JsValue.of(e.name());
+            case byte[] b -> runtime.newArrayBuffer(b);
+            case ByteBuffer b -> runtime.newArrayBuffer(remaining(b));
+            case Optional<?> o -> o.isPresent() ? toJs(runtime, o.get(), bulk) : JsValue.undefined();
+            case CompletionStage<?> f -> Futures.promise(runtime, f);
+            case HostObject h -> runtime.hostObject(h);
+            case Record r -> recordToJs(runtime, r);
+            case Map<?, ?> m -> bulk ? BulkConversion.toJs(runtime, m) : mapToJs(runtime, m);
+            case Collection<?> c -> bulk ? BulkConversion.toJs(runtime, c) : listToJs(runtime, c);
+            default -> {
+                if (value.getClass().isArray()) yield listToJs(runtime, arrayAsList(value));
+                throw new IllegalArgumentException("A Java " + value.getClass().getName()
+                        + " has no JavaScript form; return one of the types in host-object's README (type mapping)");
+            }
+        };
+    }
+
+    static JsObject mapToJs(JsRuntime runtime, Map<?, ?> map) {
+        JsObject object = runtime.newObject();
+        for (Map.Entry<?, ?> e : map.entrySet()) object.set(String.valueOf(e.getKey()), toJs(runtime, e.getValue(), false));
+        return object;
+    }
+
+    static JsArray listToJs(JsRuntime runtime, Collection<?> list) {
+        List<JsValue> elements = new ArrayList<>(list.size());
+        for (Object o : list) elements.add(toJs(runtime, o, false));
+        return runtime.newArray(elements);
+    }
+
+    private static JsObject recordToJs(JsRuntime runtime, Record record) {
+        JsObject object = runtime.newObject();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                Method accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                v = accessor.invoke(record);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + c.getName() + ": " + e, e);
+            }
+            object.set(c.getName(), toJs(runtime, v, true));
+        }
+        return object;
+    }
+
+    private static byte[] remaining(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
+    private static List<Object> arrayAsList(Object array) {
+        int n = Array.getLength(array);
+        List<Object> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(Array.get(array, i));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A {@code TypeError} saying what {@code where} needed and what it got. */
+    static JsError mismatch(String where, String expected, JsValue got) {
+        return JsError.of(JsErrorType.TYPE_ERROR, where + " must be " + expected + ", got " + describe(got));
+    }
+
+    /** How a value is named in messages: {@code a number}, {@code an array}, {@code null}. */
+    static String describe(JsValue value) {
+        return switch (value) {
+            case org.jsi4j.JsUndefined u -> "undefined";
+            case JsNull n -> "null";
+            case JsArray a -> "an array";
+            case JsArrayBuffer b -> "an ArrayBuffer";
+            case org.jsi4j.JsFunction f -> "a function";
+            case JsObject o -> "an object";
+            default -> (value.typeOf().matches("^[aeiou].*") ? "an " : "a ") + value.typeOf();
+        };
+    }
+
+    private static String describe(Class<?> jsType) {
+        if (jsType == JsValue.class) return "a value";
+        if (jsType == JsArray.class) return "an array";
+        if (jsType == JsArrayBuffer.class) return "an ArrayBuffer";
+        if (jsType == org.jsi4j.JsFunction.class) return "a function";
+        if (jsType == JsObject.class) return "an object";
+        return "a " + jsType.getSimpleName().replaceFirst("^Js", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The class behind a type ({@code List} for {@code List<String>}, {@code Object} for a type variable). */
+    static Class<?> rawType(Type type) {
+        return switch (type) {
+            case Class<?> c -> c;
+            case ParameterizedType p -> rawType(p.getRawType());
+            case WildcardType w -> rawType(w.getUpperBounds()[0]);
+            case GenericArrayType g -> Array.newInstance(rawType(g.getGenericComponentType()), 0).getClass();
+            case TypeVariable<?> v -> rawType(v.getBounds()[0]);
+            default -> Object.class;
+        };
+    }
+
+    /** The {@code index}th type argument of a parameterized type; {@code Object} for a raw type. */
+    static Type typeArgument(Type type, int index) {
+        if (type instanceof ParameterizedType p) {
+            Type arg = p.getActualTypeArguments()[index];
+            return arg instanceof WildcardType w ? w.getUpperBounds()[0] : arg;
+        }
+        return Object.class;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> castList(Object list) {
+        return (List<Object>) list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object map) {
+        return (Map<String, Object>) map;
+    }
+
+    private static MethodHandle recordConstructor(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) types[i] = components[i].getType();
+        try {
+            var constructor = type.getDeclaredConstructor(types);
+            if (!Modifier.isPublic(type.getModifiers()) || !Modifier.isPublic(constructor.getModifiers())) {
+                constructor.setAccessible(true);
+            }
+            return MethodHandles.lookup().unreflectConstructor(constructor)
+                    .asSpreader(Object[].class, types.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot use the canonical constructor of record " + type.getName() + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.jsi4j.rhino;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsi4j.HostObject;
+import org.jsi4j.JsError;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HostObjectTrapsTest {
+    private final JsRuntime rt = new RhinoRuntimeFactory().create();
+    private final List<String> calls = new ArrayList<>();
+    private final LoggingHost host = new LoggingHost(calls);
+
+    /** A writable map host that logs has/set/delete and refuses to delete "fixed". */
+    private static final class LoggingHost implements HostObject {
+        final Map<String, JsValue> values = new LinkedHashMap<>();
+        private final List<String> calls;
+
+        LoggingHost(List<String> calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public JsValue get(JsRuntime runtime, String name) {
+            return values.getOrDefault(name, JsValue.undefined());
+        }
+
+        @Override
+        public boolean has(JsRuntime runtime, String name) {
+            calls.add("has " + name);
+            return values.containsKey(name);
+        }
+
+        @Override
+        public void set(JsRuntime runtime, String name, JsValue value) {
+            calls.add("set " + name);
+            values.put(name, value);
+        }
+
+        @Override
+        public boolean delete(JsRuntime runtime, String name) {
+            calls.add("delete " + name);
+            return !name.equals("fixed") && values.remove(name) != null;
+        }
+
+        @Override
+        public List<String> propertyNames(JsRuntime runtime) {
+            return List.copyOf(values.keySet());
+        }
+    }
+
+    HostObjectTrapsTest() {
+        host.values.put("fixed", JsValue.of(1));
+        rt.global().set("h", rt.hostObject(host));
+    }
+
+    @AfterEach
+    void close() {
+        rt.close();
+    }
+
+    @Test
+    void writesGoStraightToSetWithoutAskingHas() {
+        rt.evaluate("h.x = 1; h['y'] = 2; h.toString = 3;", "t.js");
+        assertEquals(List.of("set x", "set y", "set toString"), calls);
+        assertEquals(JsValue.of(2), host.values.get("y"));
+        calls.clear();
+        assertEquals(JsValue.of(true), rt.evaluate("'x' in h", "t.js"));
+        assertEquals(List.of("has x"), calls, "the in operator still asks the host");
+    }
+
+    @Test
+    void writesToAnObjectInheritingFromTheHostStayOnThatObject() {
+        assertEquals(JsValue.of("own:true"), rt.evaluate(
+                "var child = Object.create(h); child.fixed = 'own'; child.fixed + ':' + child.hasOwnProperty('fixed')", "t.js"));
+        assertFalse(calls.contains("set fixed"), calls.toString());
+        assertEquals(JsValue.of(1), host.values.get("fixed"));
+    }
+
+    @Test
+    void strictDeleteOfAPropertyTheHostKeepsThrowsTypeError() {
+        assertEquals(JsValue.of(false), rt.evaluate("delete h.fixed", "t.js"));
+        JsError e = assertThrows(JsError.class, () -> rt.evaluate("'use strict'; delete h.fixed;", "t.js"));
+        assertEquals("TypeError", e.name().orElseThrow());
+        assertEquals(JsValue.of("TypeError"), rt.evaluate(
+                "(function () { 'use strict'; try { delete h.fixed; return 'kept quiet'; } catch (e) { return e.name; } })()", "t.js"));
+        assertTrue(host.values.containsKey("fixed"));
+        assertEquals(JsValue.of(true), rt.evaluate("'use strict'; h.gone = 1; delete h.gone", "t.js"),
+                "a strict delete the host accepts succeeds");
+    }
+
+    @Test
+    void deleteFromJavaInsideStrictCodeAnswersFalse() {
+        rt.global().set("deleteFromJava", rt.function("deleteFromJava", 0,
+                (r, self, args) -> JsValue.of(r.global().get("h").asObject().delete("fixed"))));
+        assertEquals(JsValue.of(false), rt.evaluate("'use strict'; deleteFromJava()", "t.js"));
+    }
+}
