@@ -741,7 +741,7 @@ public final class JsRuntime implements AutoCloseable {
         JsTerminatedException.Reason stoppedFor = null;
         try {
             T result = body.get();
-            backend.drainMicrotasks();
+            backend.afterOutermostEntry();
             return result;
         } catch (JsTerminatedException e) {
             synchronized (stopLock) {

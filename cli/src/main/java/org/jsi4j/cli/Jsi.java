@@ -14,14 +14,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code jsi} command: {@code jsi run FILE.js}, {@code jsi snapshot create}, {@code jsi engines}. Exit codes: 0 success,
+ * The {@code jsi} command: {@code jsi run FILE.js}, {@code jsi snapshot create}, {@code jsi engines},
+ * {@code jsi compare FILE.js...}, {@code jsi bench}. Exit codes: 0 success,
  * 1 the script failed (a JavaScript error, a syntax error, a limit), 2 bad usage or input (an
  * unknown engine, an unreadable file, a wrong option). Failures print one line; {@code --debug}
  * adds the Java stack trace.
  */
 @Command(name = "jsi", mixinStandardHelpOptions = true, versionProvider = Jsi.Version.class,
         description = "Runs JavaScript on any engine jsi4j supports.",
-        subcommands = {RunCommand.class, SnapshotCommand.class, EnginesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SnapshotCommand.class, EnginesCommand.class, CompareCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Jsi implements Callable<Integer> {
     /** Exit code when the script failed. */
     public static final int SCRIPT_FAILED = 1;

@@ -97,6 +97,17 @@ public interface EngineBackend {
     /** Runs pending promise jobs until none remain. */
     void drainMicrotasks();
 
+    /**
+     * Called by the core after every outermost entry from Java into JavaScript (an evaluation, a
+     * prepared script, a call) returns normally, so that pending promise jobs run before control
+     * returns to Java. The default runs {@link #drainMicrotasks()}; an engine that already runs
+     * them itself when the outermost call returns (V8's automatic microtask checkpoint) overrides
+     * this to do nothing and save a second trip into the engine on every call.
+     */
+    default void afterOutermostEntry() {
+        drainMicrotasks();
+    }
+
     /** From any thread: stop the running script soon with a {@link org.jsi4j.JsTerminatedException}. */
     void interrupt();
 

@@ -1,7 +1,7 @@
 package org.jsi4j.rhino;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.Collections;
 import org.jsi4j.HostFunction;
 import org.jsi4j.JsValue;
 import org.mozilla.javascript.BaseFunction;
@@ -28,8 +28,11 @@ final class HostFunctionAdapter extends BaseFunction {
     public Object call(Context cx, Scriptable scope, Scriptable thisObj, Object[] args) {
         return backend.services().hostCall(() -> {
             JsValue self = backend.toJs(thisObj);
-            List<JsValue> values = Arrays.stream(args).map(backend::toJs).toList();
-            return backend.toRhino(function.call(backend.services().runtime(), self, values));
+            // a plain loop: a stream here cost more than the rest of the call (see benchmarks/RESULTS.md)
+            JsValue[] values = new JsValue[args.length];
+            for (int i = 0; i < values.length; i++) values[i] = backend.toJs(args[i]);
+            return backend.toRhino(function.call(backend.services().runtime(), self,
+                    Collections.unmodifiableList(Arrays.asList(values))));
         });
     }
 

@@ -342,6 +342,14 @@ final class V8Backend implements EngineBackend {
         }
     }
 
+    /**
+     * Nothing: V8 (automatic microtask policy) already ran the jobs when the outermost script or
+     * call returned, and a checkpoint here would cost a second native trip on every call.
+     */
+    @Override
+    public void afterOutermostEntry() {
+    }
+
     @Override
     public void interrupt() {
         synchronized (terminateLock) {

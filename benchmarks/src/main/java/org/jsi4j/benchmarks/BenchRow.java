@@ -1,0 +1,53 @@
+package org.jsi4j.benchmarks;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One line of the results: a benchmark on one engine, in ns per operation for each flavor that
+ * ran ({@code null} when it has none or it failed), and why a flavor failed.
+ *
+ * @param benchmark the benchmark ({@code hostCall}, {@code jsCall}, ...)
+ * @param engine the engine id
+ * @param jsiNs jsi4j's time
+ * @param rawNs the raw API's time
+ * @param jsr223Ns JSR-223's time
+ * @param failures flavor to the reason it has no figure, for flavors that were run and failed
+ */
+public record BenchRow(String benchmark, String engine, Double jsiNs, Double rawNs, Double jsr223Ns,
+                       Map<Flavor, String> failures) {
+    /** Copies the failures. */
+    public BenchRow {
+        failures = Map.copyOf(failures);
+    }
+
+    /** jsi4j's time over the raw API's, when both ran. */
+    public Optional<Double> ratio() {
+        return jsiNs == null || rawNs == null ? Optional.empty() : Optional.of(jsiNs / rawNs);
+    }
+
+    /** jsi4j's time over JSR-223's, when both ran. */
+    public Optional<Double> jsr223Ratio() {
+        return jsiNs == null || jsr223Ns == null ? Optional.empty() : Optional.of(jsiNs / jsr223Ns);
+    }
+
+    /**
+     * The most jsi4j may cost relative to raw for this benchmark: 1.25 for calls, 1.5 for
+     * host-object properties, none for the rest.
+     */
+    public Optional<Double> goal() {
+        return switch (benchmark) {
+            case "hostCall", "jsCall" -> Optional.of(1.25);
+            case "propertyGet", "propertySet" -> Optional.of(1.5);
+            default -> Optional.empty();
+        };
+    }
+
+    /** "met", "missed", or "" when there is no goal or no ratio. */
+    public String goalStatus() {
+        Optional<Double> goal = goal();
+        Optional<Double> ratio = ratio();
+        if (goal.isEmpty() || ratio.isEmpty()) return "";
+        return ratio.get() <= goal.get() ? "met (<= " + goal.get() + ")" : "MISSED (> " + goal.get() + ")";
+    }
+}

@@ -1,0 +1,197 @@
+package org.jsi4j.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.script.ScriptEngine;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.ContextFactory;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.LambdaFunction;
+import org.mozilla.javascript.NativeArray;
+import org.mozilla.javascript.Script;
+import org.mozilla.javascript.ScriptRuntime;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Undefined;
+import org.mozilla.javascript.engine.RhinoScriptEngineFactory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+
+/**
+ * Rhino: jsi4j, Rhino's own API ({@link LambdaFunction}, a {@link ScriptableObject} host object,
+ * compiled scripts; Context entered once, compiled mode, ES latest, safe standard objects as
+ * jsi4j uses) and rhino-engine's JSR-223.
+ */
+public class RhinoBenchmarks extends Jsr223EngineBenchmark {
+    private static final Object[] LOOP_ARGS = {(double) Scripts.LOOP};
+
+    private ContextFactory contexts;
+    private Context cx;
+    private ScriptableObject scope;
+    private Function hostLoop;
+    private Function add3;
+    private Function getLoop;
+    private Function setLoop;
+    private Function checkGraph;
+    private Scriptable graph;
+    private Script prepared;
+    private RawHost host;
+
+    @Override
+    protected String engineId() {
+        return "rhino";
+    }
+
+    @Override
+    protected void setUpRaw() {
+        contexts = new ContextFactory();
+        cx = enter(contexts);
+        scope = cx.initSafeStandardObjects();
+        host = new RawHost();
+        ScriptableObject.putProperty(scope, "hostFn", new LambdaFunction(scope, "hostFn", 1,
+                (c, s, thisObj, args) -> ScriptRuntime.toNumber(args[0]) + 1));
+        ScriptableObject.putProperty(scope, "host", host);
+        cx.evaluateString(scope, Scripts.FUNCTIONS, Scripts.SOURCE_NAME, 1, null);
+        hostLoop = (Function) scope.get("hostLoop", scope);
+        add3 = (Function) scope.get("add3", scope);
+        getLoop = (Function) scope.get("getLoop", scope);
+        setLoop = (Function) scope.get("setLoop", scope);
+        checkGraph = (Function) scope.get("checkGraph", scope);
+        graph = (Scriptable) scope.get("graph", scope);
+        prepared = cx.compileString(Scripts.PREPARED, "prepared.js", 1, null);
+    }
+
+    private static Context enter(ContextFactory contexts) {
+        Context c = contexts.enterContext();
+        c.setLanguageVersion(Context.VERSION_ECMASCRIPT);
+        c.setInterpretedMode(false);
+        return c;
+    }
+
+    @Override
+    protected void tearDownRaw() {
+        if (cx != null) Context.exit();
+        cx = null;
+    }
+
+    @Override
+    protected ScriptEngine newScriptEngine() {
+        return new RhinoScriptEngineFactory().getScriptEngine();
+    }
+
+    /** The raw host object (for tests). */
+    final RawHost rawHost() {
+        return host;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Scripts.LOOP)
+    public double hostCall_raw() {
+        return ScriptRuntime.toNumber(hostLoop.call(cx, scope, scope, LOOP_ARGS));
+    }
+
+    @Benchmark
+    public Object jsCall_raw() {
+        return add3.call(cx, scope, scope, new Object[] {1.0, 2.0, 3.0});
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Scripts.LOOP)
+    public double propertyGet_raw() {
+        return ScriptRuntime.toNumber(getLoop.call(cx, scope, scope, LOOP_ARGS));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Scripts.LOOP)
+    public double propertySet_raw() {
+        return ScriptRuntime.toNumber(setLoop.call(cx, scope, scope, LOOP_ARGS));
+    }
+
+    @Benchmark
+    public Object createRuntime_raw() {
+        // a second Context on this thread, as a new runtime would have; the benchmark's own one stays entered
+        Context fresh = enter(new ContextFactory());
+        try {
+            ScriptableObject freshScope = fresh.initSafeStandardObjects();
+            return fresh.evaluateString(freshScope, Scripts.TRIVIAL, Scripts.SOURCE_NAME, 1, null);
+        } finally {
+            Context.exit();
+        }
+    }
+
+    @Benchmark
+    public Object evalPrepared_raw() {
+        return prepared.exec(cx, scope, scope);
+    }
+
+    @Benchmark
+    public double graphRoundTrip_raw() {
+        Object copy = toJava(graph);
+        return ScriptRuntime.toNumber(checkGraph.call(cx, scope, scope, new Object[] {toRhino(copy)}));
+    }
+
+    private static Object toJava(Object value) {
+        if (value == null || value == Undefined.instance) return null;
+        if (value instanceof Boolean || value instanceof String) return value;
+        if (value instanceof Number n) return n.doubleValue();
+        if (value instanceof CharSequence s) return s.toString();
+        if (value instanceof NativeArray a) {
+            int n = (int) a.getLength();
+            List<Object> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) list.add(toJava(a.get(i, a)));
+            return list;
+        }
+        Scriptable o = (Scriptable) value;
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Object id : o.getIds()) {
+            String key = (String) id;
+            map.put(key, toJava(o.get(key, o)));
+        }
+        return map;
+    }
+
+    private Object toRhino(Object value) {
+        if (value instanceof List<?> list) {
+            Object[] elements = new Object[list.size()];
+            for (int i = 0; i < elements.length; i++) elements[i] = toRhino(list.get(i));
+            return cx.newArray(scope, elements);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Scriptable o = cx.newObject(scope);
+            for (Map.Entry<?, ?> e : map.entrySet()) o.put((String) e.getKey(), o, toRhino(e.getValue()));
+            return o;
+        }
+        return value;
+    }
+
+    /** Rhino's own host object: a {@link ScriptableObject} with a {@code value} property. */
+    static final class RawHost extends ScriptableObject {
+        double value = Scripts.HOST_INITIAL_VALUE;
+
+        @Override
+        public String getClassName() {
+            return "Host";
+        }
+
+        @Override
+        public Object get(String name, Scriptable start) {
+            return "value".equals(name) ? value : super.get(name, start);
+        }
+
+        @Override
+        public void put(String name, Scriptable start, Object v) {
+            if ("value".equals(name)) {
+                value = ScriptRuntime.toNumber(v);
+            } else {
+                super.put(name, start, v);
+            }
+        }
+
+        @Override
+        public boolean has(String name, Scriptable start) {
+            return "value".equals(name) || super.has(name, start);
+        }
+    }
+}
