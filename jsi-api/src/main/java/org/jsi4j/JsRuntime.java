@@ -40,6 +40,7 @@ import org.jsi4j.spi.RuntimeServices;
  */
 public final class JsRuntime implements AutoCloseable {
     static final String HOST_ERROR_KEY = "__jsi4jHostError";
+    private static final String STACK_OVERFLOW = "Maximum call stack size exceeded";
     private static final int HOST_ERRORS_KEPT = 256;
 
     private final EngineInfo engine;
@@ -70,6 +71,7 @@ public final class JsRuntime implements AutoCloseable {
     private int depth;
     private int nextHostErrorId;
     private Object errorFactory;
+    private Object stackOverflow;
     private Object promiseFactory;
     private boolean running;
     private JsTerminatedException.Reason stopReason;
@@ -856,8 +858,10 @@ public final class JsRuntime implements AutoCloseable {
 
     private void releaseInternalFunctions() {
         if (errorFactory != null) backend.release(errorFactory);
+        if (stackOverflow != null) backend.release(stackOverflow);
         if (promiseFactory != null) backend.release(promiseFactory);
         errorFactory = null;
+        stackOverflow = null;
         promiseFactory = null;
     }
 
@@ -869,7 +873,25 @@ public final class JsRuntime implements AutoCloseable {
         if (errorFactory == null) {
             errorFactory = internalFunction("(function (g) { return function (c, m, id) { var e = new g[c](m);"
                     + " if (id >= 0) Object.defineProperty(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
+            JsScope scope = new JsScope(this, current, true);
+            current = scope;
+            try {
+                JsObject error = backend.call(errorFactory, JsValue.undefined(), List.of(JsValue.of("RangeError"),
+                        JsValue.of(STACK_OVERFLOW), JsValue.of(-1))).asObject();
+                stackOverflow = backend.duplicate(handleOf(error));
+            } finally {
+                while (!scope.closed) closeOne(current);
+            }
         }
+    }
+
+    /**
+     * Raises the runtime's one {@code RangeError} for a stack overflow in a host callback. It is
+     * made in advance because making an error where the stack has just run out fails on some
+     * engines; every such overflow in a runtime throws the same object.
+     */
+    private Object raiseStackOverflow() {
+        return backend.raise(newHandle(ObjectKind.OBJECT, stackOverflow, null));
     }
 
     private JsObject newError(JsErrorType type, String message, Throwable cause) {
@@ -894,9 +916,6 @@ public final class JsRuntime implements AutoCloseable {
             JsValue value = e.value();
             if (!(value instanceof JsObject o) || (o.runtime == this && !o.released)) return value;
             return newError(JsErrorType.ERROR, e.jsMessage(), e);
-        }
-        if (t instanceof StackOverflowError) {
-            return newError(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded", t);
         }
         return newError(JsErrorType.ERROR, messageOf(t), t);
     }
@@ -939,9 +958,10 @@ public final class JsRuntime implements AutoCloseable {
                 return call.run();
             } catch (JsTerminatedException e) {
                 throw e;
+            } catch (StackOverflowError e) {
+                return raiseStackOverflow();
             } catch (VirtualMachineError e) {
-                if (!(e instanceof StackOverflowError)) throw e;
-                return backend.raise(toJsException(e));
+                throw e;
             } catch (Throwable t) {
                 return backend.raise(toJsException(t));
             } finally {

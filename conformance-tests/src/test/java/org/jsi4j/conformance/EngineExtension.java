@@ -1,5 +1,6 @@
 package org.jsi4j.conformance;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,12 +21,16 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Runs each {@link EngineTest} once per engine: the engines {@link JsEngines#ids()} finds,
@@ -98,8 +103,12 @@ public final class EngineExtension implements TestTemplateInvocationContextProvi
         }
     }
 
-    /** Checks {@link Area} and {@link RequiresFeature}, resolves parameters, closes the runtime. */
-    private static final class EngineResources implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    /**
+     * Checks {@link Area} and {@link RequiresFeature}, resolves parameters, closes the runtime, and
+     * holds a test listed in {@link KnownDeviations} to its listed failure.
+     */
+    private static final class EngineResources
+            implements BeforeEachCallback, AfterEachCallback, ParameterResolver, InvocationInterceptor {
         private final String engineId;
         private JsRuntime runtime;
 
@@ -148,6 +157,27 @@ public final class EngineExtension implements TestTemplateInvocationContextProvi
                 return runtime;
             }
             throw new ParameterResolutionException("cannot resolve " + parameter.getParameter());
+        }
+
+        @Override
+        public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                                ExtensionContext context) throws Throwable {
+            Area area = context.getRequiredTestClass().getAnnotation(Area.class);
+            String test = context.getRequiredTestMethod().getName();
+            Optional<String> known = area == null ? Optional.empty() : KnownDeviations.reason(engineId, area.value(), test);
+            if (known.isEmpty()) {
+                invocation.proceed();
+                return;
+            }
+            try {
+                invocation.proceed();
+            } catch (TestAbortedException skipped) {
+                throw skipped;
+            } catch (Throwable failure) {
+                throw new KnownDeviations.ExpectedFailure(known.get(), failure);
+            }
+            throw new AssertionFailedError("[" + engineId + "] " + area.value() + "/" + test + " passes now but is listed in "
+                    + KnownDeviations.RESOURCE + " as a known deviation: remove its line");
         }
 
         @Override

@@ -32,7 +32,8 @@ public final class MatrixListener implements TestExecutionListener {
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         Matrix.Status status = switch (result.getStatus()) {
             case SUCCESSFUL -> Matrix.Status.PASSED;
-            case ABORTED -> Matrix.Status.SKIPPED;
+            case ABORTED -> result.getThrowable().orElse(null) instanceof KnownDeviations.ExpectedFailure
+                    ? Matrix.Status.FAILED : Matrix.Status.SKIPPED;
             case FAILED -> Matrix.Status.FAILED;
         };
         record(test, status, result.getThrowable().map(MatrixListener::describe).orElse(null));
