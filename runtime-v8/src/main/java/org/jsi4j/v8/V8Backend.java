@@ -6,6 +6,7 @@ import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.exceptions.JavetScriptingError;
 import com.caoccao.javet.exceptions.JavetTerminatedException;
 import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.interop.callback.JavetPromiseRejectCallback;
 import com.caoccao.javet.interop.callback.IJavetNearHeapLimitCallback;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.primitive.V8ValueBigInteger;
@@ -90,6 +91,8 @@ final class V8Backend implements EngineBackend {
         this.errors = new V8Errors(rt, services, this);
         this.symbols = new V8Symbols(rt);
         rt.setLogger(QuietJavetLogger.INSTANCE);
+        // Javet's default logs every unhandled rejection to stderr with its own logger
+        rt.setPromiseRejectCallback(new JavetPromiseRejectCallback(QuietJavetLogger.INSTANCE));
         applyHeapLimit();
         try {
             bridge.attach();
