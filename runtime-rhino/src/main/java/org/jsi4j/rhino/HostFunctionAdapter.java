@@ -33,6 +33,11 @@ final class HostFunctionAdapter extends BaseFunction {
         });
     }
 
+    /** The Java implementation. */
+    HostFunction function() {
+        return function;
+    }
+
     @Override
     public String getFunctionName() {
         return name;
