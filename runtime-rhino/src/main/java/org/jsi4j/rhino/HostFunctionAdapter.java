@@ -36,6 +36,11 @@ final class HostFunctionAdapter extends BaseFunction {
         });
     }
 
+    /** The Java implementation. */
+    HostFunction function() {
+        return function;
+    }
+
     @Override
     public String getFunctionName() {
         return name;

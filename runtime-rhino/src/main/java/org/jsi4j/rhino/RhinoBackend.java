@@ -1,9 +1,13 @@
 package org.jsi4j.rhino;
 
+import java.io.IOException;
+import java.io.NotSerializableException;
 import java.lang.ref.WeakReference;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jsi4j.HostFunction;
 import org.jsi4j.HostObject;
@@ -18,12 +22,14 @@ import org.jsi4j.JsFunction;
 import org.jsi4j.JsNull;
 import org.jsi4j.JsNumber;
 import org.jsi4j.JsObject;
+import org.jsi4j.JsSnapshotException;
 import org.jsi4j.JsString;
 import org.jsi4j.JsSymbol;
 import org.jsi4j.JsSyntaxError;
 import org.jsi4j.JsTerminatedException;
 import org.jsi4j.JsUndefined;
 import org.jsi4j.JsValue;
+import org.jsi4j.Snapshot;
 import org.jsi4j.SourceLocation;
 import org.jsi4j.spi.EngineBackend;
 import org.jsi4j.spi.ObjectKind;
@@ -35,6 +41,7 @@ import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.JSFunction;
 import org.mozilla.javascript.JavaScriptException;
 import org.mozilla.javascript.NativeArray;
+import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
 import org.mozilla.javascript.ScriptRuntime;
@@ -66,6 +73,17 @@ import org.mozilla.javascript.typedarrays.NativeArrayBuffer;
  * host function (compiled code has no hook at function entry, and its {@code catch} ignores Java
  * errors unless {@code FEATURE_ENHANCED_JAVA_ACCESS} is on, which would let scripts catch
  * terminations too).
+ *
+ * <p>A runtime that records its setup for snapshots ({@link org.jsi4j.RuntimeOptions#journaling()})
+ * also runs in the interpreter, because only interpreted functions can be serialized, and keeps
+ * two scopes: the standard objects, and on top of them (as its prototype) the global scope that
+ * scripts see and that holds all user state. {@link #snapshotImage} serializes that user scope
+ * ({@link RhinoImage}); a restore from an image of the same Rhino version deserializes it instead
+ * of replaying the setup. When the state cannot be imaged faithfully (the setup changed the
+ * standard objects, a host function made by a host callback is reachable, a {@code Map} or
+ * {@code Set} has an object key, a generator or an object literal with a computed key is
+ * reachable, or the object graph is too deep to serialize), the snapshot holds no image and a
+ * restore replays the journal.
  */
 final class RhinoBackend implements EngineBackend {
     /** How often (in Rhino instruction units) the observer checks for interrupts and limits. */
@@ -74,7 +92,14 @@ final class RhinoBackend implements EngineBackend {
     private final SandboxContextFactory factory;
     private final RuntimeServices services;
     private final Context cx;
+    /** The standard objects. */
+    private final ScriptableObject standard;
+    /** The global scope scripts see: {@link #standard} itself, or for snapshots a user scope on top of it. */
     private final ScriptableObject global;
+    private final boolean imaging;
+    private final Map<String, Scriptable> restoredFaces = new HashMap<>();
+    private boolean restoredFromImage;
+    private boolean unobserved;
     private final long statementLimit;
     private HostObjectTraps hostTraps;
     private Callable objectKeys;
@@ -87,10 +112,11 @@ final class RhinoBackend implements EngineBackend {
     private int entries;
     private boolean closed;
 
-    RhinoBackend(SandboxContextFactory factory, RuntimeServices services) {
+    RhinoBackend(SandboxContextFactory factory, RuntimeServices services, String engineVersion) {
         this.factory = factory;
         this.services = services;
         this.statementLimit = services.options().statementLimit();
+        this.imaging = services.options().journaling();
         this.cx = factory.enterContext();
         try {
             cx.putThreadLocal(SandboxContextFactory.BACKEND_KEY, this);
@@ -102,10 +128,57 @@ final class RhinoBackend implements EngineBackend {
                 cx.setMaximumInterpreterStackDepth(maxDepth);
                 cx.setErrorReporter(new StackDepthReporter(cx.getErrorReporter()));
             }
-            this.global = cx.initSafeStandardObjects();
+            if (imaging) cx.setInterpretedMode(true);
+            this.standard = cx.initSafeStandardObjects();
+            this.global = imaging ? userScope(engineVersion) : standard;
         } finally {
             Context.exit();
         }
+    }
+
+    /** The user scope of a snapshotting runtime: from the snapshot's image when it has one for this Rhino, else empty. */
+    private ScriptableObject userScope(String engineVersion) {
+        Snapshot restore = services.options().restore();
+        byte[] image = restore != null && RhinoRuntimeFactory.ID.equals(restore.engineId())
+                && engineVersion.equals(restore.engineVersion()) ? restore.nativeImage().orElse(null) : null;
+        if (image != null) {
+            unobserved = true;
+            try {
+                ScriptableObject user = RhinoImage.read(cx, standard, image, this::restoredFace);
+                restoredFromImage = true;
+                return user;
+            } finally {
+                unobserved = false;
+            }
+        }
+        NativeObject user = new NativeObject();
+        user.setPrototype(standard);
+        user.setParentScope(null);
+        user.defineProperty("globalThis", user, ScriptableObject.DONTENUM);
+        return user;
+    }
+
+    /** The new face of a named external found in an image, one per name. */
+    private Scriptable restoredFace(ImageToken.External token) {
+        return restoredFaces.computeIfAbsent(token.name(), name -> {
+            Object impl = services.options().externals().get(name);
+            if (token.function() && impl instanceof HostFunction f) {
+                return new HostFunctionAdapter(this, standard, name, token.length(), f);
+            }
+            if (!token.function() && impl instanceof HostObject h) {
+                if (hostTraps == null) hostTraps = new HostObjectTraps(this, cx, standard);
+                return hostTraps.newProxy(cx, h);
+            }
+            throw new JsSnapshotException("Cannot restore the snapshot: its Rhino image refers to the named external '" + name
+                    + "' as a " + (token.function() ? "HostFunction" : "HostObject") + ", and "
+                    + (impl == null ? "none was given" : "a " + impl.getClass().getName() + " was given")
+                    + "; pass it with RuntimeOptions.fromSnapshot(blob).externals(Map.of(name, ...))", null);
+        });
+    }
+
+    /** Whether this runtime serializes its scope for snapshots (and so needs Java serialization enabled). */
+    boolean imaging() {
+        return imaging;
     }
 
     RuntimeServices services() {
@@ -143,6 +216,7 @@ final class RhinoBackend implements EngineBackend {
      * next call still includes the units already counted; those are subtracted here.
      */
     void observe(int instructionCount) {
+        if (unobserved) return;
         int fresh = instructionCount - staleInstructions;
         staleInstructions = 0;
         if (interrupted) {
@@ -250,7 +324,7 @@ final class RhinoBackend implements EngineBackend {
     public List<String> propertyNames(Object object) {
         return inContext(c -> {
             if (objectKeys == null) {
-                Scriptable objectConstructor = (Scriptable) ScriptableObject.getProperty(global, "Object");
+                Scriptable objectConstructor = (Scriptable) ScriptableObject.getProperty(standard, "Object");
                 objectKeys = (Callable) ScriptableObject.getProperty(objectConstructor, "keys");
             }
             Scriptable keys = (Scriptable) objectKeys.call(c, global, global, new Object[] {object(object)});
@@ -345,7 +419,7 @@ final class RhinoBackend implements EngineBackend {
     @Override
     public JsSymbol newSymbol(String description) {
         return inContext(c -> {
-            if (symbolConstructor == null) symbolConstructor = (Callable) ScriptableObject.getProperty(global, "Symbol");
+            if (symbolConstructor == null) symbolConstructor = (Callable) ScriptableObject.getProperty(standard, "Symbol");
             Object[] args = description == null ? new Object[0] : new Object[] {description};
             return (JsSymbol) toJs(symbolConstructor.call(c, global, null, args));
         });
@@ -353,13 +427,13 @@ final class RhinoBackend implements EngineBackend {
 
     @Override
     public JsFunction newFunction(String name, int length, HostFunction function) {
-        return inContext(c -> (JsFunction) toJs(new HostFunctionAdapter(this, global, name, length, function)));
+        return inContext(c -> (JsFunction) toJs(new HostFunctionAdapter(this, standard, name, length, function)));
     }
 
     @Override
     public JsObject newHostObject(HostObject host) {
         return inContext(c -> {
-            if (hostTraps == null) hostTraps = new HostObjectTraps(this, c, global);
+            if (hostTraps == null) hostTraps = new HostObjectTraps(this, c, standard);
             return (JsObject) toJs(hostTraps.newProxy(c, host));
         });
     }
@@ -451,6 +525,30 @@ final class RhinoBackend implements EngineBackend {
     @Override
     public long engineReferences() {
         return -1;
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    @Override
+    public byte[] snapshotImage(Map<String, Object> externals) {
+        if (!imaging) return null;
+        return inContext(c -> {
+            unobserved = true;
+            try {
+                return RhinoImage.write(c, standard, global, externals);
+            } catch (RhinoImage.Unrepresentable | NotSerializableException | StackOverflowError e) {
+                return null; // the journal still restores it
+            } catch (IOException e) {
+                throw new JsSnapshotException("Rhino could not serialize the global scope for the snapshot: " + e, e);
+            } finally {
+                unobserved = false;
+            }
+        });
+    }
+
+    @Override
+    public boolean restoredFromImage() {
+        return restoredFromImage;
     }
 
     @Override

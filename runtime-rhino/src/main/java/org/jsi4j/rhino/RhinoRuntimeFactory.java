@@ -18,7 +18,9 @@ import org.mozilla.javascript.ScriptRuntime;
  * A runtime created with {@link RuntimeOptions#maxStackDepth()} runs in Rhino's interpreter
  * instead, which is what enforces the depth (as a catchable {@code RangeError}).
  * {@link RuntimeOptions#statementLimit()} counts Rhino's instruction units (see
- * {@code RhinoBackend}). Safe to use from any thread; each runtime belongs to the thread that
+ * {@code RhinoBackend}). A runtime that records its setup for snapshots
+ * ({@link RuntimeOptions#forSnapshotting()}, or restored) runs in the interpreter too, since
+ * Rhino's snapshot image serializes the global scope and only interpreted functions serialize. Safe to use from any thread; each runtime belongs to the thread that
  * created it.
  */
 public final class RhinoRuntimeFactory implements JsRuntimeFactory {
@@ -84,6 +86,6 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
                     + " calls (its interpreter counts frames in a short); RuntimeOptions.maxStackDepth was "
                     + options.maxStackDepth() + ". Use a smaller maxStackDepth, or 0 for compiled mode without a limit");
         }
-        return JsRuntime.open(engine, CAPABILITIES, options, services -> new RhinoBackend(contexts, services));
+        return JsRuntime.open(engine, CAPABILITIES, options, services -> new RhinoBackend(contexts, services, engine.version()));
     }
 }

@@ -6,7 +6,8 @@ import org.mozilla.javascript.ContextFactory;
 /**
  * Makes the Contexts of one {@link RhinoRuntimeFactory}: newest language version, compiled mode,
  * no Java access (a class shutter that denies every class and a wrap factory that refuses Java
- * objects), and the instruction observer that enforces interrupts and limits.
+ * objects), and the instruction observer that enforces interrupts and limits. Java serialization
+ * of Rhino objects is enabled only for the Contexts of runtimes that take snapshot images.
  */
 final class SandboxContextFactory extends ContextFactory {
     /** The Context thread-local key under which a Context's backend is found. */
@@ -25,6 +26,9 @@ final class SandboxContextFactory extends ContextFactory {
     @Override
     protected boolean hasFeature(Context cx, int featureIndex) {
         if (featureIndex == Context.FEATURE_ENHANCED_JAVA_ACCESS) return false;
+        if (featureIndex == Context.FEATURE_JAVA_SERIALIZATION) {
+            return cx.getThreadLocal(BACKEND_KEY) instanceof RhinoBackend backend && backend.imaging();
+        }
         return super.hasFeature(cx, featureIndex);
     }
 
