@@ -36,6 +36,7 @@ import org.jsi4j.JsTerminatedException;
 import org.jsi4j.JsUndefined;
 import org.jsi4j.JsValue;
 import org.jsi4j.spi.EngineBackend;
+import org.jsi4j.spi.JvmGarbage;
 import org.jsi4j.spi.ObjectKind;
 import org.jsi4j.spi.RuntimeServices;
 
@@ -482,15 +483,7 @@ final class GraalBackend implements EngineBackend {
     @Override
     public void collectGarbage() {
         guard(() -> context.eval(JOB_END));
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        JvmGarbage.collect();
     }
 
     @Override

@@ -32,6 +32,7 @@ import org.jsi4j.JsValue;
 import org.jsi4j.Snapshot;
 import org.jsi4j.SourceLocation;
 import org.jsi4j.spi.EngineBackend;
+import org.jsi4j.spi.JvmGarbage;
 import org.jsi4j.spi.ObjectKind;
 import org.jsi4j.spi.RuntimeServices;
 import org.mozilla.javascript.Callable;
@@ -511,15 +512,7 @@ final class RhinoBackend implements EngineBackend {
 
     @Override
     public void collectGarbage() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        JvmGarbage.collect();
     }
 
     @Override
