@@ -40,7 +40,8 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
             EsFeature.STRICT_MODE_THIS);
 
     private static final Capabilities CAPABILITIES = new Capabilities(
-            "compiled to JVM bytecode (Rhino's optimizer); no JIT of its own, HotSpot JIT-compiles the generated classes",
+            "compiled to JVM bytecode (Rhino's optimizer); no JIT of its own, HotSpot JIT-compiles the generated classes;"
+                    + " runtimes made for or from snapshots, or with maxStackDepth, run in Rhino's interpreter",
             false, Capabilities.SnapshotSupport.SERIALIZED,
             Capabilities.allFeaturesExcept(ABSENT.toArray(EsFeature[]::new)),
             EnumSet.of(Reason.TIME_LIMIT, Reason.STATEMENT_LIMIT, Reason.INTERRUPTED));
