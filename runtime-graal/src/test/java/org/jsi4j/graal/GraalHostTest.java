@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.jsi4j.HostObject;
 import org.jsi4j.JsError;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsValue;
+import org.jsi4j.MapHostObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,36 +22,12 @@ class GraalHostTest {
         FACTORY.close();
     }
 
-    private static final class Store implements HostObject {
-        final Map<String, JsValue> values = new LinkedHashMap<>();
-
-        @Override
-        public JsValue get(JsRuntime runtime, String name) {
-            return values.getOrDefault(name, JsValue.undefined());
-        }
-
-        @Override
-        public void set(JsRuntime runtime, String name, JsValue value) {
-            values.put(name, value);
-        }
-
-        @Override
-        public boolean delete(JsRuntime runtime, String name) {
-            return values.remove(name) != null;
-        }
-
-        @Override
-        public List<String> propertyNames(JsRuntime runtime) {
-            return new ArrayList<>(values.keySet());
-        }
-    }
-
     @Test
     void hostObjectBehavesAsAnOrdinaryObject() {
         try (JsRuntime rt = FACTORY.create()) {
-            Store store = new Store();
-            store.values.put("a", JsValue.of(1));
-            store.values.put("b", JsValue.of("x"));
+            MapHostObject store = new MapHostObject();
+            store.values().put("a", JsValue.of(1));
+            store.values().put("b", JsValue.of("x"));
             rt.global().set("s", rt.hostObject(store));
             assertEquals(JsValue.of("true|false|a,b|a;b;|{\"a\":1,\"b\":\"x\"}|x|1,x,3|1|true|[object Object]"), rt.evaluate(
                     "var ks = ''; for (var k in s) ks += k + ';';"
@@ -64,9 +37,9 @@ class GraalHostTest {
                     "host.js"));
             assertEquals(List.of("a", "b"), store.propertyNames(rt), "writes to an inheriting object stay on it");
             assertEquals(JsValue.of("true,false"), rt.evaluate("s.c = 5; [delete s.a, 'a' in s].join()", "write.js"));
-            assertEquals(JsValue.of(5), store.values.get("c"));
+            assertEquals(JsValue.of(5), store.values().get("c"));
             JsObject back = rt.evaluate("[s][0]", "back.js").asObject();
-            assertSame(store, back.getHostObject(Store.class));
+            assertSame(store, back.getHostObject(MapHostObject.class));
         }
     }
 

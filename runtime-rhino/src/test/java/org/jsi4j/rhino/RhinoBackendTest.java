@@ -16,6 +16,7 @@ import org.jsi4j.JsRuntime;
 import org.jsi4j.JsSymbol;
 import org.jsi4j.JsTerminatedException;
 import org.jsi4j.JsValue;
+import org.jsi4j.MapHostObject;
 import org.jsi4j.RuntimeOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,17 +87,17 @@ class RhinoBackendTest {
 
     @Test
     void hostObjectBehavesAsAnOrdinaryObject() {
-        MapHost host = new MapHost();
-        host.values.put("a", JsValue.of(1));
+        MapHostObject host = new MapHostObject();
+        host.values().put("a", JsValue.of(1));
         JsObject face = rt.hostObject(host);
         rt.global().set("h", face);
         assertEquals("true,false,a", rt.evaluate("['a' in h, 'zz' in h, Object.keys(h)].join()", "t.js").asString());
         assertEquals("{\"a\":1}", rt.evaluate("JSON.stringify(h)", "t.js").asString());
         assertEquals(1.0, rt.evaluate("Object.create(h).a", "t.js").asNumber());
         rt.evaluate("h.b = 'x'; delete h.a", "t.js");
-        assertEquals(List.of("b"), List.copyOf(host.values.keySet()));
+        assertEquals(List.of("b"), List.copyOf(host.values().keySet()));
         assertEquals("b", rt.evaluate("var ks = []; for (var k in h) ks.push(k); ks.join()", "t.js").asString());
-        assertSame(host, rt.global().get("h").asObject().getHostObject(MapHost.class));
+        assertSame(host, rt.global().get("h").asObject().getHostObject(MapHostObject.class));
     }
 
     @Test

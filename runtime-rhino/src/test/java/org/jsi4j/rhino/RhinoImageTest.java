@@ -24,6 +24,7 @@ import org.jsi4j.JsException;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsSnapshotException;
 import org.jsi4j.JsValue;
+import org.jsi4j.MapHostObject;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.Snapshot;
 import org.junit.jupiter.api.Test;
@@ -146,8 +147,8 @@ class RhinoImageTest {
     @Test
     void hostObjectExternalsAreReboundInTheImage() {
         byte[] blob;
-        MapHost old = new MapHost();
-        old.values.put("mode", JsValue.of("old"));
+        MapHostObject old = new MapHostObject();
+        old.values().put("mode", JsValue.of("old"));
         try (JsRuntime rt = FACTORY.create(RuntimeOptions.forSnapshotting())) {
             rt.external("config", old);
             rt.evaluate("var settings = { source: config }; function mode() { return settings.source.mode; }", "s.js");
@@ -155,11 +156,11 @@ class RhinoImageTest {
             assertTrue(snap.hasNativeImage());
             blob = snap.bytes();
         }
-        MapHost fresh = new MapHost();
-        fresh.values.put("mode", JsValue.of("new"));
+        MapHostObject fresh = new MapHostObject();
+        fresh.values().put("mode", JsValue.of("new"));
         try (JsRuntime rt = FACTORY.create(RuntimeOptions.fromSnapshot(blob).externals(Map.of("config", fresh)))) {
             assertEquals("new,true", rt.evaluate("[mode(), settings.source === config].join()", "m.js").asString());
-            assertSame(fresh, rt.evaluate("config", "c.js").asObject().getHostObject(MapHost.class));
+            assertSame(fresh, rt.evaluate("config", "c.js").asObject().getHostObject(MapHostObject.class));
         }
     }
 

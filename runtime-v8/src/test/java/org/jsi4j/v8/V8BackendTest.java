@@ -10,10 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.jsi4j.HostObject;
 import org.jsi4j.JsArray;
 import org.jsi4j.JsError;
 import org.jsi4j.JsErrorType;
@@ -23,6 +20,7 @@ import org.jsi4j.JsRuntime;
 import org.jsi4j.JsSymbol;
 import org.jsi4j.JsSyntaxError;
 import org.jsi4j.JsValue;
+import org.jsi4j.MapHostObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -185,52 +183,27 @@ class V8BackendTest {
         assertEquals(2.0, s.run().asNumber());
     }
 
-    /** A host object over a map, like a native module's state. */
-    static final class MapHost implements HostObject {
-        final Map<String, JsValue> map = new LinkedHashMap<>();
-
-        @Override
-        public JsValue get(JsRuntime runtime, String name) {
-            return map.getOrDefault(name, JsValue.undefined());
-        }
-
-        @Override
-        public void set(JsRuntime runtime, String name, JsValue value) {
-            map.put(name, value);
-        }
-
-        @Override
-        public boolean delete(JsRuntime runtime, String name) {
-            return map.remove(name) != null;
-        }
-
-        @Override
-        public List<String> propertyNames(JsRuntime runtime) {
-            return new ArrayList<>(map.keySet());
-        }
-    }
-
     @Test
     void hostObjectsBehaveAsOrdinaryObjects() {
-        MapHost host = new MapHost();
-        host.map.put("a", JsValue.of(1));
-        host.map.put("b", JsValue.of("two"));
+        MapHostObject host = new MapHostObject();
+        host.values().put("a", JsValue.of(1));
+        host.values().put("b", JsValue.of("two"));
         JsObject face = rt.hostObject(host);
         rt.global().set("host", face);
         assertEquals("1 two undefined", eval("host.a + ' ' + host.b + ' ' + host.zz").asString());
         assertEquals("true false", eval("('a' in host) + ' ' + ('zz' in host)").asString());
         assertEquals("[\"a\",\"b\"]", eval("JSON.stringify(Object.keys(host))").asString());
         eval("host.c = 3");
-        assertEquals(3.0, host.map.get("c").asNumber());
+        assertEquals(3.0, host.values().get("c").asNumber());
         assertEquals("{\"a\":1,\"b\":\"two\",\"c\":3}", eval("JSON.stringify(host)").asString());
         assertTrue(eval("delete host.a").asBoolean());
-        assertFalse(host.map.containsKey("a"));
+        assertFalse(host.values().containsKey("a"));
         assertEquals("b,c", eval("var ks = []; for (var k in host) ks.push(k); ks.join()").asString());
         assertEquals("two true own", eval("var ch = Object.create(host); ch.own = 'own'; ch.b + ' ' + ('c' in ch) + ' ' + ch.own").asString());
-        assertFalse(host.map.containsKey("own"), "a write through a child object stays on the child");
+        assertFalse(host.values().containsKey("own"), "a write through a child object stays on the child");
         assertEquals("[object Object]", eval("String(host)").asString());
-        assertSame(host, face.getHostObject(MapHost.class));
-        assertSame(host, eval("host").asObject().getHostObject(MapHost.class));
+        assertSame(host, face.getHostObject(MapHostObject.class));
+        assertSame(host, eval("host").asObject().getHostObject(MapHostObject.class));
         assertFalse(eval("new Proxy({}, {})").asObject().isHostObject());
         assertFalse(rt.newObject().isHostObject());
     }

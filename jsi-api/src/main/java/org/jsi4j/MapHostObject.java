@@ -1,15 +1,22 @@
-package org.jsi4j.rhino;
+package org.jsi4j;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsi4j.HostObject;
-import org.jsi4j.JsRuntime;
-import org.jsi4j.JsValue;
 
-/** A writable host object over a map, for tests. */
-final class MapHost implements HostObject {
-    final Map<String, JsValue> values = new LinkedHashMap<>();
+/**
+ * A writable host object over a map: property reads, writes, {@code in}, {@code delete} and key
+ * listings from JavaScript all go to {@link #values()}, in insertion order. Handy as a store a
+ * native module shares with scripts, and as the simplest {@link HostObject} to start from. Like
+ * every host object it is used on its runtime's owner thread.
+ */
+public final class MapHostObject implements HostObject {
+    private final Map<String, JsValue> values = new LinkedHashMap<>();
+
+    /** The live map behind the object; changes show in JavaScript at once. */
+    public Map<String, JsValue> values() {
+        return values;
+    }
 
     @Override
     public JsValue get(JsRuntime runtime, String name) {
