@@ -65,7 +65,7 @@ public class GraalBenchmarks extends Jsr223EngineBenchmark {
     }
 
     /** Refuses to measure GraalJS without its JIT, unless told to with a system property. */
-    private static void requireJit() {
+    static void requireJit() {
         if (Boolean.getBoolean("jsi.bench.allowInterpreter")) return;
         throw new IllegalStateException("GraalJS runs without its JIT in this JVM, so its figures would mean nothing."
                 + " Run the fork with --upgrade-module-path=<Graal compiler jars> -XX:+UnlockExperimentalVMOptions"
