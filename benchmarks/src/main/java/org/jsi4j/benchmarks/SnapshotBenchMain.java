@@ -21,6 +21,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code java --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar:$(cat
  * benchmarks/target/classpath.txt) org.jsi4j.benchmarks.SnapshotBenchMain [BUNDLE...]} (default
  * {@code lodash}; run {@code benchmarks/fetch-bundle.sh} first).
+ *
+ * <p>With {@code --alternate SECONDS} first, it measures in this JVM instead of JMH forks:
+ * per engine, rounds of one cold setup then one restore, for that many seconds, and reports the
+ * medians of the second half of the rounds (a steadier A/B once the JIT has settled; GraalJS needs
+ * this JVM started with the Graal compiler flags that {@code BenchRunner} gives its forks).
  */
 public final class SnapshotBenchMain {
     private static final String METHODS = "^" + SnapshotBenchmarks.class.getName().replace(".", "\\.") + "\\.(cold|fromSnapshot)$";
@@ -38,7 +43,14 @@ public final class SnapshotBenchMain {
 
     /** Runs the benchmark on the bundles named by the arguments ({@code lodash} when none). */
     public static void main(String[] args) throws RunnerException {
-        List<String> bundles = args.length == 0 ? List.of("lodash") : List.of(args);
+        List<String> rest = List.of(args);
+        double alternateSeconds = 0;
+        if (!rest.isEmpty() && rest.get(0).equals("--alternate")) {
+            if (rest.size() < 2) throw new IllegalArgumentException("--alternate needs a number of seconds per engine");
+            alternateSeconds = Double.parseDouble(rest.get(1));
+            rest = rest.subList(2, rest.size());
+        }
+        List<String> bundles = rest.isEmpty() ? List.of("lodash") : rest;
         for (String b : bundles) {
             if (!SnapshotSetup.available(b)) {
                 System.err.println("The bundle '" + b + "' is not in " + SnapshotSetup.bundleDir()
@@ -54,7 +66,8 @@ public final class SnapshotBenchMain {
                 if (!JsEngines.ids().contains(engine)) continue;
                 System.err.println("snapshot benchmark: " + bundle + " on " + engine);
                 Snapshot snapshot = SnapshotBenchmarks.snapshot(JsEngines.factory(engine), setup);
-                rows.add(measure(bundle, engine, snapshot.hasNativeImage()));
+                rows.add(alternateSeconds > 0 ? alternate(bundle, engine, snapshot.hasNativeImage(), alternateSeconds)
+                        : measure(bundle, engine, snapshot.hasNativeImage()));
             }
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -70,7 +83,7 @@ public final class SnapshotBenchMain {
                 .param("engine", engine)
                 .param("bundle", bundle)
                 .forks(1)
-                .warmupIterations(graal ? 4 : 2)
+                .warmupIterations(graal ? 3 : 1)
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3)
                 .measurementTime(TimeValue.seconds(1))
@@ -90,6 +103,34 @@ public final class SnapshotBenchMain {
                     + " JMH's output above shows the fork's error");
         }
         return new Row(bundle, engine, cold, restored, nativeImage);
+    }
+
+    private static Row alternate(String bundle, String engine, boolean nativeImage, double seconds) {
+        SnapshotBenchmarks bench = new SnapshotBenchmarks();
+        bench.engine = engine;
+        bench.bundle = bundle;
+        bench.setUp();
+        List<Double> cold = new ArrayList<>();
+        List<Double> restored = new ArrayList<>();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end || cold.size() < 2) {
+            long t0 = System.nanoTime();
+            bench.cold();
+            long t1 = System.nanoTime();
+            bench.fromSnapshot();
+            long t2 = System.nanoTime();
+            cold.add((t1 - t0) / 1e6);
+            restored.add((t2 - t1) / 1e6);
+        }
+        System.err.println("  " + cold.size() + " rounds");
+        return new Row(bundle, engine, medianOfSecondHalf(cold), medianOfSecondHalf(restored), nativeImage);
+    }
+
+    static double medianOfSecondHalf(List<Double> values) {
+        List<Double> half = new ArrayList<>(values.subList(values.size() / 2, values.size()));
+        half.sort(null);
+        int n = half.size();
+        return n % 2 == 1 ? half.get(n / 2) : (half.get(n / 2 - 1) + half.get(n / 2)) / 2;
     }
 
     /** The Markdown table of the rows. */
