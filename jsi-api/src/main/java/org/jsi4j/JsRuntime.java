@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jsi4j.spi.EngineBackend;
@@ -39,10 +37,6 @@ import org.jsi4j.spi.RuntimeServices;
  * accessors of what the runtime is throws {@link JsReleasedException} once the runtime closed.
  */
 public final class JsRuntime implements AutoCloseable {
-    static final String HOST_ERROR_KEY = "__jsi4jHostError";
-    private static final String STACK_OVERFLOW = "Maximum call stack size exceeded";
-    private static final int HOST_ERRORS_KEPT = 256;
-
     private final EngineInfo engine;
     private final Capabilities capabilities;
     private final RuntimeOptions options;
@@ -53,28 +47,16 @@ public final class JsRuntime implements AutoCloseable {
     private final JsScope root = new JsScope(this, null, true);
     private final Set<JsRef<?>> refs = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<HostObject> hostObjects = new ArrayList<>();
-    private final Map<Integer, Throwable> hostErrors = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Throwable> eldest) {
-            return size() > HOST_ERRORS_KEPT;
-        }
-    };
-    private final Object stopLock = new Object();
-    private final Journal journal;
-    private final Map<String, Object> externals = new LinkedHashMap<>();
-    private final List<Unnamed> unnamed = new ArrayList<>();
+    private final HostErrors hostErrors = new HostErrors(this);
+    private final StopControl stops = new StopControl(this);
+    private final Snapshotting snapshots;
 
     private JsScope current = root;
     private int liveHandles;
     private int weakRefs;
     private int hostFunctions;
     private int depth;
-    private int nextHostErrorId;
-    private Object errorFactory;
-    private Object stackOverflow;
     private Object promiseFactory;
-    private boolean running;
-    private JsTerminatedException.Reason stopReason;
     private volatile boolean closed;
 
     private JsRuntime(EngineInfo engine, Capabilities capabilities, RuntimeOptions options,
@@ -83,8 +65,8 @@ public final class JsRuntime implements AutoCloseable {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.options = Objects.requireNonNull(options, "options");
         this.owner = Thread.currentThread();
-        if (options.restore() != null) checkExternals(options.restore().blob(), options.externals());
-        this.journal = options.journaling() ? new Journal() : null;
+        if (options.restore() != null) Snapshotting.checkExternals(options.restore().blob(), options.externals());
+        this.snapshots = new Snapshotting(this, options.journaling() ? new Journal() : null);
         this.backend = Objects.requireNonNull(backendMaker.apply(services), "backend");
     }
 
@@ -101,7 +83,7 @@ public final class JsRuntime implements AutoCloseable {
         JsRuntime rt = new JsRuntime(engine, capabilities, options, backendMaker);
         if (options.restore() != null) {
             try {
-                rt.restore(options.restore().blob());
+                rt.snapshots.restore(options.restore().blob());
             } catch (RuntimeException | Error e) {
                 try {
                     rt.close();
@@ -162,7 +144,7 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sourceName, "sourceName");
         checkUsable();
-        return journaled(sourceName, source, () -> backend.evaluate(source, sourceName));
+        return snapshots.journaled(sourceName, source, () -> enter(() -> backend.evaluate(source, sourceName)));
     }
 
     /**
@@ -179,7 +161,7 @@ public final class JsRuntime implements AutoCloseable {
 
     JsValue run(Object compiled, String sourceName, String source) {
         checkUsable();
-        return journaled(sourceName, source, () -> backend.run(compiled));
+        return snapshots.journaled(sourceName, source, () -> enter(() -> backend.run(compiled)));
     }
 
     JsValue call(JsFunction function, JsValue thisValue, List<JsValue> args) {
@@ -190,22 +172,6 @@ public final class JsRuntime implements AutoCloseable {
     JsObject construct(JsFunction function, List<JsValue> args) {
         EngineBackend b = changing(function, "JsFunction.construct");
         return enter(() -> b.construct(function.handle, args));
-    }
-
-    /** Runs a script, recording it in the journal when it is an outermost entry of a journaling runtime. */
-    private JsValue journaled(String sourceName, String source, Supplier<JsValue> body) {
-        if (journal == null || depth > 0) return enter(body);
-        try {
-            JsValue result = enter(body);
-            journal.script(sourceName, source, false);
-            return result;
-        } catch (JsTerminatedException e) {
-            journal.unjournaled("script '" + sourceName + "' was stopped by a limit or an interrupt");
-            throw e;
-        } catch (JsException e) {
-            journal.script(sourceName, source, true);
-            throw e;
-        }
     }
 
     /**
@@ -227,7 +193,7 @@ public final class JsRuntime implements AutoCloseable {
      * reason {@code INTERRUPTED}. Returns false when no script was running.
      */
     public boolean interrupt() {
-        return stop(JsTerminatedException.Reason.INTERRUPTED);
+        return stops.stop(JsTerminatedException.Reason.INTERRUPTED);
     }
 
     // ---------------------------------------------------------------- values
@@ -277,10 +243,10 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(function, "function");
         if (length < 0) throw new IllegalArgumentException("length must be >= 0, was " + length);
         checkUsable();
-        ensureErrorFactory();
+        hostErrors.ensureErrorFactory();
         JsFunction f = backend.newFunction(name, length, function);
         hostFunctions++;
-        if (watchUnnamed()) unnamed.add(new Unnamed("host function '" + name + "'", backend.weaken(f.handle)));
+        if (snapshots.watchUnnamed()) snapshots.watch("host function '" + name + "'", f.handle);
         return f;
     }
 
@@ -288,12 +254,10 @@ public final class JsRuntime implements AutoCloseable {
     public JsObject hostObject(HostObject host) {
         Objects.requireNonNull(host, "host");
         checkUsable();
-        ensureErrorFactory();
+        hostErrors.ensureErrorFactory();
         JsObject o = backend.newHostObject(host);
         hostObjects.add(host);
-        if (watchUnnamed()) {
-            unnamed.add(new Unnamed("host object of " + host.getClass().getName(), backend.weaken(o.handle)));
-        }
+        if (snapshots.watchUnnamed()) snapshots.watch("host object of " + host.getClass().getName(), o.handle);
         return o;
     }
 
@@ -311,7 +275,7 @@ public final class JsRuntime implements AutoCloseable {
         checkExternalName(name);
         JsFunction f = backend.newFunction(name, length, function);
         hostFunctions++;
-        bindExternal(new Journal.External(name, Journal.Kind.FUNCTION, length), function, f);
+        snapshots.bindExternal(new Journal.External(name, Journal.Kind.FUNCTION, length), function, f);
         return f;
     }
 
@@ -332,34 +296,18 @@ public final class JsRuntime implements AutoCloseable {
         checkExternalName(name);
         JsObject o = backend.newHostObject(host);
         hostObjects.add(host);
-        bindExternal(new Journal.External(name, Journal.Kind.OBJECT, 0), host, o);
+        snapshots.bindExternal(new Journal.External(name, Journal.Kind.OBJECT, 0), host, o);
         return o;
-    }
-
-    /**
-     * Whether a new host function or object must be watched for {@link #snapshot()}: those made
-     * from Java outside any script are; those a host callback makes while a journaled script runs
-     * (a host object's methods, say) are made again when the journal is replayed.
-     */
-    private boolean watchUnnamed() {
-        return journal != null && depth == 0;
     }
 
     private void checkExternalName(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) throw new IllegalArgumentException("an external needs a non-empty name");
         checkUsable();
-        if (externals.containsKey(name)) {
+        if (snapshots.hasExternal(name)) {
             throw new IllegalArgumentException("An external named '" + name + "' is already bound in this runtime;"
                     + " each external needs its own name");
         }
-    }
-
-    private void bindExternal(Journal.External spec, Object impl, JsObject face) {
-        JsObject global = backend.global();
-        backend.set(global.handle, JsValue.of(spec.name()), face);
-        externals.put(spec.name(), impl);
-        if (journal != null) journal.bind(spec);
     }
 
     // ---------------------------------------------------------------- snapshots
@@ -378,140 +326,13 @@ public final class JsRuntime implements AutoCloseable {
      */
     public Snapshot snapshot() {
         checkUsable();
-        if (journal == null) {
-            throw new JsSnapshotException("This " + engine.id() + " runtime was not created for snapshotting;"
-                    + " create it with RuntimeOptions.forSnapshotting()", null);
-        }
-        if (depth > 0) {
-            throw new IllegalStateException("A snapshot cannot be taken from inside a script or host callback;"
-                    + " take it after the outermost call returns");
-        }
-        List<String> reachable = unnamedStillReachable();
-        if (!reachable.isEmpty()) {
-            throw new JsSnapshotException("Cannot snapshot this " + engine.id() + " runtime: "
-                    + String.join(", ", reachable) + (reachable.size() == 1 ? " is" : " are")
-                    + " still reachable but not a named external, so a restore could not rebind "
-                    + (reachable.size() == 1 ? "it" : "them") + ". Register each with runtime.external(name, ...)"
-                    + " and pass it under that name to RuntimeOptions.externals(...) when restoring,"
-                    + " or drop every reference to it (from JavaScript and from Java handles) first.", null);
-        }
-        byte[] image;
-        releaseInternalFunctions(); // an engine image must not hold the core's own handles
-        try {
-            image = backend.snapshotImage(Collections.unmodifiableMap(externals));
-        } catch (JsSnapshotException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new JsSnapshotException("The " + engine.id() + " engine failed to take its native snapshot: "
-                    + messageOf(e), e);
-        } finally {
-            if (hostFunctions > 0 || !hostObjects.isEmpty()) ensureErrorFactory();
-        }
-        List<String> unjournaled = journal.unjournaledChanges();
-        if (image == null && !unjournaled.isEmpty()) {
-            throw new JsSnapshotException("Cannot snapshot this " + engine.id() + " runtime: the engine made no native"
-                    + " heap image, so a restore replays the setup, and the setup"
-                    + " changed the runtime in ways a replay cannot reproduce: " + String.join("; ", unjournaled)
-                    + ". Make those changes with scripts (runtime.evaluate) or named externals instead.", null);
-        }
-        return Snapshot.of(new SnapshotBlob(engine.id(), engine.version(), journal.externals(), journal.entries(),
-                unjournaled, image));
-    }
-
-    private List<String> unnamedStillReachable() {
-        if (unnamed.isEmpty()) return List.of();
-        backend.collectGarbage();
-        List<String> alive = new ArrayList<>();
-        for (var it = unnamed.iterator(); it.hasNext(); ) {
-            Unnamed u = it.next();
-            Object strong = backend.deref(u.weak());
-            if (strong == null) {
-                backend.releaseWeak(u.weak());
-                it.remove();
-            } else {
-                backend.release(strong);
-                alive.add(u.label());
-            }
-        }
-        return alive;
-    }
-
-    private static void checkExternals(SnapshotBlob blob, Map<String, Object> given) {
-        List<String> missing = new ArrayList<>();
-        for (Journal.External x : blob.externals()) {
-            Object impl = given.get(x.name());
-            if (impl == null) {
-                missing.add(x.name());
-                continue;
-            }
-            boolean fits = x.kind() == Journal.Kind.FUNCTION ? impl instanceof HostFunction : impl instanceof HostObject;
-            if (!fits) {
-                throw new JsSnapshotException("Cannot restore the snapshot: external '" + x.name() + "' was a "
-                        + (x.kind() == Journal.Kind.FUNCTION ? "HostFunction" : "HostObject") + " when the snapshot was"
-                        + " taken, but a " + impl.getClass().getName() + " was given", null);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new JsSnapshotException("Cannot restore the snapshot: it needs the named external"
-                    + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing.stream().map(n -> "'" + n + "'").toList())
-                    + ", which " + (missing.size() == 1 ? "was" : "were") + " not given; pass "
-                    + (missing.size() == 1 ? "it" : "each") + " with RuntimeOptions.fromSnapshot(blob).externals(Map.of(name,"
-                    + " hostFunctionOrObject, ...))", null);
-        }
-    }
-
-    private void restore(SnapshotBlob blob) {
-        if (backend.restoredFromImage()) {
-            journal.addAll(blob);
-            for (Journal.External x : blob.externals()) {
-                Object impl = options.externals().get(x.name());
-                externals.put(x.name(), impl);
-                if (impl instanceof HostObject h && x.kind() == Journal.Kind.OBJECT) hostObjects.add(h);
-                else hostFunctions++;
-            }
-            return;
-        }
-        if (!blob.unjournaled().isEmpty()) {
-            throw new JsSnapshotException("Cannot restore this snapshot on " + engine.id() + " by replaying its setup:"
-                    + " the setup changed the runtime in ways a replay cannot reproduce (" + String.join("; ", blob.unjournaled())
-                    + "). Only the native image of the engine that took it (" + blob.engineId() + " " + blob.engineVersion()
-                    + ") can restore it.", null);
-        }
-        int step = 0;
-        for (Journal.Entry entry : blob.journal()) {
-            step++;
-            switch (entry) {
-                case Journal.Bind b -> {
-                    Journal.External x = blob.external(b.name());
-                    Object impl = options.externals().get(x.name());
-                    if (x.kind() == Journal.Kind.FUNCTION) external(x.name(), x.length(), (HostFunction) impl);
-                    else external(x.name(), (HostObject) impl);
-                }
-                case Journal.Script s -> replay(step, s);
-            }
-        }
-    }
-
-    private void replay(int step, Journal.Script script) {
-        try {
-            evaluate(script.source(), script.sourceName());
-        } catch (JsException e) {
-            if (script.threw()) return;
-            throw new JsSnapshotException("Cannot restore the snapshot: replaying setup step " + step + " (script '"
-                    + script.sourceName() + "') threw, though it ran without error when the snapshot was taken: "
-                    + e.getMessage(), e);
-        }
-        if (script.threw()) {
-            throw new JsSnapshotException("Cannot restore the snapshot: replaying setup step " + step + " (script '"
-                    + script.sourceName() + "') ran without error, though it threw when the snapshot was taken;"
-                    + " the setup is not deterministic", null);
-        }
+        return snapshots.snapshot();
     }
 
     /** The backend for a change to {@code object} made from Java, noted when it escapes the journal. */
     EngineBackend changing(JsObject object, String what) {
         EngineBackend b = backend(object);
-        if (journal != null && depth == 0) journal.unjournaled(what + " from Java");
+        snapshots.changing(what);
         return b;
     }
 
@@ -540,7 +361,7 @@ public final class JsRuntime implements AutoCloseable {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
                     try (JsScope scope = openScope()) {
-                        reject.get().call(newError(JsErrorType.ERROR, messageOf(cause), cause));
+                        reject.get().call(hostErrors.newError(JsErrorType.ERROR, HostErrors.messageOf(cause), cause));
                     }
                 }
             } finally {
@@ -659,8 +480,7 @@ public final class JsRuntime implements AutoCloseable {
         for (JsRef<?> ref : refs) release(ref.getUnchecked());
         refs.clear();
         releaseInternalFunctions();
-        for (Unnamed u : unnamed) backend.releaseWeak(u.weak());
-        unnamed.clear();
+        snapshots.close();
         closed = true;
         executor.failAll();
         RuntimeException failure = null;
@@ -734,58 +554,20 @@ public final class JsRuntime implements AutoCloseable {
             }
         }
         depth = 1;
-        synchronized (stopLock) {
-            running = true;
-        }
-        Duration limit = options.timeLimit();
-        ScheduledFuture<?> watchdog = limit == null ? null : JsExecutor.scheduler().schedule(
-                () -> stop(JsTerminatedException.Reason.TIME_LIMIT), limit.toNanos(), TimeUnit.NANOSECONDS);
-        JsTerminatedException.Reason stoppedFor = null;
+        ScheduledFuture<?> watchdog = stops.start();
         try {
             T result = body.get();
             backend.afterOutermostEntry();
             return result;
         } catch (JsTerminatedException e) {
-            synchronized (stopLock) {
-                stoppedFor = stopReason;
-            }
-            throw explain(e, stoppedFor);
+            throw stops.explain(e);
         } finally {
-            if (watchdog != null) watchdog.cancel(false);
-            synchronized (stopLock) {
-                running = false;
-                if (stopReason != null) {
-                    stopReason = null;
-                    backend.resetInterrupt();
-                }
-            }
+            stops.finish(watchdog);
             depth = 0;
         }
     }
 
-    private boolean stop(JsTerminatedException.Reason reason) {
-        synchronized (stopLock) {
-            if (!running || stopReason != null || closed) return false;
-            stopReason = reason;
-            backend.interrupt();
-            return true;
-        }
-    }
-
-    private JsTerminatedException explain(JsTerminatedException e, JsTerminatedException.Reason stoppedFor) {
-        if (stoppedFor == null) return e;
-        String usable = e.runtimeUsable() ? " The runtime is still usable."
-                : " The runtime can no longer run code; close it and create another.";
-        String what = switch (stoppedFor) {
-            case TIME_LIMIT -> "The script ran longer than the time limit of " + options.timeLimit().toMillis()
-                    + " ms and was stopped. Raise RuntimeOptions.timeLimit or make the script finish sooner.";
-            case INTERRUPTED -> "The script was stopped by JsRuntime.interrupt().";
-            default -> e.getMessage();
-        };
-        return new JsTerminatedException(stoppedFor, what + usable, e.runtimeUsable());
-    }
-
-    private JsObject newHandle(ObjectKind kind, Object handle, JsScope scope) {
+    JsObject newHandle(ObjectKind kind, Object handle, JsScope scope) {
         return switch (kind) {
             case OBJECT -> new JsObject(this, handle, scope);
             case ARRAY -> new JsArray(this, handle, scope);
@@ -846,82 +628,48 @@ public final class JsRuntime implements AutoCloseable {
         weakRefs--;
     }
 
-    private Object internalFunction(String source) {
+    /** Runs {@code body} in an implicit scope of its own, releasing the handles it made. */
+    <T> T inInternalScope(Supplier<T> body) {
         JsScope scope = new JsScope(this, current, true);
         current = scope;
         try {
-            return backend.duplicate(handleOf(backend.evaluate(source, "jsi4j:internal").asObject()));
+            return body.get();
         } finally {
             while (!scope.closed) closeOne(current);
         }
     }
 
-    private void releaseInternalFunctions() {
-        if (errorFactory != null) backend.release(errorFactory);
-        if (stackOverflow != null) backend.release(stackOverflow);
+    /** A duplicated handle to the function that the internal script {@code source} evaluates to. */
+    Object internalFunction(String source) {
+        return inInternalScope(() -> backend.duplicate(handleOf(backend.evaluate(source, "jsi4j:internal").asObject())));
+    }
+
+    /** Releases the core's own handles to internal functions. */
+    void releaseInternalFunctions() {
+        hostErrors.release();
         if (promiseFactory != null) backend.release(promiseFactory);
-        errorFactory = null;
-        stackOverflow = null;
         promiseFactory = null;
     }
 
-    /**
-     * Compiles the helper that makes errors for host exceptions before any host callback can run:
-     * made lazily during a callback, it could be compiled near a stack overflow and fail there.
-     */
-    private void ensureErrorFactory() {
-        if (errorFactory == null) {
-            errorFactory = internalFunction("(function (g) { return function (c, m, id) { var e = new g[c](m);"
-                    + " if (id >= 0) Object.defineProperty(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
-            JsScope scope = new JsScope(this, current, true);
-            current = scope;
-            try {
-                JsObject error = backend.call(errorFactory, JsValue.undefined(), List.of(JsValue.of("RangeError"),
-                        JsValue.of(STACK_OVERFLOW), JsValue.of(-1))).asObject();
-                stackOverflow = backend.duplicate(handleOf(error));
-            } finally {
-                while (!scope.closed) closeOne(current);
-            }
-        }
+    /** Makes the error helper again after a snapshot when host callbacks may need it. */
+    void reinstateErrorFactory() {
+        if (hostFunctions > 0 || !hostObjects.isEmpty()) hostErrors.ensureErrorFactory();
     }
 
-    /**
-     * Raises the runtime's one {@code RangeError} for a stack overflow in a host callback. It is
-     * made in advance because making an error where the stack has just run out fails on some
-     * engines; every such overflow in a runtime throws the same object.
-     */
-    private Object raiseStackOverflow() {
-        return backend.raise(newHandle(ObjectKind.OBJECT, stackOverflow, null));
+    /** Counts an external that a restored engine image brought back. */
+    void adoptExternal(Object impl, Journal.Kind kind) {
+        if (impl instanceof HostObject h && kind == Journal.Kind.OBJECT) hostObjects.add(h);
+        else hostFunctions++;
     }
 
-    private JsObject newError(JsErrorType type, String message, Throwable cause) {
-        ensureErrorFactory();
-        int id = -1;
-        if (cause != null) {
-            id = nextHostErrorId++;
-            hostErrors.put(id, cause);
-        }
-        return backend.call(errorFactory, JsValue.undefined(),
-                List.of(JsValue.of(type.constructorName()), JsValue.of(message), JsValue.of(id))).asObject();
+    /** The engine backend, without checks (for the core's helpers). */
+    EngineBackend engineBackend() {
+        return backend;
     }
 
-    private static String messageOf(Throwable t) {
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
-    }
-
-    private JsValue toJsException(Throwable t) {
-        if (t instanceof JsError e) {
-            if (e.isHostMade()) return newError(e.hostType().orElseThrow(), e.jsMessage(), e.getCause());
-            JsValue value = e.value();
-            if (!(value instanceof JsObject o) || (o.runtime == this && !o.released)) return value;
-            return newError(JsErrorType.ERROR, e.jsMessage(), e);
-        }
-        return newError(JsErrorType.ERROR, messageOf(t), t);
-    }
-
-    /** A host function or object made without a name, watched so that a snapshot can refuse while it lives. */
-    private record Unnamed(String label, Object weak) {
+    /** How deep Java-to-JavaScript entries are nested now; 0 outside any script. */
+    int depth() {
+        return depth;
     }
 
     /** The core's side of the backend SPI. */
@@ -959,11 +707,11 @@ public final class JsRuntime implements AutoCloseable {
             } catch (JsTerminatedException e) {
                 throw e;
             } catch (StackOverflowError e) {
-                return raiseStackOverflow();
+                return hostErrors.raiseStackOverflow();
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable t) {
-                return backend.raise(toJsException(t));
+                return backend.raise(hostErrors.toJsException(t));
             } finally {
                 while (!scope.closed) closeOne(current);
                 depth--;
@@ -981,10 +729,7 @@ public final class JsRuntime implements AutoCloseable {
                         if (message == null || message.isEmpty()) message = stringProperty(o, "message", "");
                         if (stack == null) stack = stringProperty(o, "stack", null);
                     }
-                    if (!hostErrors.isEmpty()) {
-                        JsValue id = backend.get(o.handle, JsValue.of(HOST_ERROR_KEY));
-                        if (id instanceof JsNumber n) cause = hostErrors.get((int) n.value());
-                    }
+                    cause = hostErrors.causeOf(o);
                 } catch (JsException ignored) {
                     // a proxy or getter refused the lookup: keep what the engine said
                 }
