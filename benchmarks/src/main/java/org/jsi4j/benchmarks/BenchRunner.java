@@ -161,15 +161,7 @@ public final class BenchRunner {
         for (String engine : ENGINES.keySet()) {
             List<Selected> mine = selected.stream().filter(s -> s.engine().equals(engine)).toList();
             if (mine.isEmpty()) continue;
-            ChainedOptionsBuilder options = new OptionsBuilder()
-                    .forks(settings.forks())
-                    .warmupIterations(engine.equals("graal") ? settings.graalWarmupIterations() : settings.warmupIterations())
-                    .warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()))
-                    .measurementIterations(settings.iterations())
-                    .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
-                    .timeUnit(TimeUnit.NANOSECONDS)
-                    .shouldFailOnError(false)
-                    .jvmArgs(forkArgs(engine).toArray(String[]::new));
+            ChainedOptionsBuilder options = options(engine, settings);
             for (Selected s : mine) options.include("^" + java.util.regex.Pattern.quote(s.jmhName()) + "$");
             progress.expect(mine);
             Collection<RunResult> results = new Runner(options.build(), progress).run();
@@ -203,6 +195,19 @@ public final class BenchRunner {
             }
         }
         return rows;
+    }
+
+    /** JMH options for {@code engine}'s forks under {@code settings}, before the benchmarks are chosen. */
+    static ChainedOptionsBuilder options(String engine, Settings settings) {
+        return new OptionsBuilder()
+                .forks(settings.forks())
+                .warmupIterations(engine.equals("graal") ? settings.graalWarmupIterations() : settings.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()))
+                .measurementIterations(settings.iterations())
+                .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
+                .timeUnit(TimeUnit.NANOSECONDS)
+                .shouldFailOnError(false)
+                .jvmArgs(forkArgs(engine).toArray(String[]::new));
     }
 
     /** The JVM options of the forks that run {@code engine}. */

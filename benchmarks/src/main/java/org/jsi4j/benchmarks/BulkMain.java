@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link BulkConversionBenchmark} engine by engine, each method in its own fork with the
@@ -72,16 +69,7 @@ public final class BulkMain {
         for (String engine : BenchRunner.ENGINES.keySet()) {
             List<String> directions = DIRECTIONS.stream().filter(d -> filter.test(engine + "." + d)).toList();
             if (directions.isEmpty()) continue;
-            ChainedOptionsBuilder options = new OptionsBuilder()
-                    .param("engine", engine)
-                    .forks(settings.forks())
-                    .warmupIterations(engine.equals("graal") ? settings.graalWarmupIterations() : settings.warmupIterations())
-                    .warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()))
-                    .measurementIterations(settings.iterations())
-                    .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
-                    .timeUnit(TimeUnit.NANOSECONDS)
-                    .shouldFailOnError(false)
-                    .jvmArgs(BenchRunner.forkArgs(engine).toArray(String[]::new));
+            ChainedOptionsBuilder options = BenchRunner.options(engine, settings).param("engine", engine);
             for (String d : directions) {
                 options.include("^" + Pattern.quote(BulkConversionBenchmark.class.getName() + "." + d + "_") + "(walk|json)$");
             }
