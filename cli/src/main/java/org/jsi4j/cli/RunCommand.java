@@ -35,15 +35,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
-<<<<<<< HEAD
  * {@code jsi run [--engine ID] [--time-limit DURATION] [--snapshot SNAPSHOT] FILE.js [args...]}:
- * evaluates the file with {@code console} and {@code jsi} installed (in a runtime restored from
- * the snapshot when one is given), then runs the event loop until no work is left.
-=======
- * {@code jsi run [--engine ID] [--time-limit DURATION] FILE.js [args...]}: evaluates the file with
- * the built-ins installed ({@code console}, {@code jsi}, timers, and {@code require} for the native
- * modules found on the class path; see {@link Builtins}), then runs the event loop until no work is left.
->>>>>>> main
+ * evaluates the file, in a runtime restored from the snapshot when one is given, with the built-ins
+ * installed ({@code console}, {@code jsi}, timers, and {@code require} for the native modules found
+ * on the class path; see {@link Builtins}), then runs the event loop until no work is left.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a script with console, jsi, timers and require (native modules on the class path) installed,",
