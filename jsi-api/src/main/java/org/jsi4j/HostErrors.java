@@ -37,8 +37,15 @@ final class HostErrors {
      */
     void ensureErrorFactory() {
         if (errorFactory == null) {
-            errorFactory = runtime.internalFunction("(function (g) { return function (c, m, id) { var e = new g[c](m);"
-                    + " if (id >= 0) Object.defineProperty(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
+            // the constructors are captured now, so a script that later replaces a global Error
+            // type never runs inside the conversion of a host exception
+            errorFactory = runtime.internalFunction("(function (g) { var E = g.Error, define = Object.defineProperty,"
+                    + " C = {Error: E, TypeError: g.TypeError, RangeError: g.RangeError, ReferenceError: g.ReferenceError,"
+                    + " SyntaxError: g.SyntaxError};"
+                    + " return function (c, m, id) {"
+                    + " if (c === null) { try { return m instanceof E; } catch (x) { return false; } }"
+                    + " var e = new (C[c] || E)(m);"
+                    + " if (id >= 0) define(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
             EngineBackend backend = runtime.engineBackend();
             stackOverflow = runtime.inInternalScope(() -> {
                 JsObject error = backend.call(errorFactory, JsValue.undefined(), List.of(JsValue.of("RangeError"),
@@ -63,7 +70,7 @@ final class HostErrors {
      * engines; every such overflow in a runtime throws the same object.
      */
     Object raiseStackOverflow() {
-        return runtime.engineBackend().raise(runtime.newHandle(ObjectKind.OBJECT, stackOverflow, null));
+        return runtime.engineBackend().raise(runtime.newHandle(ObjectKind.OBJECT, stackOverflow));
     }
 
     JsObject newError(JsErrorType type, String message, Throwable cause) {
@@ -75,6 +82,17 @@ final class HostErrors {
         }
         return runtime.engineBackend().call(errorFactory, JsValue.undefined(),
                 List.of(JsValue.of(type.constructorName()), JsValue.of(message), JsValue.of(id))).asObject();
+    }
+
+    /**
+     * Whether {@code o} is an {@code Error} by the engine's own {@code Error} (captured before any
+     * script ran, not today's global {@code Error}, which a script may have replaced). A proxy trap
+     * that throws counts as "not an error".
+     */
+    boolean isError(JsObject o) {
+        ensureErrorFactory();
+        return runtime.engineBackend().call(errorFactory, JsValue.undefined(), List.of(JsValue.nullValue(), o))
+                instanceof JsBoolean b && b.value();
     }
 
     static String messageOf(Throwable t) {

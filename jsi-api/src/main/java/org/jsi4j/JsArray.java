@@ -5,8 +5,8 @@ import java.util.List;
 
 /** A handle to a JavaScript array. The rules of {@link JsObject} apply. */
 public final class JsArray extends JsObject {
-    JsArray(JsRuntime runtime, Object handle, JsScope scope) {
-        super(runtime, handle, scope);
+    JsArray(JsRuntime runtime, Object handle) {
+        super(runtime, handle);
     }
 
     /** The array's {@code length}. */

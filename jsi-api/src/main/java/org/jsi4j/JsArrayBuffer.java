@@ -2,8 +2,8 @@ package org.jsi4j;
 
 /** A handle to a JavaScript {@code ArrayBuffer}. The rules of {@link JsObject} apply. */
 public final class JsArrayBuffer extends JsObject {
-    JsArrayBuffer(JsRuntime runtime, Object handle, JsScope scope) {
-        super(runtime, handle, scope);
+    JsArrayBuffer(JsRuntime runtime, Object handle) {
+        super(runtime, handle);
     }
 
     /** The buffer's size in bytes. */

@@ -108,6 +108,9 @@ public final class JsExecutor implements Executor {
             return;
         }
         queue.add(task);
+        // close() marks the runtime closed, then drains the queue: a task added after that drain
+        // must fail here, exactly once (whoever removes it from the queue fails it)
+        if (runtime.isClosed() && queue.remove(task)) task.fail();
     }
 
     Runnable poll() {

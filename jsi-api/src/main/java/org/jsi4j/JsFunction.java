@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /** A handle to a callable JavaScript object. The rules of {@link JsObject} apply. */
 public final class JsFunction extends JsObject {
-    JsFunction(JsRuntime runtime, Object handle, JsScope scope) {
-        super(runtime, handle, scope);
+    JsFunction(JsRuntime runtime, Object handle) {
+        super(runtime, handle);
     }
 
     @Override
@@ -33,7 +33,7 @@ public final class JsFunction extends JsObject {
     /** Calls the function with the given {@code this}. */
     public JsValue callWithThis(JsValue thisValue, List<? extends JsValue> args) {
         Objects.requireNonNull(thisValue, "thisValue");
-        return runtime.call(this, thisValue, List.copyOf(args));
+        return runtime.call(this, thisValue, runtime.checkArgs(args));
     }
 
     /** {@code new this(...args)}. */
@@ -43,7 +43,7 @@ public final class JsFunction extends JsObject {
 
     /** {@code new this(...args)}. */
     public JsObject construct(List<? extends JsValue> args) {
-        return runtime.construct(this, List.copyOf(args));
+        return runtime.construct(this, runtime.checkArgs(args));
     }
 
     /** The function's {@code name} property. */

@@ -19,13 +19,11 @@ import java.util.Optional;
 public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsArrayBuffer {
     final JsRuntime runtime;
     final Object handle;
-    JsScope scope;
     boolean released;
 
-    JsObject(JsRuntime runtime, Object handle, JsScope scope) {
+    JsObject(JsRuntime runtime, Object handle) {
         this.runtime = runtime;
         this.handle = handle;
-        this.scope = scope;
     }
 
     /** The runtime this object lives in. Never throws. */

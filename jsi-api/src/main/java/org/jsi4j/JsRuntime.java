@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jsi4j.spi.EngineBackend;
@@ -44,15 +43,15 @@ public final class JsRuntime implements AutoCloseable {
     private final EngineBackend backend;
     private final JsExecutor executor = new JsExecutor(this);
     private final Services services = new Services();
-    private final JsScope root = new JsScope(this, null, true);
+    private final HandleStack handles = new HandleStack();
+    private final JsScope root = new JsScope(this, null, 0);
     private final Set<JsRef<?>> refs = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<HostObject> hostObjects = new ArrayList<>();
     private final HostErrors hostErrors = new HostErrors(this);
-    private final StopControl stops = new StopControl(this);
+    private final StopControl stops;
     private final Snapshotting snapshots;
 
     private JsScope current = root;
-    private int liveHandles;
     private int weakRefs;
     private int hostFunctions;
     private int depth;
@@ -65,6 +64,7 @@ public final class JsRuntime implements AutoCloseable {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.options = Objects.requireNonNull(options, "options");
         this.owner = Thread.currentThread();
+        this.stops = new StopControl(this);
         if (options.restore() != null) Snapshotting.checkExternals(options.restore().blob(), options.externals());
         this.snapshots = new Snapshotting(this, options.journaling() ? new Journal() : null);
         this.backend = Objects.requireNonNull(backendMaker.apply(services), "backend");
@@ -164,14 +164,18 @@ public final class JsRuntime implements AutoCloseable {
         return snapshots.journaled(sourceName, source, () -> enter(() -> backend.run(compiled)));
     }
 
-    JsValue call(JsFunction function, JsValue thisValue, List<JsValue> args) {
+    /** Calls {@code function}; {@code args} were checked by {@link #checkArgs} and are only read. */
+    @SuppressWarnings("unchecked")
+    JsValue call(JsFunction function, JsValue thisValue, List<? extends JsValue> args) {
         EngineBackend b = changing(function, "JsFunction.call");
-        return enter(() -> b.call(function.handle, thisValue, args));
+        checkValue(thisValue);
+        return enter(() -> b.call(function.handle, thisValue, (List<JsValue>) args));
     }
 
-    JsObject construct(JsFunction function, List<JsValue> args) {
+    @SuppressWarnings("unchecked")
+    JsObject construct(JsFunction function, List<? extends JsValue> args) {
         EngineBackend b = changing(function, "JsFunction.construct");
-        return enter(() -> b.construct(function.handle, args));
+        return enter(() -> b.construct(function.handle, (List<JsValue>) args));
     }
 
     /**
@@ -218,7 +222,7 @@ public final class JsRuntime implements AutoCloseable {
     /** A new array of the elements. */
     public JsArray newArray(List<? extends JsValue> elements) {
         checkUsable();
-        return backend.newArray(List.copyOf(elements));
+        return backend.newArray(List.copyOf(checkArgs(elements)));
     }
 
     /** A new {@code ArrayBuffer} holding a copy of {@code bytes}. */
@@ -378,7 +382,7 @@ public final class JsRuntime implements AutoCloseable {
     /** Opens a scope; handles made until it closes belong to it. */
     public JsScope openScope() {
         checkUsable();
-        JsScope scope = new JsScope(this, current, false);
+        JsScope scope = new JsScope(this, current, handles.height());
         current = scope;
         return scope;
     }
@@ -387,7 +391,7 @@ public final class JsRuntime implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T extends JsObject> JsRef<T> persist(T object) {
         EngineBackend b = backend(object);
-        T copy = (T) newHandle(kindOf(object), b.duplicate(object.handle), null);
+        T copy = (T) newHandle(kindOf(object), b.duplicate(object.handle));
         JsRef<T> ref = new JsRef<>(copy);
         refs.add(ref);
         return ref;
@@ -412,8 +416,8 @@ public final class JsRuntime implements AutoCloseable {
     public RuntimeStats stats() {
         checkUsable();
         int openScopes = 0;
-        for (JsScope s = current; s != null; s = s.parent) if (!s.implicit) openScopes++;
-        return new RuntimeStats(liveHandles, refs.size(), weakRefs, openScopes, hostObjects.size(), hostFunctions,
+        for (JsScope s = current; s != root; s = s.parent) openScopes++;
+        return new RuntimeStats(handles.height(), refs.size(), weakRefs, openScopes, hostObjects.size(), hostFunctions,
                 backend.engineReferences());
     }
 
@@ -475,8 +479,8 @@ public final class JsRuntime implements AutoCloseable {
             throw new IllegalStateException("A runtime cannot be closed from inside a script or host callback;"
                     + " close it after the outermost call returns");
         }
-        while (current != root) closeOne(current);
-        closeOne(root);
+        closeScopesTo(root);
+        handles.releaseTo(0, backend);
         for (JsRef<?> ref : refs) release(ref.getUnchecked());
         refs.clear();
         releaseInternalFunctions();
@@ -518,8 +522,13 @@ public final class JsRuntime implements AutoCloseable {
         checkThread();
     }
 
+    /**
+     * The backend, for an operation on {@code object} made from Java: checks the runtime is open,
+     * the caller is the owner, and the handle is this runtime's and live.
+     */
     EngineBackend backend(JsObject object) {
         checkUsable();
+        if (object.runtime != this) throw foreign(object);
         if (object.released) throw released();
         return backend;
     }
@@ -530,8 +539,22 @@ public final class JsRuntime implements AutoCloseable {
         return object.handle;
     }
 
+    /** {@code value}, checked to be non-null and, when an object, one of this runtime's live handles. */
     JsValue checkValue(JsValue value) {
-        return Objects.requireNonNull(value, "value");
+        if (value instanceof JsObject o) {
+            if (o.runtime != this) throw foreign(o);
+            if (o.released) throw released();
+        } else if (value == null) {
+            throw new NullPointerException("value (use JsValue.undefined() or JsValue.nullValue() for no value)");
+        }
+        return value;
+    }
+
+    /** {@code args}, each checked as by {@link #checkValue}; the list itself is passed on, not copied. */
+    <L extends List<? extends JsValue>> L checkArgs(L args) {
+        Objects.requireNonNull(args, "args");
+        for (int i = 0, n = args.size(); i < n; i++) checkValue(args.get(i));
+        return args;
     }
 
     private static JsReleasedException released() {
@@ -540,8 +563,10 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     private IllegalArgumentException foreign(JsObject object) {
-        return new IllegalArgumentException("A handle from another runtime (" + object.runtime.engine.id()
-                + ") was passed to this " + engine.id() + " runtime; objects cannot cross runtimes, only primitives can");
+        return new IllegalArgumentException("A JsObject of another runtime (" + object.runtime.engine.id() + ", owned by thread '"
+                + object.runtime.owner.getName() + "') was passed to this " + engine.id() + " runtime (thread '"
+                + owner.getName() + "'); objects cannot cross runtimes, only primitives can: copy the data across"
+                + " (e.g. as JSON) instead");
     }
 
     private <T> T enter(Supplier<T> body) {
@@ -553,27 +578,40 @@ public final class JsRuntime implements AutoCloseable {
                 depth--;
             }
         }
+        // the core's helpers capture the engine's own constructors before the first script can replace them
+        hostErrors.ensureErrorFactory();
         depth = 1;
-        ScheduledFuture<?> watchdog = stops.start();
+        stops.start();
+        T result;
         try {
-            T result = body.get();
+            result = body.get();
             backend.afterOutermostEntry();
-            return result;
-        } catch (JsTerminatedException e) {
-            throw stops.explain(e);
-        } finally {
-            stops.finish(watchdog);
+        } catch (RuntimeException | Error e) {
             depth = 0;
+            JsTerminatedException.Reason stoppedFor = stops.finish();
+            if (e instanceof JsTerminatedException t) throw stops.explain(t, stoppedFor);
+            if (stoppedFor != null && e instanceof JsException) throw stops.lateStop(stoppedFor);
+            throw e;
         }
+        depth = 0;
+        JsTerminatedException.Reason stoppedFor = stops.finish();
+        if (stoppedFor != null) throw stops.lateStop(stoppedFor);
+        return result;
     }
 
-    JsObject newHandle(ObjectKind kind, Object handle, JsScope scope) {
+    /** A handle object for {@code handle} that belongs to no scope (the caller releases it). */
+    JsObject newHandle(ObjectKind kind, Object handle) {
         return switch (kind) {
-            case OBJECT -> new JsObject(this, handle, scope);
-            case ARRAY -> new JsArray(this, handle, scope);
-            case FUNCTION -> new JsFunction(this, handle, scope);
-            case ARRAY_BUFFER -> new JsArrayBuffer(this, handle, scope);
+            case OBJECT -> new JsObject(this, handle);
+            case ARRAY -> new JsArray(this, handle);
+            case FUNCTION -> new JsFunction(this, handle);
+            case ARRAY_BUFFER -> new JsArrayBuffer(this, handle);
         };
+    }
+
+    /** The number of handles on the scope stack now. */
+    int handleCount() {
+        return handles.height();
     }
 
     private static ObjectKind kindOf(JsObject object) {
@@ -592,15 +630,14 @@ public final class JsRuntime implements AutoCloseable {
         }
         checkThread();
         if (scope == root) throw new IllegalStateException("The root scope closes with the runtime");
-        while (!scope.closed) closeOne(current);
+        closeScopesTo(scope.parent);
+        handles.releaseTo(scope.mark, backend);
     }
 
-    private void closeOne(JsScope scope) {
-        for (JsObject o : scope.handles) release(o);
-        liveHandles -= scope.handles.size();
-        scope.handles.clear();
-        scope.closed = scope != root || closed;
-        if (scope != root) current = scope.parent;
+    /** Marks the explicit scopes above {@code keep} closed and makes {@code keep} current. */
+    private void closeScopesTo(JsScope keep) {
+        for (JsScope s = current; s != keep && s != null; s = s.parent) s.closed = true;
+        current = keep;
     }
 
     private void release(JsObject object) {
@@ -628,14 +665,15 @@ public final class JsRuntime implements AutoCloseable {
         weakRefs--;
     }
 
-    /** Runs {@code body} in an implicit scope of its own, releasing the handles it made. */
+    /** Runs {@code body}, releasing the handles it made. */
     <T> T inInternalScope(Supplier<T> body) {
-        JsScope scope = new JsScope(this, current, true);
-        current = scope;
+        JsScope scope = current;
+        int mark = handles.height();
         try {
             return body.get();
         } finally {
-            while (!scope.closed) closeOne(current);
+            if (current != scope) closeScopesTo(scope);
+            handles.releaseTo(mark, backend);
         }
     }
 
@@ -686,9 +724,8 @@ public final class JsRuntime implements AutoCloseable {
 
         @Override
         public JsObject wrap(Object handle, ObjectKind kind) {
-            JsObject o = newHandle(kind, handle, current);
-            current.handles.add(o);
-            liveHandles++;
+            JsObject o = newHandle(kind, handle);
+            handles.push(o);
             return o;
         }
 
@@ -699,11 +736,15 @@ public final class JsRuntime implements AutoCloseable {
 
         @Override
         public Object hostCall(HostCall call) {
-            JsScope scope = new JsScope(JsRuntime.this, current, true);
-            current = scope;
+            // no allocation: the callback's handles are those pushed above this height
+            JsScope scope = current;
+            int mark = handles.height();
             depth++;
+            stops.hostDepth++;
             try {
-                return call.run();
+                Object result = call.run();
+                if (stops.stopping()) throw stoppedInCallback();
+                return result;
             } catch (JsTerminatedException e) {
                 throw e;
             } catch (StackOverflowError e) {
@@ -711,11 +752,20 @@ public final class JsRuntime implements AutoCloseable {
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable t) {
+                if (stops.stopping()) throw stoppedInCallback();
                 return backend.raise(hostErrors.toJsException(t));
             } finally {
-                while (!scope.closed) closeOne(current);
+                stops.hostDepth--;
                 depth--;
+                if (current != scope) closeScopesTo(scope);
+                if (handles.height() > mark) handles.releaseTo(mark, backend);
             }
+        }
+
+        /** The termination a host callback ends with when the entry was stopped while it ran. */
+        private JsTerminatedException stoppedInCallback() {
+            return new JsTerminatedException(JsTerminatedException.Reason.INTERRUPTED,
+                    "The script was stopped while a host callback ran.", true);
         }
 
         @Override
@@ -738,9 +788,7 @@ public final class JsRuntime implements AutoCloseable {
         }
 
         private boolean isError(JsObject o) {
-            JsObject global = backend.global();
-            JsValue errorCtor = backend.get(global.handle, JsValue.of("Error"));
-            return errorCtor instanceof JsFunction f && backend.instanceOf(o.handle, f.handle);
+            return hostErrors.isError(o);
         }
 
         private String stringProperty(JsObject o, String key, String fallback) {

@@ -1,8 +1,5 @@
 package org.jsi4j;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A region whose object handles are released when it closes, like a V8 {@code HandleScope}:
  * <pre>{@code
@@ -11,23 +8,26 @@ import java.util.List;
  * }
  * }</pre>
  * Scopes nest; closing one first closes any still open inside it. Close on the owner thread.
+ *
+ * <p>A scope is a mark on its runtime's handle stack: opening one records the stack's height,
+ * closing it releases every handle made since. Handles are not kept per scope.
  */
 public final class JsScope implements AutoCloseable {
     final JsRuntime runtime;
     final JsScope parent;
-    final boolean implicit;
-    final List<JsObject> handles = new ArrayList<>();
+    /** The height of the runtime's handle stack when this scope opened. */
+    final int mark;
     boolean closed;
 
-    JsScope(JsRuntime runtime, JsScope parent, boolean implicit) {
+    JsScope(JsRuntime runtime, JsScope parent, int mark) {
         this.runtime = runtime;
         this.parent = parent;
-        this.implicit = implicit;
+        this.mark = mark;
     }
 
-    /** How many handles this scope holds now. */
+    /** How many handles this scope holds now (0 once closed), those of scopes open inside it included. */
     public int size() {
-        return handles.size();
+        return closed ? 0 : Math.max(0, runtime.handleCount() - mark);
     }
 
     /** True once closed. */

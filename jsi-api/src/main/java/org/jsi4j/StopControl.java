@@ -1,75 +1,158 @@
 package org.jsi4j;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The stop state of one {@link JsRuntime}: whether an outermost entry is running, the time-limit
- * watchdog, and why the running script was stopped ({@link JsRuntime#interrupt()} or the time
- * limit). {@link #stop} may be called from any thread; the rest runs on the owner thread.
+ * The stop state of one {@link JsRuntime}: whether an outermost entry from Java into JavaScript
+ * is running, the time-limit watchdog, and why the running entry was stopped.
+ *
+ * <p><b>Protocol.</b> One {@code long} holds the entry's number and its phase (idle, running,
+ * stopping, stopped). The owner starts an entry with an ordered store and ends it with one
+ * compare-and-set, the only atomic instruction an outermost entry pays; nested entries pay
+ * nothing. A stopper on any thread ({@link #stop}) moves the phase from running to stopping with
+ * a compare-and-set on the exact entry it saw, asks the engine to interrupt, and marks it stopped.
+ * The owner's compare-and-set then fails, so it waits for the stopper's engine call to finish,
+ * resets the engine's interrupt and reports the stop. Hence:
+ * <ul>
+ *   <li>{@link #stop} returns true only for an entry that then ends with a
+ *       {@link JsTerminatedException}: if the script finishes normally before the engine noticed,
+ *       the entry still ends with the termination ({@link #finish} says so);</li>
+ *   <li>a stop never reaches the next entry: the engine's interrupt is reset before the entry ends;</li>
+ *   <li>the time-limit watchdog is one scheduled task per runtime, re-armed only when it fires, so
+ *       an entry under a time limit costs a {@code System.nanoTime()} call, not a scheduling.</li>
+ * </ul>
+ * A stopper also interrupts the owner thread when it is inside a host callback, so that a host
+ * function blocked in {@code sleep} or I/O returns promptly; the owner clears that flag before
+ * the entry ends.
  */
 final class StopControl {
+    private static final long IDLE = 0, RUNNING = 1, STOPPING = 2, STOPPED = 3, PHASE = 3;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(StopControl.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final JsRuntime runtime;
-    private final Object stopLock = new Object();
-    private boolean running;
-    private JsTerminatedException.Reason stopReason;
+    private final long limitNanos;
+    private final AtomicBoolean watchdogArmed = new AtomicBoolean();
+    /** Entry number (high bits) and phase (low two bits). */
+    private volatile long state;
+    /** When the current entry started (under a time limit only). */
+    private volatile long startedAt;
+    private volatile JsTerminatedException.Reason reason;
+    /** Host callbacks the owner is inside now; read racily by stoppers (a miss only delays a stop). */
+    int hostDepth;
 
     StopControl(JsRuntime runtime) {
         this.runtime = runtime;
+        Duration limit = runtime.options().timeLimit();
+        this.limitNanos = limit == null ? 0 : limit.toNanos();
     }
 
-    /** Marks an outermost entry as running and arms the time-limit watchdog (null when there is no limit). */
-    ScheduledFuture<?> start() {
-        synchronized (stopLock) {
-            running = true;
+    /** Marks an outermost entry as running (owner thread). */
+    void start() {
+        long next = (((long) STATE.getOpaque(this) >>> 2) + 1) << 2 | RUNNING;
+        if (limitNanos == 0) {
+            STATE.setRelease(this, next);
+            return;
         }
-        Duration limit = runtime.options().timeLimit();
-        return limit == null ? null : JsExecutor.scheduler().schedule(
-                () -> stop(JsTerminatedException.Reason.TIME_LIMIT), limit.toNanos(), TimeUnit.NANOSECONDS);
+        startedAt = System.nanoTime();
+        state = next; // a full fence: the watchdog's disarm below must see it or be seen
+        if (!watchdogArmed.get() && watchdogArmed.compareAndSet(false, true)) arm(limitNanos);
+    }
+
+    /**
+     * Ends an outermost entry (owner thread). Returns null when nobody stopped it, else why it was
+     * stopped, after resetting the engine's interrupt.
+     */
+    JsTerminatedException.Reason finish() {
+        long s = (long) STATE.getOpaque(this);
+        if ((s & PHASE) == RUNNING && STATE.compareAndSet(this, s, s & ~PHASE)) return null;
+        while ((state & PHASE) == STOPPING) Thread.onSpinWait(); // the stopper is inside backend.interrupt()
+        JsTerminatedException.Reason why = reason;
+        reason = null;
+        runtime.engineBackend().resetInterrupt();
+        Thread.interrupted(); // a flag a stopper set to wake a blocked host callback must not outlive the entry
+        state = state & ~PHASE;
+        return why;
+    }
+
+    /** True when the running entry is being stopped (owner thread, e.g. after a host callback). */
+    boolean stopping() {
+        return (state & PHASE) >= STOPPING;
+    }
+
+    /** Stops the running entry for {@code why}; false when none was running or it was already stopped. */
+    boolean stop(JsTerminatedException.Reason why) {
+        while (true) {
+            long s = state;
+            if ((s & PHASE) != RUNNING || runtime.isClosed()) return false;
+            if (stopEntry(s, why)) return true;
+        }
+    }
+
+    private boolean stopEntry(long seen, JsTerminatedException.Reason why) {
+        if (!STATE.compareAndSet(this, seen, (seen & ~PHASE) | STOPPING)) return false;
+        reason = why;
+        try {
+            runtime.engineBackend().interrupt();
+            if (hostDepth > 0) runtime.owner().interrupt();
+        } finally {
+            state = (seen & ~PHASE) | STOPPED;
+        }
+        return true;
+    }
+
+    private void arm(long delayNanos) {
+        JsExecutor.scheduler().schedule(this::watch, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The watchdog: stops the entry that outlived the limit, or re-arms for the one running now. */
+    private void watch() {
+        long s = state;
+        if ((s & PHASE) == RUNNING && !runtime.isClosed()) {
+            long left = startedAt + limitNanos - System.nanoTime();
+            if (left <= 0) {
+                stopEntry(s, JsTerminatedException.Reason.TIME_LIMIT);
+            } else {
+                arm(left);
+                return;
+            }
+        }
+        watchdogArmed.set(false);
+        // an entry that started while this watchdog was deciding to disarm must still be watched
+        if ((state & PHASE) == RUNNING && watchdogArmed.compareAndSet(false, true)) arm(limitNanos);
     }
 
     /** {@code e}, reworded to say why the script was stopped when this runtime stopped it. */
-    JsTerminatedException explain(JsTerminatedException e) {
-        JsTerminatedException.Reason stoppedFor;
-        synchronized (stopLock) {
-            stoppedFor = stopReason;
-        }
-        return explain(e, stoppedFor);
-    }
-
-    /** Ends an outermost entry: cancels the watchdog and clears a stop, resetting the engine's interrupt. */
-    void finish(ScheduledFuture<?> watchdog) {
-        if (watchdog != null) watchdog.cancel(false);
-        synchronized (stopLock) {
-            running = false;
-            if (stopReason != null) {
-                stopReason = null;
-                runtime.engineBackend().resetInterrupt();
-            }
-        }
-    }
-
-    /** Stops the running script for {@code reason}; false when none was running or it was already stopped. */
-    boolean stop(JsTerminatedException.Reason reason) {
-        synchronized (stopLock) {
-            if (!running || stopReason != null || runtime.isClosed()) return false;
-            stopReason = reason;
-            runtime.engineBackend().interrupt();
-            return true;
-        }
-    }
-
-    private JsTerminatedException explain(JsTerminatedException e, JsTerminatedException.Reason stoppedFor) {
+    JsTerminatedException explain(JsTerminatedException e, JsTerminatedException.Reason stoppedFor) {
         if (stoppedFor == null) return e;
         String usable = e.runtimeUsable() ? " The runtime is still usable."
                 : " The runtime can no longer run code; close it and create another.";
-        String what = switch (stoppedFor) {
+        return new JsTerminatedException(stoppedFor, describe(stoppedFor, e.getMessage()) + usable, e.runtimeUsable());
+    }
+
+    /** The termination of an entry that was stopped but finished before the engine noticed. */
+    JsTerminatedException lateStop(JsTerminatedException.Reason stoppedFor) {
+        return new JsTerminatedException(stoppedFor, describe(stoppedFor, "The script was stopped.")
+                + " It had reached its end when the stop arrived; its effects stay. The runtime is still usable.", true);
+    }
+
+    private String describe(JsTerminatedException.Reason stoppedFor, String otherwise) {
+        return switch (stoppedFor) {
             case TIME_LIMIT -> "The script ran longer than the time limit of " + runtime.options().timeLimit().toMillis()
                     + " ms and was stopped. Raise RuntimeOptions.timeLimit or make the script finish sooner.";
             case INTERRUPTED -> "The script was stopped by JsRuntime.interrupt().";
-            default -> e.getMessage();
+            default -> otherwise;
         };
-        return new JsTerminatedException(stoppedFor, what + usable, e.runtimeUsable());
     }
 }

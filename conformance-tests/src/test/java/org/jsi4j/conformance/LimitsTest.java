@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jsi4j.JsError;
 import org.jsi4j.JsFunction;
 import org.jsi4j.JsRuntime;
@@ -207,5 +208,65 @@ class LimitsTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> factory.create(options).close());
             assertTrue(e.getMessage().toLowerCase().contains("statement"), e.getMessage());
         }
+    }
+
+    @EngineTest
+    void anInterruptThatAnswersTrueAlwaysEndsTheEntry(JsRuntime rt) {
+        // short scripts racing interrupts: whenever interrupt() says it stopped the script, the entry
+        // must end with a termination, and a stop must never spill over into the next entry
+        AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger claimed = new java.util.concurrent.atomic.AtomicInteger();
+        Thread interrupter = new Thread(() -> {
+            while (!stop.get()) if (rt.interrupt()) claimed.incrementAndGet();
+        }, "interrupter");
+        interrupter.start();
+        int terminated = 0;
+        try {
+            for (int i = 0; i < 2000; i++) {
+                try {
+                    rt.evaluate("var s = 0; for (var i = 0; i < 50; i++) s += i; s", "short.js");
+                } catch (JsTerminatedException e) {
+                    assertEquals(Reason.INTERRUPTED, e.reason());
+                    terminated++;
+                }
+            }
+        } finally {
+            stop.set(true);
+            try {
+                interrupter.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertEquals(claimed.get(), terminated, "each true answer of interrupt() is one terminated entry");
+        assertEquals(JsValue.of(1225), rt.evaluate("var s = 0; for (var i = 0; i < 50; i++) s += i; s", "after.js"));
+    }
+
+    @EngineTest
+    void interruptWakesAHostFunctionThatSleeps(JsRuntime rt) {
+        rt.global().set("nap", rt.function("nap", 0, (r, self, args) -> {
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("woken", e);
+            }
+            return JsValue.undefined();
+        }));
+        OtherThread.later("interrupter", 100, () -> {
+            while (!rt.interrupt()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        });
+        long start = System.nanoTime();
+        JsTerminatedException e = assertThrows(JsTerminatedException.class,
+                () -> rt.evaluate("try { nap(); } catch (e) { 'swallowed'; } for (;;) {}", "nap.js"));
+        assertEquals(Reason.INTERRUPTED, e.reason());
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "woken long before the 20 s nap ended");
+        assertFalse(Thread.currentThread().isInterrupted(), "the wake-up flag does not outlive the entry");
+        assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jsi4j.JsArray;
+import org.jsi4j.JsEngines;
 import org.jsi4j.JsFunction;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsRef;
@@ -285,6 +286,56 @@ class ReferencesTest {
             JsFunction localFn = rt.evaluate("(function (x) { return x; })", "local.js").asFunction();
             assertThrows(IllegalArgumentException.class, () -> localFn.call(foreign));
             assertEquals(JsValue.of("fine"), localFn.call(JsValue.of("fine")), "primitives cross runtimes");
+        }
+    }
+
+    @EngineTest
+    void persistAndWeakRefuseHandlesOfAnotherRuntime(JsRuntime rt, JsRuntimeFactory factory) {
+        try (JsRuntime other = factory.create()) {
+            JsObject foreign = other.evaluate("({tag: 'other'})", "other.js").asObject();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rt.persist(foreign));
+            assertTrue(e.getMessage().contains("another runtime"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> rt.weak(foreign));
+            JsFunction foreignFn = other.evaluate("(function () { return 1; })", "f.js").asFunction();
+            JsFunction local = rt.evaluate("(function () { return this; })", "l.js").asFunction();
+            assertThrows(IllegalArgumentException.class, () -> local.callWithThis(foreign));
+            assertThrows(IllegalArgumentException.class, () -> local.construct(foreign));
+            assertThrows(IllegalArgumentException.class, () -> rt.persist(foreignFn));
+            assertEquals(0, rt.stats().liveRefs(), "nothing was kept");
+        }
+    }
+
+    @EngineTest
+    void handlesOfAnotherEngineAreRejectedWithAClearMessage(JsRuntime rt) {
+        for (String id : JsEngines.ids()) {
+            try (JsRuntime other = JsEngines.factory(id).create()) {
+                JsObject foreign = other.newObject();
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rt.global().set("x", foreign));
+                assertTrue(e.getMessage().contains(id), e.getMessage());
+                assertThrows(IllegalArgumentException.class, () -> rt.persist(foreign));
+                assertThrows(IllegalArgumentException.class, () -> rt.weak(foreign));
+            }
+        }
+    }
+
+    @EngineTest
+    void aScopeLeftOpenInAHostCallbackClosesWhenItReturns(JsRuntime rt) {
+        JsScope[] leaked = new JsScope[1];
+        JsObject[] made = new JsObject[1];
+        rt.global().set("leaky", rt.function("leaky", 0, (r, self, args) -> {
+            leaked[0] = r.openScope();
+            made[0] = r.newObject();
+            return JsValue.undefined();
+        }));
+        int before = rt.stats().liveHandles();
+        rt.evaluate("leaky()", "leaky.js");
+        assertTrue(leaked[0].isClosed(), "the callback's scope closed with the callback");
+        assertTrue(made[0].isReleased());
+        assertEquals(0, rt.stats().openScopes());
+        assertEquals(before, rt.stats().liveHandles());
+        try (JsScope scope = rt.openScope()) {
+            rt.newObject();
+            assertEquals(1, scope.size(), "scopes work as before after the callback");
         }
     }
 }

@@ -215,4 +215,32 @@ class ThreadsTest {
         assertNull(OtherThread.failureOf("reader", () -> rt.executor().pendingCount()));
         assertNull(OtherThread.failureOf("reader", () -> rt.engine().id()));
     }
+
+    @EngineTest
+    void everyTaskSubmittedWhileTheRuntimeClosesCompletes(JsRuntimeFactory factory) throws Exception {
+        for (int round = 0; round < 20; round++) {
+            JsRuntime rt = factory.create();
+            List<CompletableFuture<Integer>> futures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AtomicReference<Boolean> go = new AtomicReference<>(true);
+            Thread submitter = new Thread(() -> {
+                while (go.get()) futures.add(rt.executor().submit(r -> 1));
+            }, "submitter");
+            submitter.start();
+            Thread.sleep(5);
+            rt.runPendingTasks();
+            rt.close();
+            Thread.sleep(5);
+            go.set(false);
+            submitter.join(10_000);
+            for (CompletableFuture<Integer> f : futures) {
+                try {
+                    assertEquals(1, f.get(5, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    assertInstanceOf(JsReleasedException.class, e.getCause(), "a task that could not run says why");
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("a task submitted while the runtime closed never completed", e);
+                }
+            }
+        }
+    }
 }
