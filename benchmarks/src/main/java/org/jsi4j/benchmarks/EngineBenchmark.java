@@ -12,6 +12,7 @@ import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsScope;
 import org.jsi4j.JsValue;
 import org.jsi4j.PreparedScript;
+import org.jsi4j.pool.JsRuntimePool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -36,6 +37,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code jsCall}: Java calls a JavaScript function with three arguments;
  *   <li>{@code propertyGet}, {@code propertySet}: JavaScript reads or writes a host object's property;
  *   <li>{@code createRuntime}: create a runtime, evaluate {@code 1}, close it;
+ *   <li>{@code pooledRuntime}: borrow a runtime from a {@link JsRuntimePool}, evaluate {@code 1}, give it
+ *       back (jsi4j only: compare it with createRuntime);
  *   <li>{@code evalPrepared}: run a prepared script;
  *   <li>{@code graphRoundTrip}: copy a 100 KB object graph from JavaScript to Java, back into a
  *       new JavaScript graph, and hand that to a JavaScript function.
@@ -60,6 +63,7 @@ public abstract class EngineBenchmark {
     private JsObject graph;
     private PreparedScript prepared;
     private ValueHost host;
+    private JsRuntimePool pool;
     private Flavor flavor;
 
     /** The jsi4j engine id of this engine ({@code rhino}, {@code v8}, {@code graal}). */
@@ -108,6 +112,8 @@ public abstract class EngineBenchmark {
             case JSI -> {
                 if (rt != null) rt.close();
                 rt = null;
+                if (pool != null) pool.close();
+                pool = null;
             }
             case RAW -> tearDownRaw();
             case JSR223 -> tearDownJsr223();
@@ -131,6 +137,7 @@ public abstract class EngineBenchmark {
         checkGraph = global.get("checkGraph").asFunction();
         graph = global.get("graph").asObject();
         prepared = rt.prepare(Scripts.PREPARED, "prepared.js");
+        pool = JsRuntimePool.builder(factory).size(1).name("bench-pool").build();
     }
 
     /** The host object of the jsi4j side (for tests). */
@@ -168,6 +175,15 @@ public abstract class EngineBenchmark {
         try (JsRuntime fresh = factory.create()) {
             return fresh.evaluate(Scripts.TRIVIAL, Scripts.SOURCE_NAME);
         }
+    }
+
+    /**
+     * What a server does with a pool instead of {@link #createRuntime_jsi}: borrow a ready runtime,
+     * evaluate, give it back (a hand-off to the pool's JS thread and back). Compare with createRuntime_jsi.
+     */
+    @Benchmark
+    public JsValue pooledRuntime_jsi() {
+        return pool.execute(r -> r.evaluate(Scripts.TRIVIAL, Scripts.SOURCE_NAME));
     }
 
     @Benchmark

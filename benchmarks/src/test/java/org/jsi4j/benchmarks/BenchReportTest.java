@@ -12,19 +12,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchReportTest {
-    private static final BenchRow CALL = new BenchRow("jsCall", "rhino", 60.0, 40.0, 300.0, Map.of());
+    private static final BenchRow CALL = new BenchRow("jsCall", "rhino", 70.0, 40.0, 350.0, Map.of());
     private static final BenchRow GET = new BenchRow("propertyGet", "v8", 140.0, 100.0, null, Map.of());
     private static final BenchRow FAILED = new BenchRow("hostCall", "graal", null, 20.0, null,
             Map.of(Flavor.JSI, "java.lang.IllegalStateException: no JIT"));
 
     @Test
     void ratiosAndGoals() {
-        assertEquals(1.5, CALL.ratio().orElseThrow(), 1e-12);
+        assertEquals(1.75, CALL.ratio().orElseThrow(), 1e-12);
         assertEquals(0.2, CALL.jsr223Ratio().orElseThrow(), 1e-12);
+        assertTrue(!CALL.goalStatus().contains("JSR-223"), CALL.goalStatus());
         assertTrue(CALL.goalStatus().startsWith("MISSED"), CALL.goalStatus());
         assertTrue(GET.goalStatus().startsWith("met"), GET.goalStatus());
         assertTrue(FAILED.ratio().isEmpty());
-        assertEquals("", new BenchRow("createRuntime", "v8", 2.0, 1.0, null, Map.of()).goalStatus());
+        assertTrue(new BenchRow("createRuntime", "v8", 2.0, 1.0, null, Map.of()).goalStatus().startsWith("MISSED (> 1.25)"));
+        assertEquals("", new BenchRow("evalPrepared", "v8", 2.0, 1.0, null, Map.of()).goalStatus());
+        assertEquals("met (<= 1.5); slower than JSR-223",
+                new BenchRow("propertySet", "graal", 120.0, 100.0, 110.0, Map.of()).goalStatus());
     }
 
     @Test
@@ -32,7 +36,7 @@ class BenchReportTest {
         String table = BenchReport.table(List.of(CALL, GET, FAILED));
         String[] lines = table.split("\n");
         assertTrue(lines[0].startsWith("benchmark"), table);
-        assertTrue(lines[1].matches("jsCall\\s+rhino\\s+60\\.0\\s+40\\.0\\s+1\\.50\\s+300\\.0\\s+0\\.20\\s+MISSED.*"), lines[1]);
+        assertTrue(lines[1].matches("jsCall\\s+rhino\\s+70\\.0\\s+40\\.0\\s+1\\.75\\s+350\\.0\\s+0\\.20\\s+MISSED.*"), lines[1]);
         assertTrue(lines[3].matches("hostCall\\s+graal\\s+-\\s+20\\.0\\s+-.*"), lines[3]);
         assertEquals("failed: graal hostCall (jsi): java.lang.IllegalStateException: no JIT", lines[4]);
     }

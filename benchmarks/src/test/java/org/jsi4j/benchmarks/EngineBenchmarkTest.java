@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Benchmark;
  */
 class EngineBenchmarkTest {
     private static final Map<String, Double> EXPECTED = Map.of(
+            "pooledRuntime", 1.0,
             "hostCall", Scripts.HOST_LOOP_RESULT,
             "jsCall", 6.0,
             "propertyGet", Scripts.HOST_INITIAL_VALUE * Scripts.LOOP,
