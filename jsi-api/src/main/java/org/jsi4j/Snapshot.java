@@ -1,5 +1,8 @@
 package org.jsi4j;
 
+import org.jsi4j.snapshot.Journal;
+import org.jsi4j.snapshot.SnapshotBlob;
+import org.jsi4j.snapshot.SnapshotCodec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package org.jsi4j;
 
+import org.jsi4j.snapshot.Journal;
+import org.jsi4j.snapshot.SnapshotBlob;
+import org.jsi4j.snapshot.SnapshotCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import org.jsi4j.snapshot.SnapshotCodec;
+import org.jsi4j.snapshot.SnapshotCodecTest;
 import org.junit.jupiter.api.Test;
 
 class RuntimeOptionsTest {

@@ -1,5 +1,6 @@
-package org.jsi4j;
+package org.jsi4j.snapshot;
 
+import org.jsi4j.JsObject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,35 +15,35 @@ import java.util.Set;
  * changes made directly through the Java API ({@link JsObject#set}, a call from Java) are listed
  * in {@link #unjournaled()} and make a replay refuse.
  */
-final class Journal {
+public final class Journal {
     /** One step of a setup. */
-    sealed interface Entry permits Script, Bind {
+    public sealed interface Entry permits Script, Bind {
     }
 
     /** A script evaluated (or a prepared script run) from Java; {@code threw} when it threw. */
-    record Script(String sourceName, String source, boolean threw) implements Entry {
-        Script {
+    public record Script(String sourceName, String source, boolean threw) implements Entry {
+        public Script {
             Objects.requireNonNull(sourceName, "sourceName");
             Objects.requireNonNull(source, "source");
         }
     }
 
     /** A named external bound as the global of the same name. */
-    record Bind(String name) implements Entry {
-        Bind {
+    public record Bind(String name) implements Entry {
+        public Bind {
             Objects.requireNonNull(name, "name");
         }
     }
 
     /** What a named external is, as recorded in a snapshot. */
-    enum Kind {
+    public enum Kind {
         FUNCTION,
         OBJECT
     }
 
     /** A named external: its name, kind, and (for a function) the {@code length} JavaScript sees. */
-    record External(String name, Kind kind, int length) {
-        External {
+    public record External(String name, Kind kind, int length) {
+        public External {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");
             if (name.isEmpty()) throw new IllegalArgumentException("an external needs a non-empty name");
@@ -55,42 +56,42 @@ final class Journal {
     private final Set<String> unjournaled = new LinkedHashSet<>();
 
     /** Appends a script step. */
-    void script(String sourceName, String source, boolean threw) {
+    public void script(String sourceName, String source, boolean threw) {
         entries.add(new Script(sourceName, source, threw));
     }
 
     /** Appends the binding of a new named external. */
-    void bind(External external) {
+    public void bind(External external) {
         externals.add(external);
         entries.add(new Bind(external.name()));
     }
 
     /** Notes a change the journal cannot reproduce, described for an error message. */
-    void unjournaled(String what) {
+    public void unjournaled(String what) {
         unjournaled.add(what);
     }
 
     /** Whether an external of that name was bound. */
-    boolean hasExternal(String name) {
+    public boolean hasExternal(String name) {
         return externals.stream().anyMatch(x -> x.name().equals(name));
     }
 
     /** Copies everything from a restored snapshot, so that a snapshot of it chains. */
-    void addAll(SnapshotBlob blob) {
+    public void addAll(SnapshotBlob blob) {
         entries.addAll(blob.journal());
         externals.addAll(blob.externals());
         unjournaled.addAll(blob.unjournaled());
     }
 
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return List.copyOf(entries);
     }
 
-    List<External> externals() {
+    public List<External> externals() {
         return List.copyOf(externals);
     }
 
-    List<String> unjournaledChanges() {
+    public List<String> unjournaledChanges() {
         return List.copyOf(unjournaled);
     }
 }

@@ -1,5 +1,6 @@
-package org.jsi4j;
+package org.jsi4j.snapshot;
 
+import org.jsi4j.JsSnapshotException;
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -28,9 +29,9 @@ import java.util.zip.CRC32;
  * the bytes that remain, strict UTF-8, and that the parts agree ({@link SnapshotBlob}); anything
  * wrong is a {@link JsSnapshotException} that says what, before any engine sees the blob.
  */
-final class SnapshotCodec {
+public final class SnapshotCodec {
     /** The magic bytes every blob starts with. */
-    static final byte[] MAGIC = "JSI4JSNP".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] MAGIC = "JSI4JSNP".getBytes(StandardCharsets.US_ASCII);
     /** The format this code writes and reads. */
     static final int FORMAT_VERSION = 1;
     /** Bytes before the payload. */
@@ -43,7 +44,7 @@ final class SnapshotCodec {
     }
 
     /** The blob's bytes. */
-    static byte[] encode(SnapshotBlob blob) {
+    public static byte[] encode(SnapshotBlob blob) {
         Out out = new Out();
         out.str(blob.engineId());
         out.str(blob.engineVersion());
@@ -87,7 +88,7 @@ final class SnapshotCodec {
      * @throws JsSnapshotException when it is not a jsi4j snapshot, is truncated or corrupt, or
      *     was written by an unsupported format version
      */
-    static SnapshotBlob decode(byte[] bytes) {
+    public static SnapshotBlob decode(byte[] bytes) {
         if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw bad("it is not a jsi4j snapshot (it does not start with the jsi4j magic bytes \"JSI4JSNP\")");
         }

@@ -1,5 +1,6 @@
-package org.jsi4j;
+package org.jsi4j.snapshot;
 
+import org.jsi4j.JsSnapshotException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
-class SnapshotCodecTest {
-    static SnapshotBlob sample(byte[] image) {
+public class SnapshotCodecTest {
+    public static SnapshotBlob sample(byte[] image) {
         return new SnapshotBlob("rhino", "1.9.2",
                 List.of(new Journal.External("log", Journal.Kind.FUNCTION, 1), new Journal.External("store", Journal.Kind.OBJECT, 0)),
                 List.of(new Journal.Bind("log"), new Journal.Script("init.js", "var π = 'ünïcödé'; log(π);", false),

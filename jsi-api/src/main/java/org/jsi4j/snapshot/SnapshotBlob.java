@@ -1,4 +1,4 @@
-package org.jsi4j;
+package org.jsi4j.snapshot;
 
 import java.util.HashSet;
 import java.util.List;
@@ -15,10 +15,10 @@ import java.util.Set;
  * @param unjournaled changes the journal cannot reproduce (empty when a replay is faithful)
  * @param image the engine's native heap image, or {@code null} when it has none
  */
-record SnapshotBlob(String engineId, String engineVersion, List<Journal.External> externals,
+public record SnapshotBlob(String engineId, String engineVersion, List<Journal.External> externals,
                     List<Journal.Entry> journal, List<String> unjournaled, byte[] image) {
     /** Checks that the parts agree: unique external names, each bound exactly once by the journal. */
-    SnapshotBlob {
+    public SnapshotBlob {
         Objects.requireNonNull(engineId, "engineId");
         Objects.requireNonNull(engineVersion, "engineVersion");
         externals = List.copyOf(externals);
@@ -42,7 +42,7 @@ record SnapshotBlob(String engineId, String engineVersion, List<Journal.External
     }
 
     /** The external named {@code name}. */
-    Journal.External external(String name) {
+    public Journal.External external(String name) {
         for (Journal.External x : externals) if (x.name().equals(name)) return x;
         throw new IllegalArgumentException("no external '" + name + "'");
     }
