@@ -65,14 +65,37 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
     }
 
     /**
-     * A runtime restored from a snapshot blob; add the externals it names with
-     * {@link #externals(Map)}. The blob is checked now.
+     * A runtime restored from a snapshot blob authenticated with {@link SnapshotKey#defaultKey()};
+     * add the externals it names with {@link #externals(Map)}. The blob is checked now, its tag first.
+     *
+     * @throws JsSnapshotException when the blob's tag does not verify (or it has none), or the blob
+     *     is not a jsi4j snapshot, or is truncated, corrupt or of an unsupported format version
+     */
+    public static RuntimeOptions fromSnapshot(byte[] blob) {
+        return fromSnapshot(Snapshot.parse(blob));
+    }
+
+    /**
+     * A runtime restored from a snapshot blob authenticated with {@code key}; add the externals it
+     * names with {@link #externals(Map)}. The tag is checked first, then the rest of the blob, now.
+     *
+     * @throws JsSnapshotException when the blob's tag was not made with {@code key} (or it has
+     *     none), or the blob is not a jsi4j snapshot, or is truncated, corrupt or of an unsupported
+     *     format version
+     */
+    public static RuntimeOptions fromSnapshot(byte[] blob, SnapshotKey key) {
+        return fromSnapshot(Snapshot.parse(blob, key));
+    }
+
+    /**
+     * A runtime restored from a blob that is not authenticated: only for blobs whose source the
+     * caller trusts, since a snapshot is code. Everything but the tag is checked now.
      *
      * @throws JsSnapshotException when the blob is not a jsi4j snapshot, or is truncated, corrupt or
      *     of an unsupported format version
      */
-    public static RuntimeOptions fromSnapshot(byte[] blob) {
-        return fromSnapshot(Snapshot.parse(blob));
+    public static RuntimeOptions fromUnauthenticatedSnapshot(byte[] blob) {
+        return fromSnapshot(Snapshot.parseUnauthenticated(blob));
     }
 
     /** A runtime restored from a snapshot; add the externals it names with {@link #externals(Map)}. */

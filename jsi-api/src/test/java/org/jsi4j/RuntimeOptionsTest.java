@@ -54,11 +54,15 @@ class RuntimeOptionsTest {
 
     @Test
     void fromSnapshotChecksTheBlobAtOnce() {
+        SnapshotKey key = SnapshotKey.generate();
         JsSnapshotException e = assertThrows(JsSnapshotException.class,
-                () -> RuntimeOptions.fromSnapshot("not a snapshot".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                () -> RuntimeOptions.fromSnapshot("not a snapshot".getBytes(java.nio.charset.StandardCharsets.UTF_8), key));
+        assertTrue(e.getMessage().contains("no authentication tag"), e.getMessage());
+        e = assertThrows(JsSnapshotException.class,
+                () -> RuntimeOptions.fromUnauthenticatedSnapshot("not a snapshot".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("not a jsi4j snapshot"), e.getMessage());
-        byte[] blob = SnapshotCodec.encode(SnapshotCodecTest.sample(null));
-        RuntimeOptions o = RuntimeOptions.fromSnapshot(blob);
+        byte[] blob = Snapshot.parseUnauthenticated(SnapshotCodec.encode(SnapshotCodecTest.sample(null))).bytes(key);
+        RuntimeOptions o = RuntimeOptions.fromSnapshot(blob, key);
         assertTrue(o.journaling());
         assertEquals(java.util.List.of("log", "store"), o.restore().externalNames());
         assertEquals(java.util.List.of("init.js", "bad.js"),

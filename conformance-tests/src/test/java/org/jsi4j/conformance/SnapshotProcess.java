@@ -19,8 +19,44 @@ public final class SnapshotProcess {
     private SnapshotProcess() {
     }
 
-    /** Restores, evaluates, prints; exits 2 with the error on failure. */
+    /** Restores per thread in {@link #main} when a thread count is given. */
+    static final int ROUNDS = 10;
+
+    /**
+     * Restores, evaluates, prints; exits 2 with the error on failure. A fourth argument N restores
+     * on N threads at once, {@link #ROUNDS} times each, printing each result.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 3) {
+            int threads = Integer.parseInt(args[3]);
+            byte[] blob = Files.readAllBytes(Path.of(args[1]));
+            List<Thread> all = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            for (int t = 0; t < threads; t++) {
+                all.add(new Thread(() -> {
+                    try {
+                        for (int i = 0; i < ROUNDS; i++) {
+                            try (JsRuntime rt = JsEngines.factory(args[0]).create(RuntimeOptions.fromSnapshot(blob)
+                                    .externals(Map.of("log", SnapshotsTest.collector(new ArrayList<>()))))) {
+                                String result = rt.evaluate(args[2], "check.js").asString();
+                                synchronized (System.out) {
+                                    System.out.println(result);
+                                }
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failed.set(e);
+                    }
+                }));
+            }
+            all.forEach(Thread::start);
+            for (Thread t : all) t.join();
+            if (failed.get() != null) {
+                System.out.println("failed: " + failed.get());
+                System.exit(2);
+            }
+            return;
+        }
         List<String> logged = new ArrayList<>();
         try (JsRuntime rt = JsEngines.factory(args[0]).create(
                 RuntimeOptions.fromSnapshot(Files.readAllBytes(Path.of(args[1])))

@@ -28,6 +28,7 @@ import org.jsi4j.JsSnapshotException;
 import org.jsi4j.JsValue;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.Snapshot;
+import org.jsi4j.SnapshotKey;
 
 /**
  * Startup snapshots ({@link JsRuntime#snapshot()}, {@link RuntimeOptions#fromSnapshot(byte[])}):
@@ -294,14 +295,30 @@ class SnapshotsTest {
     }
 
     @EngineTest
-    void damagedBlobsAreRejectedOrRestoreWhatTheySay(JsRuntimeFactory factory) {
+    void everyDamagedBlobIsRefusedByItsAuthenticationTag(JsRuntimeFactory factory) {
+        byte[] sealed = snapshotOfSetup(factory, new ArrayList<>()).bytes();
+        int refused = 0;
+        for (BlobMutations.Mutation m : BlobMutations.of(sealed, 11L, 300)) {
+            if (java.util.Arrays.equals(m.bytes(), sealed)) continue;
+            JsSnapshotException e = assertThrows(JsSnapshotException.class, () -> RuntimeOptions.fromSnapshot(m.bytes()),
+                    m.description() + " was accepted");
+            assertTrue(e.getMessage().startsWith("Refusing this snapshot blob: "), m.description() + ": " + e);
+            refused++;
+        }
+        assertTrue(refused > 250, "only " + refused + " mutants differed from the blob");
+    }
+
+    @EngineTest
+    void unauthenticatedDamagedBlobsAreRejectedOrRestoreWhatTheySay(JsRuntimeFactory factory) {
         Snapshot original = snapshotOfSetup(factory, new ArrayList<>());
+        byte[] sealed = original.bytes();
+        byte[] body = java.util.Arrays.copyOf(sealed, sealed.length - 40); // without the tag trailer
         int rejected = 0;
         int restored = 0;
-        for (BlobMutations.Mutation m : BlobMutations.of(original.bytes(), 7L, 1000)) {
+        for (BlobMutations.Mutation m : BlobMutations.of(body, 7L, 1000)) {
             Snapshot parsed;
             try {
-                parsed = Snapshot.parse(m.bytes());
+                parsed = Snapshot.parseUnauthenticated(m.bytes());
             } catch (JsSnapshotException e) {
                 assertTrue(e.getMessage().startsWith("Cannot restore this snapshot blob: "), m.description() + ": " + e);
                 rejected++;
@@ -326,5 +343,43 @@ class SnapshotsTest {
         }
         assertEquals(1000, rejected + restored);
         assertTrue(rejected > 900, "only " + rejected + " of 1000 damaged blobs were rejected");
+    }
+
+    @EngineTest
+    void aBlobMadeWithAnotherKeyIsRefusedAndTheRightKeyRestoresIt(JsRuntimeFactory factory) {
+        SnapshotKey appKey = SnapshotKey.generate();
+        byte[] blob = snapshotOfSetup(factory, new ArrayList<>()).bytes(appKey);
+        JsSnapshotException e = assertThrows(JsSnapshotException.class, () -> RuntimeOptions.fromSnapshot(blob));
+        assertTrue(e.getMessage().contains("does not match the key"), e.getMessage());
+        try (JsRuntime rt = factory.create(RuntimeOptions.fromSnapshot(blob, appKey)
+                .externals(Map.of("log", collector(new ArrayList<>()))))) {
+            assertEquals(EXPECTED, rt.evaluate(CHECK, "check.js").asString());
+        }
+    }
+
+    /** Restoring on several threads at once, in a child JVM: V8 aborted the process here once. */
+    @EngineTest
+    void severalThreadsRestoreAtOnce(JsRuntimeFactory factory) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("jsi4j-snapshot-", ".bin");
+        try {
+            Files.write(file, snapshotOfSetup(factory, new ArrayList<>()).bytes());
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-javaagent")) command.add(flag);
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), SnapshotProcess.class.getName(),
+                    factory.engine().id(), file.toString(), CHECK, "3"));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!p.waitFor(90, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("the restoring JVM did not finish within 90 s");
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), "the child JVM died: " + out);
+            assertEquals(3 * SnapshotProcess.ROUNDS, out.lines().filter(EXPECTED::equals).count(), out);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }

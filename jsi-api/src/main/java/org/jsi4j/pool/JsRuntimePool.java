@@ -192,13 +192,11 @@ public final class JsRuntimePool implements AutoCloseable {
                     idle.decrementAndGet();
                 }
                 busy.incrementAndGet();
-                boolean keep;
-                try {
-                    keep = job.run(rt) && afterUse == AfterUse.KEEP && ++uses < maxUses && !rt.isClosed();
-                } finally {
-                    busy.decrementAndGet();
-                    completed.incrementAndGet();
-                }
+                Outcome outcome = job.run(rt);
+                busy.decrementAndGet();
+                completed.incrementAndGet();
+                boolean keep = outcome.runtimeUsable() && afterUse == AfterUse.KEEP && ++uses < maxUses && !rt.isClosed();
+                job.settle(outcome); // after the counters, so that a caller who has the result sees them
                 if (!keep) {
                     dispose(rt);
                     rt = null;
@@ -241,20 +239,26 @@ public final class JsRuntimePool implements AutoCloseable {
         }
     }
 
+    /** What a piece of work ended with: its value or its exception, and whether its runtime may be used again. */
+    private record Outcome(Object value, Throwable failure, boolean runtimeUsable) {
+    }
+
     /** One piece of work and its future. */
     private record Job<T>(Function<JsRuntime, T> work, CompletableFuture<T> result) {
-        /** Runs the work; returns whether the runtime may be used again. */
-        boolean run(JsRuntime rt) {
+        Outcome run(JsRuntime rt) {
             try {
-                result.complete(work.apply(rt));
-                return true;
+                return new Outcome(work.apply(rt), null, true);
             } catch (JsTerminatedException e) {
-                result.completeExceptionally(e);
-                return e.runtimeUsable();
+                return new Outcome(null, e, e.runtimeUsable());
             } catch (Throwable t) {
-                result.completeExceptionally(t);
-                return t instanceof JsException || t instanceof RuntimeException;
+                return new Outcome(null, t, t instanceof RuntimeException);
             }
+        }
+
+        @SuppressWarnings("unchecked")
+        void settle(Outcome o) {
+            if (o.failure() == null) result.complete((T) o.value());
+            else result.completeExceptionally(o.failure());
         }
 
         void fail(Throwable t) {

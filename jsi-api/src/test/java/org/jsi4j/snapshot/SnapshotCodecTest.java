@@ -24,7 +24,7 @@ public class SnapshotCodecTest {
     }
 
     /** Rewrites the header's length and checksum to fit the payload, as a careful forger would. */
-    static byte[] reseal(byte[] blob) {
+    public static byte[] reseal(byte[] blob) {
         ByteBuffer b = ByteBuffer.wrap(blob);
         int payload = blob.length - SnapshotCodec.HEADER_LENGTH;
         CRC32 crc = new CRC32();

@@ -513,7 +513,7 @@ final class V8Backend implements EngineBackend {
                 // closing anyway: the isolate below frees whatever is left
             } finally {
                 try {
-                    rt.close();
+                    V8Platform.closeRuntime(rt);
                 } catch (JavetException e) {
                     throw new JsEngineException("V8 failed to close its runtime: " + e.getMessage(), e);
                 }

@@ -25,6 +25,7 @@ final class V8Platform {
     static final int STACK_SIZE_KB = Integer.getInteger("jsi.v8.stackSizeKb", 512);
 
     private static volatile V8Host host;
+    private static final Object RESTORE_LOCK = new Object();
 
     private V8Platform() {
     }
@@ -60,6 +61,16 @@ final class V8Platform {
         }
     }
 
+    /**
+     * Closes an isolate. Under the same lock as creation from an image: an isolate made from a
+     * startup blob that is torn down while another is being made from one aborts V8.
+     */
+    static void closeRuntime(V8Runtime rt) throws JavetException {
+        synchronized (RESTORE_LOCK) {
+            rt.close();
+        }
+    }
+
     /** A new isolate with its own context; the caller owns and closes it. */
     static V8Runtime newRuntime() {
         return newRuntime(false, null);
@@ -73,8 +84,14 @@ final class V8Platform {
         try {
             V8RuntimeOptions options = new V8RuntimeOptions();
             options.setCreateSnapshotEnabled(snapshottable);
-            if (image != null) options.setSnapshotBlob(image);
-            return host().createV8Runtime(options);
+            if (image == null) return host().createV8Runtime(options);
+            options.setSnapshotBlob(image);
+            // Two isolates deserializing startup blobs at once on two threads abort the process in
+            // V8 (libc++ "vector[] index out of bounds", seen with a JsRuntimePool of two restoring
+            // runtimes): creation from an image is serialized, the isolates then run in parallel.
+            synchronized (RESTORE_LOCK) {
+                return host().createV8Runtime(options);
+            }
         } catch (JavetException e) {
             throw new JsEngineException("V8 could not create a runtime: " + e.getMessage(), e);
         }
