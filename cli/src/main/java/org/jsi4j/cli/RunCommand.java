@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Start from this snapshot (from 'jsi snapshot create'); its engine unless --engine says otherwise.")
     Path snapshot;
 
+    @Option(names = "--key", paramLabel = "FILE", description = SnapshotCommand.KEY_HELP)
+    Path key;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The script to run.")
     Path file;
 
@@ -75,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         Snapshot snap = null;
         try {
             source = read(file);
-            if (snapshot != null) snap = SnapshotCommand.read(snapshot);
+            if (snapshot != null) snap = SnapshotCommand.read(snapshot, key);
             String id = engine != null ? engine : snap != null ? snap.engineId() : JsEngines.selectedId();
             factory = JsEngines.factory(id);
         } catch (JsSnapshotException e) {

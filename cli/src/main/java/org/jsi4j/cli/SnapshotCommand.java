@@ -15,6 +15,7 @@ import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsSnapshotException;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.Snapshot;
+import org.jsi4j.SnapshotKey;
 import org.jsi4j.SourceLocation;
 import org.jsi4j.host.ConsoleSink;
 import picocli.CommandLine.Command;
@@ -59,6 +60,9 @@ final class SnapshotCommand implements Callable<Integer> {
         @Parameters(index = "0..*", arity = "1..*", paramLabel = "INIT.js", description = "The setup scripts, run in order.")
         List<Path> scripts = new ArrayList<>();
 
+        @Option(names = "--key", paramLabel = "FILE", description = KEY_HELP)
+        Path key;
+
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -83,8 +87,8 @@ final class SnapshotCommand implements Callable<Integer> {
                 return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + e.getMessage(), e);
             }
             try {
-                Files.write(out, snapshot.bytes());
-            } catch (IOException e) {
+                Files.write(out, snapshot.bytes(key(key)));
+            } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
                 return fail(err, Jsi.USAGE, "jsi: cannot write " + out + ": " + e.getMessage(), e);
             }
             stdout.println("wrote " + out + ": " + snapshot);
@@ -100,20 +104,38 @@ final class SnapshotCommand implements Callable<Integer> {
         }
     }
 
+    /** The help of the {@code --key} option of every command that writes or reads a snapshot. */
+    static final String KEY_HELP = "The key file that authenticates snapshots (made, owner-only, on first use)."
+            + " Default: -Djsi.snapshot.keyFile, else JSI_SNAPSHOT_KEY_FILE, else ~/.jsi4j/snapshot.key.";
+
+    /** The key in {@code file}, made when missing, or the default key when {@code file} is null. */
+    static SnapshotKey key(Path file) {
+        return file == null ? SnapshotKey.defaultKey() : SnapshotKey.fromFileOrCreate(file);
+    }
+
     /**
-     * The snapshot in {@code file}, checked.
+     * The snapshot in {@code file}, authenticated with the key in {@code keyFile} (the default key
+     * when null) and checked.
      *
-     * @throws RunCommand.BadInput when it cannot be read
-     * @throws JsSnapshotException when it is not a valid snapshot
+     * @throws RunCommand.BadInput when it or the key cannot be read
+     * @throws JsSnapshotException when it is not a valid snapshot or its tag does not verify
      */
-    static Snapshot read(Path file) throws RunCommand.BadInput {
+    static Snapshot read(Path file, Path keyFile) throws RunCommand.BadInput {
         if (Files.isDirectory(file)) throw new RunCommand.BadInput("cannot read snapshot " + file + ": it is a directory");
+        byte[] bytes;
         try {
-            return Snapshot.parse(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new RunCommand.BadInput("cannot read snapshot " + file + ": no such file");
         } catch (IOException e) {
             throw new RunCommand.BadInput("cannot read snapshot " + file + ": " + e.getMessage());
         }
+        SnapshotKey key;
+        try {
+            key = key(keyFile);
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new RunCommand.BadInput(e.getMessage());
+        }
+        return Snapshot.parse(bytes, key);
     }
 }

@@ -65,7 +65,7 @@ class SnapshotCommandTest {
         JsiTest.Result r = jsi("run", "--snapshot", garbage.toString(), main.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().contains(garbage + ": Cannot restore this snapshot blob: it is not a jsi4j snapshot"), r.err());
+        assertTrue(r.err().contains(garbage + ": Refusing this snapshot blob: it carries no authentication tag"), r.err());
         assertNoJavaStack(r);
 
         byte[] good = Files.readAllBytes(create("rhino"));
@@ -74,7 +74,7 @@ class SnapshotCommandTest {
         r = jsi("run", "--snapshot", truncated.toString(), main.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().contains("truncated"), r.err());
+        assertTrue(r.err().contains("no authentication tag"), r.err());
         assertEquals("", r.out());
 
         byte[] flipped = good.clone();
@@ -82,7 +82,28 @@ class SnapshotCommandTest {
         Files.write(truncated, flipped);
         r = jsi("run", "--snapshot", truncated.toString(), main.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("corrupt"), r.err());
+        assertTrue(r.err().contains("its authentication tag does not match the key"), r.err());
+        assertNoJavaStack(r);
+    }
+
+    @Test
+    void aBlobRestoresOnlyWithTheKeyFileItWasMadeWith() throws IOException {
+        Path key = dir.resolve("keys/app.key");
+        Path lib = file("klib.js", "var app = {greet: function (n) { return 'hi ' + n; }};");
+        Path blob = dir.resolve("keyed.snap");
+        JsiTest.Result r = jsi("snapshot", "create", "--engine", "rhino", "--key", key.toString(), "--out", blob.toString(),
+                lib.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)),
+                "the key file was made owner-only");
+        Path main = file("kmain.js", "console.log(app.greet('key'))");
+        r = jsi("run", "--snapshot", blob.toString(), "--key", key.toString(), main.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("hi key", r.out().strip());
+        r = jsi("run", "--snapshot", blob.toString(), main.toString());
+        assertEquals(1, r.code(), "the default key did not make this blob");
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("does not match the key"), r.err());
         assertNoJavaStack(r);
     }
 
