@@ -37,14 +37,21 @@ final class HostErrors {
      */
     void ensureErrorFactory() {
         if (errorFactory == null) {
-            // the constructors are captured now, so a script that later replaces a global Error
-            // type never runs inside the conversion of a host exception
-            errorFactory = runtime.internalFunction("(function (g) { var E = g.Error, define = Object.defineProperty,"
+            // Everything the helper uses is captured now, before the first script runs, so that a script
+            // that later replaces or poisons a global (Error, Promise, Object.defineProperty,
+            // Function.prototype.call, Error[Symbol.hasInstance]) never runs inside the core's helpers.
+            // c === null: is m an Error (by the original Error)? c === undefined: a promise and its
+            // resolving functions; else: an error of type c with message m (and host error id).
+            errorFactory = runtime.internalFunction("(function (g) { var E = g.Error, P = g.Promise,"
+                    + " define = Object.defineProperty, R = typeof Reflect === 'object' ? Reflect : null,"
+                    + " has = typeof Symbol === 'function' && Symbol.hasInstance ? Function.prototype[Symbol.hasInstance] : null,"
                     + " C = {Error: E, TypeError: g.TypeError, RangeError: g.RangeError, ReferenceError: g.ReferenceError,"
                     + " SyntaxError: g.SyntaxError};"
                     + " return function (c, m, id) {"
-                    + " if (c === null) { try { return m instanceof E; } catch (x) { return false; } }"
+                    + " if (c === null) { try { return has && R ? R.apply(has, E, [m]) : m instanceof E; } catch (x) { return false; } }"
+                    + " if (c === undefined) { var ok, fail, p = new P(function (a, b) { ok = a; fail = b; }); return [p, ok, fail]; }"
                     + " var e = new (C[c] || E)(m);"
+                    + " define(e, 'message', {value: m, writable: true, enumerable: false, configurable: true});"
                     + " if (id >= 0) define(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
             EngineBackend backend = runtime.engineBackend();
             stackOverflow = runtime.inInternalScope(() -> {
@@ -95,9 +102,21 @@ final class HostErrors {
                 instanceof JsBoolean b && b.value();
     }
 
+    /** The message of {@code t}, or its class name when it has none or its {@code getMessage()} throws. */
     static String messageOf(Throwable t) {
-        String m = t.getMessage();
+        String m;
+        try {
+            m = t.getMessage();
+        } catch (RuntimeException | StackOverflowError e) {
+            m = null;
+        }
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    /** A new promise and its resolve and reject functions, made by the engine's own {@code Promise}. */
+    JsArray promiseCapability() {
+        ensureErrorFactory();
+        return runtime.engineBackend().call(errorFactory, JsValue.undefined(), List.of(JsValue.undefined())).asArray();
     }
 
     /** What a host callback's exception {@code t} throws in JavaScript. */

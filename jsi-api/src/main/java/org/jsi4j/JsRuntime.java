@@ -58,7 +58,6 @@ public final class JsRuntime implements AutoCloseable {
     private int weakRefs;
     private int hostFunctions;
     private int depth;
-    private Object promiseFactory;
     private volatile boolean closed;
 
     private JsRuntime(EngineInfo engine, Capabilities capabilities, RuntimeOptions options,
@@ -67,10 +66,10 @@ public final class JsRuntime implements AutoCloseable {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.options = Objects.requireNonNull(options, "options");
         this.owner = Thread.currentThread();
-        this.stops = new StopControl(this);
         if (options.restore() != null) Snapshotting.checkExternals(options.restore().blob(), options.externals());
         this.snapshots = new Snapshotting(this, options.journaling() ? new Journal() : null);
         this.backend = Objects.requireNonNull(backendMaker.apply(services), "backend");
+        this.stops = new StopControl(this, backend.heapOnJvm() ? jvmHeapBudget(options) : 0);
     }
 
     /**
@@ -97,6 +96,15 @@ public final class JsRuntime implements AutoCloseable {
             }
         }
         return rt;
+    }
+
+    /**
+     * The allocation budget per entry of a runtime whose engine keeps its objects on the JVM heap:
+     * {@link RuntimeOptions#maxHeapBytes()}, else half the JVM's maximum heap, so that no script can
+     * exhaust the host's heap by default.
+     */
+    static long jvmHeapBudget(RuntimeOptions options) {
+        return options.maxHeapBytes() > 0 ? options.maxHeapBytes() : Runtime.getRuntime().maxMemory() / 2;
     }
 
     // ---------------------------------------------------------------- what the runtime is
@@ -351,11 +359,7 @@ public final class JsRuntime implements AutoCloseable {
     public JsObject promise(CompletionStage<? extends JsValue> future) {
         Objects.requireNonNull(future, "future");
         checkUsable();
-        if (promiseFactory == null) {
-            promiseFactory = internalFunction("(function(){ var ok, fail;"
-                    + " var p = new Promise(function(a, b) { ok = a; fail = b; }); return [p, ok, fail]; })");
-        }
-        JsArray parts = backend.call(promiseFactory, JsValue.undefined(), List.of()).asArray();
+        JsArray parts = hostErrors.promiseCapability();
         JsObject promise = parts.get(0).asObject();
         JsRef<JsFunction> resolve = persist(parts.get(1).asFunction());
         JsRef<JsFunction> reject = persist(parts.get(2).asFunction());
@@ -688,8 +692,6 @@ public final class JsRuntime implements AutoCloseable {
     /** Releases the core's own handles to internal functions. */
     void releaseInternalFunctions() {
         hostErrors.release();
-        if (promiseFactory != null) backend.release(promiseFactory);
-        promiseFactory = null;
     }
 
     /** Makes the error helper again after a snapshot when host callbacks may need it. */

@@ -41,8 +41,20 @@ final class StopControl {
         }
     }
 
+    /** How often the watchdog samples the owner thread's allocation during an entry under a memory budget. */
+    static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final JsRuntime runtime;
     private final long limitNanos;
+    /** Bytes the owner thread may allocate during one entry (0: the engine enforces its own heap limit). */
+    private final long memoryBudget;
+    private final boolean watched;
+    /** The watchdog's view of the entry it last sampled: its number, and the allocation seen then. */
+    private long sampledEntry = -1;
+    private long sampledBytes;
+    private long entryBytes;
     private final AtomicBoolean watchdogArmed = new AtomicBoolean();
     /** Entry number (high bits) and phase (low two bits). */
     private volatile long state;
@@ -52,22 +64,30 @@ final class StopControl {
     /** Host callbacks the owner is inside now; read racily by stoppers (a miss only delays a stop). */
     int hostDepth;
 
-    StopControl(JsRuntime runtime) {
+    StopControl(JsRuntime runtime, long memoryBudget) {
         this.runtime = runtime;
         Duration limit = runtime.options().timeLimit();
         this.limitNanos = limit == null ? 0 : limit.toNanos();
+        this.memoryBudget = memoryBudget > 0 && THREADS.isThreadAllocatedMemorySupported()
+                && THREADS.isThreadAllocatedMemoryEnabled() ? memoryBudget : 0;
+        this.watched = limitNanos > 0 || this.memoryBudget > 0;
+    }
+
+    /** The budget of allocated bytes per entry the core enforces, or 0 when the engine limits its own heap. */
+    long memoryBudget() {
+        return memoryBudget;
     }
 
     /** Marks an outermost entry as running (owner thread). */
     void start() {
         long next = (((long) STATE.getOpaque(this) >>> 2) + 1) << 2 | RUNNING;
-        if (limitNanos == 0) {
+        if (!watched) {
             STATE.setRelease(this, next);
             return;
         }
-        startedAt = System.nanoTime();
+        if (limitNanos > 0) startedAt = System.nanoTime();
         state = next; // a full fence: the watchdog's disarm below must see it or be seen
-        if (!watchdogArmed.get() && watchdogArmed.compareAndSet(false, true)) arm(limitNanos);
+        if (!watchdogArmed.get() && watchdogArmed.compareAndSet(false, true)) arm(firstDelay());
     }
 
     /**
@@ -116,21 +136,55 @@ final class StopControl {
         JsExecutor.scheduler().schedule(this::watch, delayNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** The watchdog: stops the entry that outlived the limit, or re-arms for the one running now. */
+    private long firstDelay() {
+        return memoryBudget > 0 ? (limitNanos > 0 ? Math.min(SAMPLE_NANOS, limitNanos) : SAMPLE_NANOS) : limitNanos;
+    }
+
+    /**
+     * The watchdog: stops the entry that outlived the time limit or allocated past the memory
+     * budget, or re-arms for the entry running now. The allocation of an entry is summed from the
+     * samples taken while it runs, so an entry costs nothing for it; one shorter than a sample
+     * period is never measured (it cannot allocate much in that time).
+     */
     private void watch() {
         long s = state;
         if ((s & PHASE) == RUNNING && !runtime.isClosed()) {
-            long left = startedAt + limitNanos - System.nanoTime();
-            if (left <= 0) {
-                stopEntry(s, JsTerminatedException.Reason.TIME_LIMIT);
-            } else {
-                arm(left);
-                return;
+            long delay = Long.MAX_VALUE;
+            if (limitNanos > 0) {
+                long left = startedAt + limitNanos - System.nanoTime();
+                if (left <= 0) {
+                    stopEntry(s, JsTerminatedException.Reason.TIME_LIMIT);
+                    disarm();
+                    return;
+                }
+                delay = left;
             }
+            if (memoryBudget > 0) {
+                long allocated = THREADS.getThreadAllocatedBytes(runtime.owner().threadId());
+                if ((s >>> 2) == sampledEntry) {
+                    entryBytes += allocated - sampledBytes;
+                } else {
+                    sampledEntry = s >>> 2;
+                    entryBytes = 0;
+                }
+                sampledBytes = allocated;
+                if (entryBytes > memoryBudget) {
+                    stopEntry(s, JsTerminatedException.Reason.MEMORY_LIMIT);
+                    disarm();
+                    return;
+                }
+                delay = Math.min(delay, SAMPLE_NANOS);
+            }
+            arm(delay);
+            return;
         }
+        disarm();
+    }
+
+    private void disarm() {
         watchdogArmed.set(false);
         // an entry that started while this watchdog was deciding to disarm must still be watched
-        if ((state & PHASE) == RUNNING && watchdogArmed.compareAndSet(false, true)) arm(limitNanos);
+        if ((state & PHASE) == RUNNING && watchdogArmed.compareAndSet(false, true)) arm(firstDelay());
     }
 
     /** {@code e}, reworded to say why the script was stopped when this runtime stopped it. */
@@ -152,6 +206,10 @@ final class StopControl {
             case TIME_LIMIT -> "The script ran longer than the time limit of " + runtime.options().timeLimit().toMillis()
                     + " ms and was stopped. Raise RuntimeOptions.timeLimit or make the script finish sooner.";
             case INTERRUPTED -> "The script was stopped by JsRuntime.interrupt().";
+            case MEMORY_LIMIT -> "The script allocated more than " + (memoryBudget >> 20) + " MB of JVM heap in one run"
+                    + " and was stopped (RuntimeOptions.maxHeapBytes; on this engine it counts the bytes the runtime's"
+                    + " thread allocates during one entry, garbage included). Raise maxHeapBytes or make the script"
+                    + " keep less.";
             default -> otherwise;
         };
     }
