@@ -18,7 +18,7 @@ import org.mozilla.javascript.ScriptRuntime;
  * A runtime created with {@link RuntimeOptions#maxStackDepth()} runs in Rhino's interpreter
  * instead, which is what enforces the depth (as a catchable {@code RangeError}).
  * {@link RuntimeOptions#statementLimit()} counts Rhino's instruction units (see
- * {@code RhinoBackend}). A runtime that records its setup for snapshots
+ * {@code RhinoLimits}). A runtime that records its setup for snapshots
  * ({@link RuntimeOptions#forSnapshotting()}, or restored) runs in the interpreter too, since
  * Rhino's snapshot image serializes the global scope and only interpreted functions serialize. Safe to use from any thread; each runtime belongs to the thread that
  * created it.

@@ -1,0 +1,227 @@
+package org.jsi4j.rhino;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.List;
+import org.jsi4j.HostObject;
+import org.jsi4j.JsValue;
+import org.mozilla.javascript.NativeObject;
+import org.mozilla.javascript.ScriptRuntime;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Symbol;
+import org.mozilla.javascript.SymbolScriptable;
+
+/**
+ * The JavaScript face of a {@link HostObject}: a Rhino {@link Scriptable} whose string-keyed
+ * (and index) properties are the host object's. Rhino asks it directly, as it asks its own
+ * objects: a read is {@link #get(String, Scriptable)} (the host's {@code undefined} means "not
+ * here", so the prototype chain, {@code Object.prototype}, is searched next), a write
+ * {@link #put(String, Scriptable, Object)}, {@code in} and the lookup Rhino makes before a write
+ * {@link #has(String, Scriptable)}, {@code delete} {@link #delete(String)}, and {@code Object.keys},
+ * {@code for…in}, {@code JSON.stringify}, {@code Object.assign} and {@code Object.entries}
+ * enumerate {@link #getIds()}. Symbol-keyed properties are stored here as on an ordinary object.
+ *
+ * <p>As a prototype ({@code Object.create(host)}) it answers reads and {@code in} for the
+ * inheriting object; a write through an inheriting object lands on that object, as it does for an
+ * inherited data property. A strict-mode {@code delete} of a property the host keeps throws a
+ * {@code TypeError}, as for a non-configurable property.
+ *
+ * <p>Every call to the host runs through {@link org.jsi4j.spi.RuntimeServices#hostCall} (handles
+ * made during it are released, a Java exception becomes a JavaScript one) followed by
+ * {@link RhinoLimits#afterHostCall()}.
+ *
+ * <p>It is a {@code Scriptable}, not a {@link ScriptableObject}: Rhino enumerates a
+ * {@code ScriptableObject}'s own keys for {@code Object.assign} through a package-private method
+ * that only its own classes can override, while it asks any other {@code Scriptable} through
+ * {@link #getIds()}. The price: the ES5 reflection functions that require a
+ * {@code ScriptableObject} ({@code Object.getOwnPropertyNames}, {@code getOwnPropertyDescriptor},
+ * {@code defineProperty}, {@code freeze} and the like) throw a {@code TypeError} for a host object.
+ */
+final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final transient RhinoBackend backend;
+    private final transient HostObject host;
+    private Scriptable prototype;
+    private Scriptable parent;
+    /** Symbol-keyed properties, made on the first one. */
+    private ScriptableObject symbols;
+
+    RhinoHostObject(RhinoBackend backend, HostObject host, Scriptable scope) {
+        this.backend = backend;
+        this.host = host;
+        this.parent = scope;
+        this.prototype = ScriptableObject.getObjectPrototype(scope);
+    }
+
+    /** The Java object behind this face. */
+    HostObject host() {
+        return host;
+    }
+
+    @Override
+    public String getClassName() {
+        return "Object";
+    }
+
+    // ---------------------------------------------------------------- string keys: the host
+
+    @Override
+    public Object get(String name, Scriptable start) {
+        RhinoBackend b = backend;
+        try {
+            return b.services().hostCall(() -> {
+                JsValue value = host.get(b.services().runtime(), name);
+                return value == null || value.isUndefined() ? NOT_FOUND : b.values().toRhino(value);
+            });
+        } finally {
+            b.limits().afterHostCall();
+        }
+    }
+
+    @Override
+    public boolean has(String name, Scriptable start) {
+        RhinoBackend b = backend;
+        try {
+            return (Boolean) b.services().hostCall(() -> host.has(b.services().runtime(), name));
+        } finally {
+            b.limits().afterHostCall();
+        }
+    }
+
+    @Override
+    public void put(String name, Scriptable start, Object value) {
+        if (start != this) {
+            start.put(name, start, value); // a write through an inheriting object defines the property there
+            return;
+        }
+        RhinoBackend b = backend;
+        try {
+            b.services().hostCall(() -> {
+                host.set(b.services().runtime(), name, b.values().toJs(value));
+                return null;
+            });
+        } finally {
+            b.limits().afterHostCall();
+        }
+    }
+
+    @Override
+    public void delete(String name) {
+        if (!remove(name) && backend.context().isStrictMode()) {
+            throw ScriptRuntime.typeError("Cannot delete property '" + name + "' of a host object that keeps it");
+        }
+    }
+
+    /** Asks the host to delete {@code name}: false when it keeps it. */
+    boolean remove(String name) {
+        RhinoBackend b = backend;
+        try {
+            return (Boolean) b.services().hostCall(() -> host.delete(b.services().runtime(), name));
+        } finally {
+            b.limits().afterHostCall();
+        }
+    }
+
+    @Override
+    public Object[] getIds() {
+        RhinoBackend b = backend;
+        List<?> names;
+        try {
+            names = (List<?>) b.services().hostCall(() -> host.propertyNames(b.services().runtime()));
+        } finally {
+            b.limits().afterHostCall();
+        }
+        return names == null ? ScriptRuntime.emptyArgs : names.toArray();
+    }
+
+    // ---------------------------------------------------------------- index keys: the host, by name
+
+    @Override
+    public Object get(int index, Scriptable start) {
+        return get(Integer.toString(index), start);
+    }
+
+    @Override
+    public boolean has(int index, Scriptable start) {
+        return has(Integer.toString(index), start);
+    }
+
+    @Override
+    public void put(int index, Scriptable start, Object value) {
+        if (start != this) {
+            start.put(index, start, value);
+            return;
+        }
+        put(Integer.toString(index), start, value);
+    }
+
+    @Override
+    public void delete(int index) {
+        delete(Integer.toString(index));
+    }
+
+    // ---------------------------------------------------------------- symbol keys: an ordinary object
+
+    @Override
+    public Object get(Symbol key, Scriptable start) {
+        return symbols == null ? NOT_FOUND : symbols.get(key, symbols);
+    }
+
+    @Override
+    public boolean has(Symbol key, Scriptable start) {
+        return symbols != null && symbols.has(key, symbols);
+    }
+
+    @Override
+    public void put(Symbol key, Scriptable start, Object value) {
+        if (start != this) {
+            if (start instanceof SymbolScriptable inheriting) inheriting.put(key, start, value);
+            return;
+        }
+        if (symbols == null) {
+            symbols = new NativeObject();
+            symbols.setPrototype(null);
+        }
+        symbols.put(key, symbols, value);
+    }
+
+    @Override
+    public void delete(Symbol key) {
+        if (symbols != null) symbols.delete(key);
+    }
+
+    // ---------------------------------------------------------------- the rest of an ordinary object
+
+    @Override
+    public Scriptable getPrototype() {
+        return prototype;
+    }
+
+    @Override
+    public void setPrototype(Scriptable prototype) {
+        this.prototype = prototype;
+    }
+
+    @Override
+    public Scriptable getParentScope() {
+        return parent;
+    }
+
+    @Override
+    public void setParentScope(Scriptable parent) {
+        this.parent = parent;
+    }
+
+    @Override
+    public Object getDefaultValue(Class<?> hint) {
+        return ScriptableObject.getDefaultValue(this, hint);
+    }
+
+    @Override
+    public boolean hasInstance(Scriptable instance) {
+        return ScriptRuntime.jsDelegatesTo(instance, this);
+    }
+}
