@@ -66,7 +66,7 @@ final class RhinoErrors {
         if (t instanceof JsException e) return e;
         if (t instanceof Termination s) return terminated(s);
         if (t instanceof StackOverflowError) return stackOverflow();
-        if (t instanceof EcmaError e && "SyntaxError".equals(e.getName())) return runtimeSyntaxError(e);
+        if (t instanceof EcmaError e && "SyntaxError".equals(e.getName()) && raisedByTheParser(e)) return runtimeSyntaxError(e);
         if (t instanceof RhinoException e) return toJsError(e, cx);
         if (t instanceof HostFailure f) {
             return new JsEngineException("A host callback failed with " + f.getCause() + "; the script was stopped"
@@ -90,6 +90,21 @@ final class RhinoErrors {
     private JsSyntaxError runtimeSyntaxError(EcmaError e) {
         return new JsSyntaxError(e.getErrorMessage(),
                 new SourceLocation(e.sourceName(), Math.max(e.lineNumber(), 0), Math.max(e.columnNumber(), 0)));
+    }
+
+    /**
+     * Whether a {@code SyntaxError} came from compiling code at run time ({@code eval},
+     * {@code new Function}): Rhino's parser reports it, while {@code JSON.parse} and a regular
+     * expression make theirs elsewhere. Only looked at for an uncaught SyntaxError.
+     */
+    private static boolean raisedByTheParser(EcmaError e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.equals("org.mozilla.javascript.Parser") || type.equals("org.mozilla.javascript.DefaultErrorReporter")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsError stackOverflow() {

@@ -2,9 +2,11 @@ package org.jsi4j.rhino;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Iterator;
 import java.util.List;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsValue;
+import org.mozilla.javascript.JavaScriptException;
 import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
@@ -41,6 +43,9 @@ import org.mozilla.javascript.SymbolScriptable;
 final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
+    private static final String PROTO = "__proto__";
+    private static final StackWalker STACK = StackWalker.getInstance();
+    private static final String SCRIPTABLE_OBJECT = "org.mozilla.javascript.ScriptableObject";
 
     private final transient RhinoBackend backend;
     private final transient HostObject host;
@@ -70,6 +75,7 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
 
     @Override
     public Object get(String name, Scriptable start) {
+        if (PROTO.equals(name)) return start.getPrototype(); // Object.prototype's own getter fails on a non-ScriptableObject
         RhinoBackend b = backend;
         try {
             return b.services().hostCall(() -> {
@@ -81,18 +87,47 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
         }
     }
 
+    /**
+     * {@code name in this}, and also the lookup Rhino makes before every write to find the object
+     * the write lands on. When the host's {@code has} throws during such a lookup, the write goes
+     * to this object (and so to the host's {@code set}) instead of failing on {@code has}; finding
+     * that out walks the stack, which happens only on that exceptional path.
+     */
     @Override
     public boolean has(String name, Scriptable start) {
+        if (PROTO.equals(name)) return true;
         RhinoBackend b = backend;
         try {
             return (Boolean) b.services().hostCall(() -> host.has(b.services().runtime(), name));
+        } catch (JavaScriptException e) {
+            if (start == this && isWriteLookup()) return true;
+            throw e;
         } finally {
             b.limits().afterHostCall();
         }
     }
 
+    /** True when Rhino asks {@code has} from {@code ScriptableObject.getBase} on behalf of a {@code put…} method. */
+    private static boolean isWriteLookup() {
+        return STACK.walk(frames -> {
+            Iterator<StackWalker.StackFrame> it = frames.limit(16).iterator();
+            while (it.hasNext()) {
+                StackWalker.StackFrame frame = it.next();
+                if (frame.getClassName().equals(SCRIPTABLE_OBJECT) && frame.getMethodName().equals("getBase")) {
+                    return it.hasNext() && it.next().getMethodName().startsWith("put");
+                }
+            }
+            return false;
+        });
+    }
+
     @Override
     public void put(String name, Scriptable start, Object value) {
+        if (PROTO.equals(name)) {
+            if (start == this) setProtoFromScript(value);
+            else NativeObject.js_protoSetter(start, value);
+            return;
+        }
         if (start != this) {
             start.put(name, start, value); // a write through an inheriting object defines the property there
             return;
@@ -194,6 +229,20 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     }
 
     // ---------------------------------------------------------------- the rest of an ordinary object
+
+    /**
+     * {@code this.__proto__ = value}, as {@code Object.prototype}'s {@code __proto__} setter does it
+     * for Rhino's own objects (that setter and its getter work only on a {@code ScriptableObject},
+     * so this object answers {@code __proto__} itself).
+     */
+    private void setProtoFromScript(Object value) {
+        if (value != null && (!(value instanceof Scriptable proto) || value instanceof Symbol)) return;
+        Scriptable proto = (Scriptable) value;
+        for (Scriptable p = proto; p != null; p = p.getPrototype()) {
+            if (p == this) throw ScriptRuntime.typeError("Cyclic __proto__ value");
+        }
+        prototype = proto;
+    }
 
     @Override
     public Scriptable getPrototype() {

@@ -108,4 +108,46 @@ class RhinoHostObjectTest {
                 (r, self, args) -> JsValue.of(r.global().get("h").asObject().delete("fixed"))));
         assertEquals(JsValue.of(false), rt.evaluate("'use strict'; deleteFromJava()", "t.js"));
     }
+
+    @Test
+    void symbolKeysBehaveAsOnAnOrdinaryObject() {
+        assertEquals(JsValue.of("v:true:false:undefined"), rt.evaluate("var s = Symbol('k'); h[s] = 'v';"
+                + " var r = h[s] + ':' + (s in h); delete h[s]; r + ':' + (s in h) + ':' + h[s]", "t.js"));
+        assertFalse(calls.stream().anyMatch(c -> c.contains("Symbol")), calls.toString());
+        assertEquals(JsValue.of("[object Host]"), rt.evaluate(
+                "h[Symbol.toStringTag] = 'Host'; Object.prototype.toString.call(h)", "t.js"));
+    }
+
+    @Test
+    void protoGetterAndSetterWorkOnTheHostAndThroughIt() {
+        assertEquals(JsValue.of(true), rt.evaluate("h.__proto__ === Object.prototype", "t.js"));
+        assertEquals(JsValue.of(true), rt.evaluate("var child = Object.create(h); child.__proto__ === h", "t.js"));
+        assertEquals(JsValue.of("yes"), rt.evaluate("h.__proto__ = {extra: 'yes'}; h.extra", "t.js"));
+        assertEquals(JsValue.of("TypeError"), rt.evaluate("try { h.__proto__ = child; 'no error' } catch (e) { e.name }", "t.js"));
+        assertFalse(calls.stream().anyMatch(c -> c.contains("__proto__")), calls.toString());
+    }
+
+    @Test
+    void aWriteReachesSetEvenWhenHasThrows() {
+        rt.global().set("picky", rt.hostObject(new HostObject() {
+            @Override
+            public JsValue get(JsRuntime runtime, String name) {
+                return JsValue.undefined();
+            }
+
+            @Override
+            public boolean has(JsRuntime runtime, String name) {
+                throw new IllegalStateException("no has for " + name);
+            }
+
+            @Override
+            public void set(JsRuntime runtime, String name, JsValue value) {
+                calls.add("picky set " + name);
+            }
+        }));
+        rt.evaluate("picky.x = 1", "t.js");
+        assertEquals(List.of("picky set x"), calls);
+        JsError e = assertThrows(JsError.class, () -> rt.evaluate("'y' in picky", "t.js"));
+        assertEquals("no has for y", e.jsMessage());
+    }
 }
