@@ -411,11 +411,15 @@ final class RhinoBackend implements EngineBackend {
     /** Runs pending promise jobs in the same entry, then makes sure an accepted interrupt stops the call. */
     @Override
     public void afterOutermostEntry() {
-        op(() -> {
+        RhinoThreadContext.Suspended restore = enter();
+        try {
             cx.processMicrotasks();
             limits.checkStopped();
-            return null;
-        });
+        } catch (Throwable t) {
+            throw errors.convert(t, cx);
+        } finally {
+            leave(restore);
+        }
     }
 
     @Override
