@@ -1,8 +1,5 @@
 package org.jsi4j.rhino;
 
-import java.io.IOException;
-import java.io.NotSerializableException;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +9,12 @@ import org.jsi4j.JsArray;
 import org.jsi4j.JsArrayBuffer;
 import org.jsi4j.JsFunction;
 import org.jsi4j.JsObject;
-import org.jsi4j.JsSnapshotException;
 import org.jsi4j.JsSymbol;
 import org.jsi4j.JsValue;
-import org.jsi4j.spi.EngineBackend;
-import org.jsi4j.spi.JvmGarbage;
-import org.jsi4j.spi.ObjectKind;
 import org.jsi4j.spi.RuntimeServices;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.EvaluatorException;
-import org.mozilla.javascript.JSFunction;
 import org.mozilla.javascript.JavaScriptException;
 import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.NativeObject;
@@ -32,7 +24,6 @@ import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.Symbol;
 import org.mozilla.javascript.TopLevel;
-import org.mozilla.javascript.Undefined;
 import org.mozilla.javascript.typedarrays.NativeArrayBuffer;
 
 /**
@@ -48,16 +39,8 @@ import org.mozilla.javascript.typedarrays.NativeArrayBuffer;
  * strings go straight to the object's own {@code get}/{@code put} (its slot map); array indices
  * and symbols take Rhino's matching overloads.
  *
- * <p>{@link org.jsi4j.RuntimeOptions#maxStackDepth()} switches the runtime to Rhino's interpreter,
- * the only mode in which Rhino can bound the JavaScript call depth; a deeper call then throws a
- * catchable {@code RangeError}. In compiled mode JavaScript calls are JVM calls, so a runaway
- * recursion ends in a {@link StackOverflowError}; it becomes a {@code RangeError} {@code JsError}
- * at the boundary, and inside JavaScript it is catchable only when the recursion passes through a
- * host function (compiled code has no hook at function entry, and its {@code catch} ignores Java
- * errors unless {@code FEATURE_ENHANCED_JAVA_ACCESS} is on, which would let scripts catch
- * terminations too).
  */
-final class RhinoBackend implements EngineBackend {
+final class RhinoBackend extends RhinoHandles {
     private final RuntimeServices services;
     private final RhinoLimits limits;
     private final RhinoThreadContext thread;
@@ -71,7 +54,6 @@ final class RhinoBackend implements EngineBackend {
     private final RhinoValues values;
     private final RhinoErrors errors;
     private final Callable symbolConstructor;
-    private Callable strictSet;
     private boolean closed;
 
     RhinoBackend(SandboxContextFactory factory, RuntimeServices services, String engineVersion) {
@@ -234,11 +216,7 @@ final class RhinoBackend implements EngineBackend {
             if (k instanceof String name && RhinoScopes.canPutDirectly(target, name)) {
                 target.put(name, target, v);
             } else {
-                if (strictSet == null) {
-                    strictSet = cx.compileFunction(standard, "function jsi4jStrictSet(o, k, v) { 'use strict'; o[k] = v; }",
-                            "jsi4j-set.js", 1, null);
-                }
-                strictSet.call(cx, standard, standard, new Object[] {target, k, v});
+                scopes.strictSet(cx, target, k, v);
             }
         } catch (Throwable t) {
             throw errors.convert(t, cx);
@@ -289,27 +267,12 @@ final class RhinoBackend implements EngineBackend {
         Object[] argv = values.toRhino(args);
         RhinoThreadContext.Suspended restore = enter();
         try {
-            return values.toJs(callable.call(cx, global, thisFor(callable, self), argv));
+            return values.toJs(callable.call(cx, global, values.thisFor(cx, callable, self), argv));
         } catch (Throwable t) {
             throw errors.convert(t, cx);
         } finally {
             leave(restore);
         }
-    }
-
-    /**
-     * The {@code this} Rhino's own {@code Function.prototype.call} would pass: a sloppy function
-     * called with {@code undefined} or {@code null} gets the global object, a strict one keeps the
-     * value. Rhino boxes primitive {@code this} values for every function (its
-     * {@code Callable.call} takes a {@code Scriptable}), strict or not.
-     */
-    private Scriptable thisFor(Callable callable, Object self) {
-        if (self instanceof Scriptable s) return s;
-        if (self == null || self == Undefined.instance) {
-            if (callable instanceof JSFunction f && !f.isStrict()) return global;
-            return self == null ? null : Undefined.SCRIPTABLE_UNDEFINED;
-        }
-        return ScriptRuntime.toObject(cx, global, self);
     }
 
     @Override
@@ -329,17 +292,9 @@ final class RhinoBackend implements EngineBackend {
         return op(() -> ScriptRuntime.instanceOf(o, f, cx));
     }
 
-    @Override
-    public boolean sameObject(Object a, Object b) {
-        return object(a) == object(b);
-    }
 
     // ---------------------------------------------------------------- making values
 
-    @Override
-    public HostObject hostObjectOf(Object object) {
-        return object(object) instanceof RhinoHostObject h ? h.host() : null;
-    }
 
     @Override
     public JsObject newObject() {
@@ -364,10 +319,6 @@ final class RhinoBackend implements EngineBackend {
         });
     }
 
-    @Override
-    public byte[] arrayBufferBytes(Object buffer) {
-        return ((NativeArrayBuffer) object(buffer)).getBuffer().clone();
-    }
 
     @Override
     public JsSymbol newSymbol(String description) {
@@ -437,72 +388,12 @@ final class RhinoBackend implements EngineBackend {
         limits.observe(instructionCount);
     }
 
-    // ---------------------------------------------------------------- handles
-
-    @Override
-    public Object duplicate(Object handle) {
-        return new ObjectHandle(object(handle));
-    }
-
-    /** Drops the handle's reference; the garbage collector frees the object once nothing else holds it. */
-    @Override
-    public void release(Object handle) {
-        ((ObjectHandle) handle).release();
-    }
-
-    @Override
-    public Object weaken(Object handle) {
-        return new WeakReference<>(object(handle));
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Object deref(Object weak) {
-        Scriptable object = ((WeakReference<Scriptable>) weak).get();
-        return object == null ? null : new ObjectHandle(object);
-    }
-
-    @Override
-    public ObjectKind kindOf(Object handle) {
-        return RhinoValues.kind(object(handle));
-    }
-
-    private static Scriptable object(Object handle) {
-        return ((ObjectHandle) handle).object();
-    }
-
-    @Override
-    public void releaseWeak(Object weak) {
-        ((WeakReference<?>) weak).clear();
-    }
-
-    @Override
-    public void collectGarbage() {
-        JvmGarbage.collect();
-    }
-
-    @Override
-    public long engineReferences() {
-        return -1;
-    }
-
     // ---------------------------------------------------------------- snapshots
 
     @Override
     public byte[] snapshotImage(Map<String, Object> externals) {
-        if (!imaging()) return null;
-        return op(() -> {
-            limits.unobserved(true);
-            try {
-                return RhinoImage.write(cx, standard, global, externals);
-            } catch (RhinoImage.Unrepresentable | NotSerializableException | StackOverflowError e) {
-                return null; // the journal still restores it
-            } catch (IOException e) {
-                throw new JsSnapshotException("Rhino could not serialize the global scope for the snapshot: " + e, e);
-            } finally {
-                limits.unobserved(false);
-            }
-        });
+        if (!imaging) return null;
+        return op(() -> scopes.image(cx, externals));
     }
 
     @Override

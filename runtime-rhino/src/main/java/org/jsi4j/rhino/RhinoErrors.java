@@ -27,6 +27,14 @@ import org.mozilla.javascript.Undefined;
  * {@link JsTerminatedException}, a Java stack overflow into a {@code RangeError}, a host
  * callback's Java error into a {@link JsEngineException} with that error as its cause.
  *
+ * <p>In compiled mode JavaScript calls are JVM calls, so a runaway recursion ends in a
+ * {@link StackOverflowError}; it becomes a {@code RangeError} at the boundary, and inside
+ * JavaScript it is catchable only when the recursion passes through a host function (compiled
+ * code has no hook at function entry, and its {@code catch} ignores Java errors unless
+ * {@code FEATURE_ENHANCED_JAVA_ACCESS} is on, which would let scripts catch terminations too).
+ * {@link org.jsi4j.RuntimeOptions#maxStackDepth()} switches a runtime to Rhino's interpreter,
+ * which bounds the depth with a catchable {@code RangeError} ({@link StackDepthReporter}).
+ *
  * <p>Conversion runs no script code: the name, message and stack of a thrown object are read
  * only where they are data properties of ordinary Rhino objects (never a getter, a
  * {@code Proxy} trap, a host object, {@code toString} or {@code valueOf}), and any failure while

@@ -16,7 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jsi4j.HostFunction;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsSnapshotException;
 import org.mozilla.javascript.Callable;

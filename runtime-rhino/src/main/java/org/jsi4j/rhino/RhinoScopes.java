@@ -1,11 +1,14 @@
 package org.jsi4j.rhino;
 
+import java.io.IOException;
+import java.io.NotSerializableException;
 import java.util.HashMap;
 import java.util.Map;
 import org.jsi4j.HostFunction;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsSnapshotException;
 import org.jsi4j.Snapshot;
+import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.Scriptable;
@@ -36,6 +39,7 @@ final class RhinoScopes {
     private final ScriptableObject global;
     private final Map<String, Scriptable> restoredFaces = new HashMap<>();
     private boolean restoredFromImage;
+    private Callable strictSet;
 
     RhinoScopes(RhinoBackend backend, Context cx, String engineVersion) {
         this.backend = backend;
@@ -91,6 +95,29 @@ final class RhinoScopes {
                     + (impl == null ? "none was given" : "a " + impl.getClass().getName() + " was given")
                     + "; pass it with RuntimeOptions.fromSnapshot(blob).externals(Map.of(name, ...))", null);
         });
+    }
+
+    /** The image of the user scope for a snapshot, or null when it cannot be imaged faithfully (the journal then restores it). */
+    byte[] image(Context cx, Map<String, Object> externals) {
+        backend.limits().unobserved(true);
+        try {
+            return RhinoImage.write(cx, standard, global, externals);
+        } catch (RhinoImage.Unrepresentable | NotSerializableException | StackOverflowError e) {
+            return null;
+        } catch (IOException e) {
+            throw new JsSnapshotException("Rhino could not serialize the global scope for the snapshot: " + e, e);
+        } finally {
+            backend.limits().unobserved(false);
+        }
+    }
+
+    /** {@code target[key] = value} in strict mode, through a function held here (no script can reach or replace it). */
+    void strictSet(Context cx, Scriptable target, Object key, Object value) {
+        if (strictSet == null) {
+            strictSet = cx.compileFunction(standard, "function jsi4jStrictSet(o, k, v) { 'use strict'; o[k] = v; }",
+                    "jsi4j-set.js", 1, null);
+        }
+        strictSet.call(cx, standard, standard, new Object[] {target, key, value});
     }
 
     /**

@@ -15,6 +15,9 @@ import org.jsi4j.JsValue;
 import org.jsi4j.spi.ObjectKind;
 import org.jsi4j.spi.RuntimeServices;
 import org.mozilla.javascript.Callable;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.JSFunction;
+import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.Symbol;
@@ -69,6 +72,21 @@ final class RhinoValues {
         }
         if (self == null || self == Undefined.SCRIPTABLE_UNDEFINED) return JsUndefined.INSTANCE;
         return wrap(self);
+    }
+
+    /**
+     * The {@code this} Rhino's own {@code Function.prototype.call} would pass: a sloppy function
+     * called with {@code undefined} or {@code null} gets the global object, a strict one keeps the
+     * value. Rhino boxes primitive {@code this} values for every function (its
+     * {@code Callable.call} takes a {@code Scriptable}), strict or not.
+     */
+    Scriptable thisFor(Context cx, Callable callable, Object self) {
+        if (self instanceof Scriptable s) return s;
+        if (self == null || self == Undefined.instance) {
+            if (callable instanceof JSFunction f && !f.isStrict()) return global;
+            return self == null ? null : Undefined.SCRIPTABLE_UNDEFINED;
+        }
+        return ScriptRuntime.toObject(cx, global, self);
     }
 
     /** A jsi4j value as a Rhino value. */
