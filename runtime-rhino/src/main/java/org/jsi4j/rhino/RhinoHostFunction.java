@@ -4,6 +4,7 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 import org.jsi4j.HostFunction;
 import org.jsi4j.JsValue;
+import org.jsi4j.spi.HostCall;
 import org.mozilla.javascript.BaseFunction;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.ScriptRuntime;
@@ -28,6 +29,8 @@ final class RhinoHostFunction extends BaseFunction {
     private final transient HostFunction function;
     private final String name;
     private final int length;
+    /** A reusable call body, absent while a call uses it (owner thread only). */
+    private transient Invocation spare;
 
     RhinoHostFunction(RhinoBackend backend, Scriptable scope, String name, int length, HostFunction function) {
         this.backend = backend;
@@ -40,14 +43,23 @@ final class RhinoHostFunction extends BaseFunction {
     @Override
     public Object call(Context cx, Scriptable scope, Scriptable thisObj, Object[] args) {
         RhinoBackend b = backend;
+        Invocation invocation = spare;
+        if (invocation == null) invocation = new Invocation(this);
+        else spare = null;
+        invocation.self = thisObj;
+        invocation.args = args;
         try {
-            return b.services().hostCall(() -> invoke(b, thisObj, args));
+            return b.services().hostCall(invocation);
         } finally {
+            invocation.self = null;
+            invocation.args = null;
+            spare = invocation;
             b.limits().afterHostCall();
         }
     }
 
-    private Object invoke(RhinoBackend b, Scriptable thisObj, Object[] args) {
+    private Object invoke(Scriptable thisObj, Object[] args) {
+        RhinoBackend b = backend;
         try {
             RhinoValues values = b.values();
             JsValue[] converted = new JsValue[args.length];
@@ -59,6 +71,26 @@ final class RhinoHostFunction extends BaseFunction {
         } catch (Error e) {
             b.limits().fatal(e);
             throw e;
+        }
+    }
+
+    /**
+     * One call's body for {@link org.jsi4j.spi.RuntimeServices#hostCall}. The function keeps one
+     * spare and reuses it, so a call allocates none; a call made while the spare is in use (a
+     * recursive one) makes its own.
+     */
+    private static final class Invocation implements HostCall {
+        private final RhinoHostFunction function;
+        Scriptable self;
+        Object[] args;
+
+        Invocation(RhinoHostFunction function) {
+            this.function = function;
+        }
+
+        @Override
+        public Object run() {
+            return function.invoke(self, args);
         }
     }
 

@@ -5,7 +5,9 @@ import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
 import org.jsi4j.HostObject;
+import org.jsi4j.JsRuntime;
 import org.jsi4j.JsValue;
+import org.jsi4j.spi.HostCall;
 import org.mozilla.javascript.JavaScriptException;
 import org.mozilla.javascript.NativeObject;
 import org.mozilla.javascript.ScriptRuntime;
@@ -53,6 +55,8 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     private Scriptable parent;
     /** Symbol-keyed properties, made on the first one. */
     private ScriptableObject symbols;
+    /** A reusable call body, absent while an access uses it (owner thread only). */
+    private transient Access spare;
 
     RhinoHostObject(RhinoBackend backend, HostObject host, Scriptable scope) {
         this.backend = backend;
@@ -76,15 +80,7 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     @Override
     public Object get(String name, Scriptable start) {
         if (PROTO.equals(name)) return start.getPrototype(); // Object.prototype's own getter fails on a non-ScriptableObject
-        RhinoBackend b = backend;
-        try {
-            return b.services().hostCall(() -> {
-                JsValue value = host.get(b.services().runtime(), name);
-                return value == null || value.isUndefined() ? NOT_FOUND : b.values().toRhino(value);
-            });
-        } finally {
-            b.limits().afterHostCall();
-        }
+        return access(Kind.GET, name, null);
     }
 
     /**
@@ -96,14 +92,11 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     @Override
     public boolean has(String name, Scriptable start) {
         if (PROTO.equals(name)) return true;
-        RhinoBackend b = backend;
         try {
-            return (Boolean) b.services().hostCall(() -> host.has(b.services().runtime(), name));
+            return (Boolean) access(Kind.HAS, name, null);
         } catch (JavaScriptException e) {
             if (start == this && isWriteLookup()) return true;
             throw e;
-        } finally {
-            b.limits().afterHostCall();
         }
     }
 
@@ -132,15 +125,7 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
             start.put(name, start, value); // a write through an inheriting object defines the property there
             return;
         }
-        RhinoBackend b = backend;
-        try {
-            b.services().hostCall(() -> {
-                host.set(b.services().runtime(), name, b.values().toJs(value));
-                return null;
-            });
-        } finally {
-            b.limits().afterHostCall();
-        }
+        access(Kind.SET, name, value);
     }
 
     @Override
@@ -152,24 +137,74 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
 
     /** Asks the host to delete {@code name}: false when it keeps it. */
     boolean remove(String name) {
-        RhinoBackend b = backend;
-        try {
-            return (Boolean) b.services().hostCall(() -> host.delete(b.services().runtime(), name));
-        } finally {
-            b.limits().afterHostCall();
-        }
+        return (Boolean) access(Kind.DELETE, name, null);
     }
 
     @Override
     public Object[] getIds() {
+        List<?> names = (List<?>) access(Kind.NAMES, null, null);
+        return names == null ? ScriptRuntime.emptyArgs : names.toArray();
+    }
+
+    /** What a call to the host does. */
+    private enum Kind { GET, HAS, SET, DELETE, NAMES }
+
+    /** Calls the host through the core's host-call protocol, then lets the limits stop the script if they must. */
+    private Object access(Kind kind, String name, Object value) {
         RhinoBackend b = backend;
-        List<?> names;
+        Access access = spare;
+        if (access == null) access = new Access(this);
+        else spare = null;
+        access.kind = kind;
+        access.name = name;
+        access.value = value;
         try {
-            names = (List<?>) b.services().hostCall(() -> host.propertyNames(b.services().runtime()));
+            return b.services().hostCall(access);
         } finally {
+            access.name = null;
+            access.value = null;
+            spare = access;
             b.limits().afterHostCall();
         }
-        return names == null ? ScriptRuntime.emptyArgs : names.toArray();
+    }
+
+    private Object run(Kind kind, String name, Object value) {
+        RhinoBackend b = backend;
+        JsRuntime rt = b.services().runtime();
+        return switch (kind) {
+            case GET -> {
+                JsValue v = host.get(rt, name);
+                yield v == null || v.isUndefined() ? NOT_FOUND : b.values().toRhino(v);
+            }
+            case HAS -> host.has(rt, name);
+            case SET -> {
+                host.set(rt, name, b.values().toJs(value));
+                yield null;
+            }
+            case DELETE -> host.delete(rt, name);
+            case NAMES -> host.propertyNames(rt);
+        };
+    }
+
+    /**
+     * One call's body for {@link org.jsi4j.spi.RuntimeServices#hostCall}. The face keeps one spare
+     * and reuses it, so an access allocates none; an access made while the spare is in use (a host
+     * callback that reads its own object) makes its own.
+     */
+    private static final class Access implements HostCall {
+        private final RhinoHostObject face;
+        Kind kind;
+        String name;
+        Object value;
+
+        Access(RhinoHostObject face) {
+            this.face = face;
+        }
+
+        @Override
+        public Object run() {
+            return face.run(kind, name, value);
+        }
     }
 
     // ---------------------------------------------------------------- index keys: the host, by name
