@@ -5,8 +5,12 @@ import java.util.Objects;
 import org.jsi4j.Capabilities;
 import org.jsi4j.EngineInfo;
 import org.jsi4j.EsFeature;
+import org.jsi4j.JsEngineException;
+import org.jsi4j.JsError;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.JsSyntaxError;
+import org.jsi4j.JsTerminatedException;
 import org.jsi4j.JsTerminatedException.Reason;
 import org.jsi4j.RuntimeOptions;
 import org.mozilla.javascript.Context;
@@ -61,6 +65,15 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
             // overflow, the JVM would mark the ResourceBundle classes as failed for good
             // (ExceptionInInitializerError) and every later Rhino error would fail, so load it now.
             ScriptRuntime.getMessageById("msg.no.properties", "");
+        }
+        // the same for the classes first used when a script is stopped or fails, often deep in a stack
+        for (Class<?> type : new Class<?>[] {Termination.class, HostFailure.class, JsTerminatedException.Reason.class,
+                JsTerminatedException.class, JsEngineException.class, JsSyntaxError.class, JsError.class}) {
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("jsi4j's Rhino backend is missing " + type.getName(), e);
+            }
         }
         this.engine = new EngineInfo(ID, "Mozilla Rhino", version == null ? "unknown" : version.replace("Rhino ", ""));
     }
