@@ -735,6 +735,11 @@ public final class JsRuntime implements AutoCloseable {
         }
 
         @Override
+        public JsObject wrapPermanent(Object handle, ObjectKind kind) {
+            return newHandle(kind, handle, null);
+        }
+
+        @Override
         public Object unwrap(JsObject object) {
             return handleOf(object);
         }

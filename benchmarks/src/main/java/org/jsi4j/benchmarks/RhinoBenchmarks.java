@@ -1,5 +1,7 @@
 package org.jsi4j.benchmarks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ public class RhinoBenchmarks extends Jsr223EngineBenchmark {
     private Scriptable graph;
     private Script prepared;
     private RawHost host;
+    private int calls;
 
     @Override
     protected String engineId() {
@@ -92,9 +95,15 @@ public class RhinoBenchmarks extends Jsr223EngineBenchmark {
         return ScriptRuntime.toNumber(hostLoop.call(cx, scope, scope, LOOP_ARGS));
     }
 
+    /**
+     * Arguments that vary from call to call (their sum stays 6, as for the jsi4j flavor), so that
+     * the JIT cannot fold the whole call into a constant once Rhino's compiled {@code add3} is
+     * inlined.
+     */
     @Benchmark
     public Object jsCall_raw() {
-        return add3.call(cx, scope, scope, new Object[] {1.0, 2.0, 3.0});
+        double a = (calls++ & 1);
+        return add3.call(cx, scope, scope, new Object[] {1.0 + a, 2.0, 3.0 - a});
     }
 
     @Benchmark
@@ -111,13 +120,18 @@ public class RhinoBenchmarks extends Jsr223EngineBenchmark {
 
     @Benchmark
     public Object createRuntime_raw() {
-        // a second Context on this thread, as a new runtime would have; the benchmark's own one stays entered
-        Context fresh = enter(new ContextFactory());
+        // a new Context, as a new runtime has: Rhino would hand back the benchmark's entered one, so that one steps aside
+        Context.exit();
         try {
-            ScriptableObject freshScope = fresh.initSafeStandardObjects();
-            return fresh.evaluateString(freshScope, Scripts.TRIVIAL, Scripts.SOURCE_NAME, 1, null);
+            Context fresh = enter(new ContextFactory());
+            try {
+                ScriptableObject freshScope = fresh.initSafeStandardObjects();
+                return fresh.evaluateString(freshScope, Scripts.TRIVIAL, Scripts.SOURCE_NAME, 1, null);
+            } finally {
+                Context.exit();
+            }
         } finally {
-            Context.exit();
+            contexts.enterContext(cx);
         }
     }
 
@@ -166,8 +180,26 @@ public class RhinoBenchmarks extends Jsr223EngineBenchmark {
         return value;
     }
 
-    /** Rhino's own host object: a {@link ScriptableObject} with a {@code value} property. */
+    /**
+     * Rhino's own host object: a {@link ScriptableObject} with a {@code value} property, doing what
+     * the jsi4j flavor's {@code ValueHost} does (compare the name, convert, read or store). The
+     * field is read and written with opaque accesses: plain loads and stores on the CPU, but ones
+     * the JIT must perform on every crossing. Once the whole setter is inlined into the script's
+     * loop, plain stores to one field could otherwise be merged (only the last of an unrolled
+     * loop's stores kept) and a plain load hoisted out of the loop, which no host object behind a
+     * real crossing allows; that is how raw {@code propertySet} measured 1.3 ns.
+     */
     static final class RawHost extends ScriptableObject {
+        private static final VarHandle VALUE;
+
+        static {
+            try {
+                VALUE = MethodHandles.lookup().findVarHandle(RawHost.class, "value", double.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         double value = Scripts.HOST_INITIAL_VALUE;
 
         @Override
@@ -177,13 +209,13 @@ public class RhinoBenchmarks extends Jsr223EngineBenchmark {
 
         @Override
         public Object get(String name, Scriptable start) {
-            return "value".equals(name) ? value : super.get(name, start);
+            return "value".equals(name) ? (Object) (double) VALUE.getOpaque(this) : super.get(name, start);
         }
 
         @Override
         public void put(String name, Scriptable start, Object v) {
             if ("value".equals(name)) {
-                value = ScriptRuntime.toNumber(v);
+                VALUE.setOpaque(this, ScriptRuntime.toNumber(v));
             } else {
                 super.put(name, start, v);
             }

@@ -22,6 +22,16 @@ public interface RuntimeServices {
     JsObject wrap(Object handle, ObjectKind kind);
 
     /**
+     * Wraps an engine object as a handle that no scope owns and that stays valid until the runtime
+     * closes: for an object a backend hands to Java on many crossings (the global object as the
+     * {@code this} of host functions), made once instead of once per crossing. The default wraps it
+     * in the current scope (correct only when the backend does not keep the handle).
+     */
+    default JsObject wrapPermanent(Object handle, ObjectKind kind) {
+        return wrap(handle, kind);
+    }
+
+    /**
      * The engine handle behind {@code object}.
      *
      * @throws IllegalArgumentException when it belongs to another runtime

@@ -16,7 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jsi4j.HostFunction;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsSnapshotException;
 import org.mozilla.javascript.Callable;
@@ -309,12 +308,13 @@ final class RhinoImage {
                 // Rhino keeps the key's old hash code in the entry, so a restored Map or Set would not find it
                 throw new Unrepresentable("a Map or Set has an object key, which Rhino's serialization cannot restore");
             }
-            if (obj instanceof HostFunctionAdapter f) {
+            if (obj instanceof RhinoHostFunction f) {
                 String name = externalNames.get(f.function());
                 if (name == null) throw new Unrepresentable("host function '" + f.getFunctionName() + "' is not a named external");
                 return new ImageToken.External(name, true, f.getLength());
             }
-            if (obj instanceof ScriptableObject s && s.getAssociatedValue(HostObjectTraps.HOST_KEY) instanceof HostObject h) {
+            if (obj instanceof RhinoHostObject face) {
+                HostObject h = face.host();
                 String name = externalNames.get(h);
                 if (name == null) throw new Unrepresentable("a host object of " + h.getClass().getName() + " is not a named external");
                 return new ImageToken.External(name, false, 0);

@@ -5,8 +5,12 @@ import java.util.Objects;
 import org.jsi4j.Capabilities;
 import org.jsi4j.EngineInfo;
 import org.jsi4j.EsFeature;
+import org.jsi4j.JsEngineException;
+import org.jsi4j.JsError;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.JsSyntaxError;
+import org.jsi4j.JsTerminatedException;
 import org.jsi4j.JsTerminatedException.Reason;
 import org.jsi4j.RuntimeOptions;
 import org.mozilla.javascript.Context;
@@ -18,7 +22,7 @@ import org.mozilla.javascript.ScriptRuntime;
  * A runtime created with {@link RuntimeOptions#maxStackDepth()} runs in Rhino's interpreter
  * instead, which is what enforces the depth (as a catchable {@code RangeError}).
  * {@link RuntimeOptions#statementLimit()} counts Rhino's instruction units (see
- * {@code RhinoBackend}). A runtime that records its setup for snapshots
+ * {@code RhinoLimits}). A runtime that records its setup for snapshots
  * ({@link RuntimeOptions#forSnapshotting()}, or restored) runs in the interpreter too, since
  * Rhino's snapshot image serializes the global scope and only interpreted functions serialize. Safe to use from any thread; each runtime belongs to the thread that
  * created it.
@@ -61,6 +65,15 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
             // overflow, the JVM would mark the ResourceBundle classes as failed for good
             // (ExceptionInInitializerError) and every later Rhino error would fail, so load it now.
             ScriptRuntime.getMessageById("msg.no.properties", "");
+        }
+        // the same for the classes first used when a script is stopped or fails, often deep in a stack
+        for (Class<?> type : new Class<?>[] {Termination.class, HostFailure.class, JsTerminatedException.Reason.class,
+                JsTerminatedException.class, JsEngineException.class, JsSyntaxError.class, JsError.class}) {
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("jsi4j's Rhino backend is missing " + type.getName(), e);
+            }
         }
         this.engine = new EngineInfo(ID, "Mozilla Rhino", version == null ? "unknown" : version.replace("Rhino ", ""));
     }

@@ -16,7 +16,7 @@ import org.jsi4j.JsValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class HostObjectTrapsTest {
+class RhinoHostObjectTest {
     private final JsRuntime rt = new RhinoRuntimeFactory().create();
     private final List<String> calls = new ArrayList<>();
     private final LoggingHost host = new LoggingHost(calls);
@@ -59,7 +59,7 @@ class HostObjectTrapsTest {
         }
     }
 
-    HostObjectTrapsTest() {
+    RhinoHostObjectTest() {
         host.values.put("fixed", JsValue.of(1));
         rt.global().set("h", rt.hostObject(host));
     }
@@ -70,13 +70,16 @@ class HostObjectTrapsTest {
     }
 
     @Test
-    void writesGoStraightToSetWithoutAskingHas() {
-        rt.evaluate("h.x = 1; h['y'] = 2; h.toString = 3;", "t.js");
-        assertEquals(List.of("set x", "set y", "set toString"), calls);
+    void writesReachSetAndInAsksHas() {
+        rt.evaluate("h.x = 1; h['y'] = 2; h.toString = 3; h[4] = 5;", "t.js");
+        assertEquals(List.of("set x", "set y", "set toString", "set 4"),
+                calls.stream().filter(c -> c.startsWith("set")).toList(),
+                "every write reaches set (Rhino asks has first to find where a write lands, as for its own objects)");
         assertEquals(JsValue.of(2), host.values.get("y"));
+        assertEquals(JsValue.of(5), host.values.get("4"));
         calls.clear();
         assertEquals(JsValue.of(true), rt.evaluate("'x' in h", "t.js"));
-        assertEquals(List.of("has x"), calls, "the in operator still asks the host");
+        assertEquals(List.of("has x"), calls, "the in operator asks the host");
     }
 
     @Test
@@ -104,5 +107,47 @@ class HostObjectTrapsTest {
         rt.global().set("deleteFromJava", rt.function("deleteFromJava", 0,
                 (r, self, args) -> JsValue.of(r.global().get("h").asObject().delete("fixed"))));
         assertEquals(JsValue.of(false), rt.evaluate("'use strict'; deleteFromJava()", "t.js"));
+    }
+
+    @Test
+    void symbolKeysBehaveAsOnAnOrdinaryObject() {
+        assertEquals(JsValue.of("v:true:false:undefined"), rt.evaluate("var s = Symbol('k'); h[s] = 'v';"
+                + " var r = h[s] + ':' + (s in h); delete h[s]; r + ':' + (s in h) + ':' + h[s]", "t.js"));
+        assertFalse(calls.stream().anyMatch(c -> c.contains("Symbol")), calls.toString());
+        assertEquals(JsValue.of("[object Host]"), rt.evaluate(
+                "h[Symbol.toStringTag] = 'Host'; Object.prototype.toString.call(h)", "t.js"));
+    }
+
+    @Test
+    void protoGetterAndSetterWorkOnTheHostAndThroughIt() {
+        assertEquals(JsValue.of(true), rt.evaluate("h.__proto__ === Object.prototype", "t.js"));
+        assertEquals(JsValue.of(true), rt.evaluate("var child = Object.create(h); child.__proto__ === h", "t.js"));
+        assertEquals(JsValue.of("yes"), rt.evaluate("h.__proto__ = {extra: 'yes'}; h.extra", "t.js"));
+        assertEquals(JsValue.of("TypeError"), rt.evaluate("try { h.__proto__ = child; 'no error' } catch (e) { e.name }", "t.js"));
+        assertFalse(calls.stream().anyMatch(c -> c.contains("__proto__")), calls.toString());
+    }
+
+    @Test
+    void aWriteReachesSetEvenWhenHasThrows() {
+        rt.global().set("picky", rt.hostObject(new HostObject() {
+            @Override
+            public JsValue get(JsRuntime runtime, String name) {
+                return JsValue.undefined();
+            }
+
+            @Override
+            public boolean has(JsRuntime runtime, String name) {
+                throw new IllegalStateException("no has for " + name);
+            }
+
+            @Override
+            public void set(JsRuntime runtime, String name, JsValue value) {
+                calls.add("picky set " + name);
+            }
+        }));
+        rt.evaluate("picky.x = 1", "t.js");
+        assertEquals(List.of("picky set x"), calls);
+        JsError e = assertThrows(JsError.class, () -> rt.evaluate("'y' in picky", "t.js"));
+        assertEquals("no has for y", e.jsMessage());
     }
 }
