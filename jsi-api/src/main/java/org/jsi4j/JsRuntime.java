@@ -736,7 +736,7 @@ public final class JsRuntime implements AutoCloseable {
 
         @Override
         public JsObject wrapPermanent(Object handle, ObjectKind kind) {
-            return newHandle(kind, handle, null);
+            return newHandle(kind, handle);
         }
 
         @Override
