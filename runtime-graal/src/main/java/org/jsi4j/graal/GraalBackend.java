@@ -223,7 +223,7 @@ final class GraalBackend implements EngineBackend {
             return null;
         });
         GraalHostObject target = new GraalHostObject(services.runtime(), host, values, callbacks);
-        return values.wrap(limits.exec(helpers.hostObject, target), ObjectKind.OBJECT);
+        return values.wrap(limits.exec(helpers.hostObject, target, target.hasFunction()), ObjectKind.OBJECT);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.jsi4j.graal;
 import java.util.List;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsRuntime;
@@ -12,7 +13,7 @@ import org.jsi4j.JsValue;
  * The Java side of a host object: a polyglot {@link ProxyObject}, the target of a JavaScript
  * {@code Proxy} made by {@code helpers.js}. Reads, {@code in}, {@code delete}, {@code Object.keys},
  * {@code for…in}, spread and JSON reach these methods straight from the engine, with no trap
- * running; only writes pass through one small JavaScript trap.
+ * running; writes, {@code in} and property descriptors pass through small JavaScript traps.
  *
  * <p>Why not the ProxyObject alone: GraalJS refuses a foreign object as a prototype
  * ({@code Object.create(h)} throws "Object prototype may only be an Object or null"), and the
@@ -54,9 +55,20 @@ final class GraalHostObject implements ProxyObject {
         });
     }
 
+    /**
+     * Always true: GraalJS asks {@code hasMember} before every read of a foreign member (and reads
+     * nothing when it says false), so an honest answer would cost a second callback per read and
+     * hide names the host serves without listing them. {@code in}, {@code hasOwnProperty} and
+     * property descriptors ask {@link #has} through the face's traps instead.
+     */
     @Override
     public boolean hasMember(String key) {
-        return callbacks.enter(() -> host.has(runtime, key)) == Boolean.TRUE;
+        return true;
+    }
+
+    /** {@code key in face}, for the face's {@code has} and {@code getOwnPropertyDescriptor} traps. */
+    ProxyExecutable hasFunction() {
+        return args -> callbacks.enter(() -> host.has(runtime, args[0].asString()));
     }
 
     @Override

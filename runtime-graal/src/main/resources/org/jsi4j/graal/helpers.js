@@ -27,19 +27,36 @@
 
     const tag = v => v === undefined ? UNDEFINED : typeof v === 'bigint' ? bigTag(v) : v;
 
-    // host objects: a JS Proxy whose target is the Java ProxyObject. Reads, `in`, delete, keys and
-    // descriptors go straight to the ProxyObject (no trap); only writes need a trap, to keep writes
-    // through an object that inherits from the host object on that object, and to tag the value.
+    // host objects: a JS Proxy whose target is the Java ProxyObject. Delete and keys go straight to the
+    // ProxyObject; reads go through a trap that falls back to Object.prototype for what the host does not
+    // serve. The ProxyObject claims every name (GraalJS asks before each read), so `in` and descriptors ask
+    // the host through traps; writes need a trap to keep writes made through an object that inherits from
+    // the host object on that object, and to tag the value.
     const targets = new WeakMapFn();   // face -> ProxyObject, for hostObjectOf
-    function hostObject(target) {
+    function hostObject(target, hostHas) {
         let face;
         const handler = {
+            get(t, key, receiver) {
+                if (typeof key === 'string') {
+                    const v = t[key];
+                    if (v !== undefined) return v;
+                }
+                // what the host does not serve comes from Object.prototype, as for an ordinary object
+                return reflectGet(ObjectPrototype, key, receiver);
+            },
             set(t, key, value, receiver) {
                 if (receiver !== face) {
                     return reflectDefine(receiver, key, {value, writable: true, enumerable: true, configurable: true});
                 }
                 if (typeof key !== 'string') return false;
                 return reflectSet(t, key, tag(value));
+            },
+            has(t, key) {
+                return typeof key === 'string' ? hostHas(key) : reflectHas(ObjectPrototype, key);
+            },
+            getOwnPropertyDescriptor(t, key) {
+                if (typeof key !== 'string' || !hostHas(key)) return undefined;
+                return {value: t[key], writable: true, enumerable: true, configurable: true};
             },
             getPrototypeOf() {
                 return ObjectPrototype;
