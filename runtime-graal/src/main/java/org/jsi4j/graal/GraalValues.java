@@ -54,9 +54,10 @@ final class GraalValues {
 
     /** A value that crossed through the helpers or a host-function wrapper. */
     JsValue fromTagged(Value v) {
-        if (v.isNumber()) return JsValue.of(v.asDouble());
-        if (v.isString()) return JsValue.of(v.asString());
-        if (v.isBoolean()) return JsValue.of(v.asBoolean());
+        // a Number, String or Boolean wrapper object answers like its primitive but has members
+        if (v.isNumber()) return v.hasMembers() ? object(v) : JsValue.of(v.asDouble());
+        if (v.isString()) return v.hasMembers() ? object(v) : JsValue.of(v.asString());
+        if (v.isBoolean()) return v.hasMembers() ? object(v) : JsValue.of(v.asBoolean());
         if (v.isNull()) return JsValue.nullValue();
         if (v.isProxyObject()) return marker(v.asProxyObject());
         return object(v);
@@ -65,8 +66,8 @@ final class GraalValues {
     /** A value straight from the engine: an integral number or a null may be a BigInt or undefined. */
     JsValue fromRaw(Value v) {
         if (v == null) return JsValue.undefined();
-        if (v.isNumber() && !v.fitsInBigInteger()) return JsValue.of(v.asDouble());
-        if (v.isNumber() || v.isNull()) return fromTagged(limits.exec(helpers.tag, v));
+        if (v.isNumber() && !v.fitsInBigInteger() && !v.hasMembers()) return JsValue.of(v.asDouble());
+        if ((v.isNumber() && !v.hasMembers()) || v.isNull()) return fromTagged(limits.exec(helpers.tag, v));
         return fromTagged(v);
     }
 

@@ -149,6 +149,10 @@ class GraalHardeningTest {
             assertEquals(JsValue.of(true), rt.evaluate("see() === 123456789012345678901234567890n", "ret.js"));
             assertEquals(JsValue.of(BigInteger.valueOf(7)), rt.evaluate("7n", "raw.js"));
             assertEquals(JsValue.of(7), rt.evaluate("7", "raw.js"));
+            assertInstanceOf(JsObject.class, rt.evaluate("new Number(7)", "boxed.js"));
+            assertInstanceOf(JsObject.class, rt.evaluate("new String('s')", "boxed.js"));
+            assertInstanceOf(JsObject.class, rt.evaluate("new Boolean(false)", "boxed.js"));
+            assertInstanceOf(JsObject.class, rt.evaluate("Object(5n)", "boxed.js"));
             assertEquals(JsValue.undefined(), rt.evaluate("undefined", "raw.js"));
             assertEquals(JsValue.nullValue(), rt.evaluate("null", "raw.js"));
             JsObject o = rt.evaluate("({big: 5n, u: undefined, n: null, i: 5})", "obj.js").asObject();
