@@ -140,6 +140,12 @@ final class GraalBackend implements EngineBackend {
 
     @Override
     public JsValue call(Object function, JsValue thisValue, List<JsValue> args) {
+        int n = args.size();
+        if (n < helpers.plainCalls.length && thisValue instanceof JsUndefined) {
+            Object[] guestArgs = values.toGuest(args, 1);
+            guestArgs[0] = value(function);
+            return values.fromTagged(limits.exec(helpers.plainCalls[n], guestArgs));
+        }
         Object[] guestArgs = values.toGuest(args, 2);
         guestArgs[0] = value(function);
         guestArgs[1] = thisValue instanceof JsUndefined ? helpers.undefined : values.toGuest(thisValue);
@@ -213,7 +219,8 @@ final class GraalBackend implements EngineBackend {
             return null;
         });
         GraalHostFunction body = new GraalHostFunction(services.runtime(), function, values, callbacks);
-        return (JsFunction) values.wrap(limits.exec(helpers.hostFunction, body, name, length), ObjectKind.FUNCTION);
+        return (JsFunction) values.wrap(limits.exec(helpers.hostFunction, body, body.withThis(), name, length),
+                ObjectKind.FUNCTION);
     }
 
     @Override

@@ -68,16 +68,36 @@
     }
 
     // host functions: a method (so not a constructor, like builtins) in strict mode (so `this` is not
-    // coerced, like builtins), with the Java ProxyExecutable's arguments spread after the tagged `this`
-    function hostFunction(call, name, length) {
+    // coerced, like builtins). Plain calls (`this` undefined, the common case) reach `call`, which gets
+    // exactly the arguments, as a raw ProxyExecutable would; other calls reach `callWithThis` with the
+    // tagged `this` first. Up to three arguments pass without rest arrays or spreads.
+    function tagAll(list) {
+        const n = list.length, out = [];
+        for (let i = 0; i < n; i++) {
+            const a = list[i];
+            out[i] = a === undefined ? UNDEFINED : typeof a === 'bigint' ? bigTag(a) : a;
+        }
+        return out;
+    }
+    function hostFunction(call, callWithThis, name, length) {
         const f = ({
-            fn(...args) {
-                const self = this === undefined ? UNDEFINED : this === G ? GLOBAL : this;
-                for (let i = 0; i < args.length; i++) {
-                    const a = args[i];
-                    if (a === undefined || typeof a === 'bigint') args[i] = tag(a);
+            fn(a, b, c) {
+                const n = arguments.length;
+                if (this === undefined) {
+                    if (n === 0) return call();
+                    if (n <= 3) {
+                        if (a === undefined || typeof a === 'bigint') a = tag(a);
+                        if (n === 1) return call(a);
+                        if (b === undefined || typeof b === 'bigint') b = tag(b);
+                        if (n === 2) return call(a, b);
+                        if (c === undefined || typeof c === 'bigint') c = tag(c);
+                        return call(a, b, c);
+                    }
+                    return apply(call, undefined, tagAll(arguments));
                 }
-                return call(self, ...args);
+                const args = tagAll(arguments);
+                const self = this === G ? GLOBAL : this;
+                return apply(callWithThis, undefined, [self, ...args]);
             }
         }).fn;
         defineProperty(f, 'name', {value: name});
@@ -129,7 +149,7 @@
         /* 7 has */ (o, k) => k in o,
         /* 8 delete */ (o, k) => reflectDelete(o, k),
         /* 9 keys */ o => keys(o),
-        /* 10 call */ (f, self, ...args) => tag(apply(f, self, args)),
+        /* 10 call */ (f, self, ...args) => tag(self === undefined ? f(...args) : apply(f, self, args)),
         /* 11 construct */ (f, ...args) => construct(f, args),
         /* 12 instanceOf */ (o, c) => o instanceof c,
         /* 13 same */ (a, b) => a === b,
@@ -149,7 +169,11 @@
         /* 23 errorInfo */ errorInfo,
         /* 24 rangeError */ m => new RangeErrorFn(m),
         /* 25 tag */ tag,
-        /* 26 global */ G
+        /* 26 global */ G,
+        /* 27 call0 */ f => tag(f()),
+        /* 28 call1 */ (f, a) => tag(f(a)),
+        /* 29 call2 */ (f, a, b) => tag(f(a, b)),
+        /* 30 call3 */ (f, a, b, c) => tag(f(a, b, c))
     ];
     return freeze(helpers);
 })

@@ -170,6 +170,20 @@ class GraalHardeningTest {
     }
 
     @Test
+    void everyArityAndReceiverPassesExactArguments() {
+        try (JsRuntime rt = FACTORY.create()) {
+            rt.global().set("show", rt.function("show", 0, (r, self, args) -> {
+                StringBuilder out = new StringBuilder(self instanceof JsObject ? "o" : self.toString()).append(':');
+                for (JsValue a : args) out.append(a instanceof org.jsi4j.JsBigInt ? "big" : a.toString()).append(',');
+                return JsValue.of(out.toString());
+            }));
+            assertEquals(JsValue.of("undefined:|undefined:undefined,|undefined:big,undefined,|undefined:1,big,undefined,"
+                    + "|undefined:1,2,3,big,|o:undefined,big,|o:"), rt.evaluate("[show(), show(undefined), show(1n, undefined),"
+                    + " show(1, 2n, undefined), show(1, 2, 3, 4n), ({show}).show(undefined, 5n), show.call({})].join('|')", "arity.js"));
+        }
+    }
+
+    @Test
     void nothingTheLibraryUsesIsReachableFromScript() {
         try (JsRuntime rt = FACTORY.create()) {
             rt.global().set("h", rt.hostObject(new MapHostObject()));
