@@ -1,6 +1,8 @@
 package org.jsi4j.graal;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
@@ -14,33 +16,43 @@ import org.jsi4j.JsValue;
 import org.jsi4j.SourceLocation;
 import org.jsi4j.spi.RuntimeServices;
 
-/** Turns {@link PolyglotException}s into jsi4j exceptions; no polyglot type escapes. */
+/**
+ * Turns {@link PolyglotException}s into jsi4j exceptions; no polyglot or JDK exception type
+ * escapes. What a thrown value says is read by the {@code errorInfo} helper, which trusts nothing:
+ * each read is guarded, only strings are accepted, and no replaceable global is used.
+ */
 final class GraalErrors {
-    private static final java.util.regex.Pattern ERROR_NAME = java.util.regex.Pattern.compile("[A-Z][A-Za-z]*Error");
+    static final String OVERFLOW_MESSAGE = "Maximum call stack size exceeded";
+    private static final Pattern ERROR_NAME = Pattern.compile("[A-Z][A-Za-z]*Error");
+    /** How GraalJS words a syntax error found while parsing code given to eval or the Function constructor. */
+    private static final Pattern NESTED_SYNTAX = Pattern.compile("SyntaxError: (<eval>|<function>):(\\d+):(\\d+) ([^\\n]*)");
+
     private final RuntimeServices services;
-    private final GraalBackend backend;
-    private final Value errorInfo;
-    private final Value rangeError;
+    private final GraalHelpers helpers;
+    private final GraalLimits limits;
+    private final GraalValues values;
 
-    GraalErrors(RuntimeServices services, GraalBackend backend, Value errorInfo, Value rangeError) {
-        this.rangeError = rangeError;
+    GraalErrors(RuntimeServices services, GraalHelpers helpers, GraalLimits limits, GraalValues values) {
         this.services = services;
-        this.backend = backend;
-        this.errorInfo = errorInfo;
+        this.helpers = helpers;
+        this.limits = limits;
+        this.values = values;
     }
 
-    /**
-     * Reads an error once while the stack is shallow. GraalJS loads the classes of its nodes when
-     * they first run, and a class whose initializer first runs with the stack nearly exhausted
-     * (converting the RangeError of a deep recursion) fails for good in this JVM.
-     */
-    void warmUp(Value error) {
-        errorInfo.execute(error);
-    }
-
-    /** The jsi4j exception for what the engine threw. */
+    /** The jsi4j exception for what the engine threw; never throws itself. */
     JsException convert(PolyglotException e) {
-        GraalStop unwound = backend.takeUnwinding();
+        try {
+            return classify(e);
+        } catch (JsException j) {
+            return j;
+        } catch (RuntimeException | StackOverflowError x) {
+            x.addSuppressed(e);
+            return new JsEngineException("GraalJS threw an exception that could not be read: " + e.getMessage(), x);
+        }
+    }
+
+    private JsException classify(PolyglotException e) {
+        GraalStop unwound = limits.takeUnwinding();
         if (e.isHostException() && e.asHostException() instanceof GraalStop stop) return stop.termination();
         if (unwound != null && e.isInternalError()) return unwound.termination();
         if (e.isResourceExhausted() && !e.isCancelled()) return stackOverflow(e);
@@ -63,8 +75,8 @@ final class GraalErrors {
      * reported as the RangeError that JavaScript gets for one in its own frames.
      */
     private JsError stackOverflow(PolyglotException e) {
-        JsValue error = backend.toJs(rangeError.execute(GraalBackend.OVERFLOW_MESSAGE));
-        return services.error(error, "RangeError", GraalBackend.OVERFLOW_MESSAGE, null, location(e, List.of()));
+        JsValue error = values.fromTagged(limits.exec(helpers.rangeError, OVERFLOW_MESSAGE));
+        return services.error(error, "RangeError", OVERFLOW_MESSAGE, null, location(e, List.of()));
     }
 
     private JsException hostException(PolyglotException e) {
@@ -75,23 +87,34 @@ final class GraalErrors {
         return new JsError(JsValue.undefined(), "Error", message, null, location(e, List.of()), t);
     }
 
-    private JsError guestException(PolyglotException e) {
-        Value thrown = e.getGuestObject();
-        JsValue value = backend.toJs(thrown);
-        String name = null;
+    private JsException guestException(PolyglotException e) {
         String message = e.getMessage();
+        if (e.isSyntaxError() && message != null) {
+            Matcher m = NESTED_SYNTAX.matcher(message);
+            if (m.lookingAt()) return nestedSyntaxError(e, m);
+        }
+        Value thrown = e.getGuestObject();
+        JsValue value = thrown == null ? JsValue.undefined() : values.fromRaw(thrown);
+        String name = null;
         String stack = null;
         List<String> makers = List.of();
+        Value info = null;
         try {
-            Value info = errorInfo.execute(thrown);
+            info = thrown == null ? null : limits.exec(helpers.errorInfo, thrown);
+        } catch (JsException unreadable) {
+            // interrupted meanwhile, or no stack left to read it
+        }
+        if (info != null) {
             name = text(info.getArrayElement(0));
-            message = text(info.getArrayElement(1));
+            String said = text(info.getArrayElement(1));
+            if (said != null || name != null) message = said == null ? "" : said;
             stack = text(info.getArrayElement(2));
-            makers = List.of(info.getArrayElement(3).asString().split(","));
-        } catch (PolyglotException ignored) {
-            // the thrown value could not be read (interrupted meanwhile, or no stack left): the engine's
-            // message reads "Name: message" for errors
-            int colon = message == null ? -1 : message.indexOf(": ");
+            String found = text(info.getArrayElement(3));
+            if (found != null && !found.isEmpty()) makers = List.of(found.split(","));
+        }
+        if (name == null && message != null) {
+            // the engine's message reads "Name: message" for errors
+            int colon = message.indexOf(": ");
             if (colon > 0 && ERROR_NAME.matcher(message.substring(0, colon)).matches()) {
                 name = message.substring(0, colon);
                 message = message.substring(colon + 2);
@@ -100,8 +123,17 @@ final class GraalErrors {
         return services.error(value, name, message, stack, location(e, makers));
     }
 
+    /** A SyntaxError from parsing code given to eval or new Function: the syntax error type, at where that code failed. */
+    private static JsSyntaxError nestedSyntaxError(PolyglotException e, Matcher m) {
+        SourceLocation caller = location(e, List.of());
+        String reason = m.group(4).strip() + " (in code given to " + (m.group(1).equals("<eval>") ? "eval" : "Function")
+                + (caller == null ? "" : " at " + caller.sourceName() + ":" + caller.line()) + ")";
+        return new JsSyntaxError(reason, new SourceLocation(m.group(1), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3))));
+    }
+
     private static String text(Value v) {
-        return v == null || v.isNull() ? null : v.asString();
+        return v != null && v.isString() ? v.asString() : null;
     }
 
     /**

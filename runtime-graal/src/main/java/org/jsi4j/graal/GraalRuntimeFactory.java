@@ -4,7 +4,12 @@ import java.io.OutputStream;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.Source;
 import org.jsi4j.Capabilities;
 import org.jsi4j.EngineInfo;
@@ -27,6 +32,7 @@ import org.jsi4j.RuntimeOptions;
  */
 public final class GraalRuntimeFactory implements JsRuntimeFactory {
     private static final int SOURCES_CACHED = 512;
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED_UP = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Engine engine;
     private final GraalStopper stopper;
@@ -120,6 +126,41 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
                 sources.put(key, s);
             }
             return s;
+        }
+    }
+
+    /** A context that reaches nothing outside JavaScript: no Java, no polyglot, no IO, threads, processes or env. */
+    Context newContext(Engine on) {
+        return Context.newBuilder("js")
+                .engine(on)
+                .allowHostAccess(HostAccess.NONE)
+                .allowHostClassLookup(className -> false)
+                .allowHostClassLoading(false)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowIO(IOAccess.NONE)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowExperimentalOptions(true)
+                .option("js.java-package-globals", "false")
+                .option("js.graal-builtin", "false")
+                .option("js.polyglot-builtin", "false")
+                .option("js.print", "false")
+                .option("js.load", "false")
+                .option("js.console", "false")
+                .option("js.global-arguments", "false")
+                .build();
+    }
+
+    /**
+     * Reads an error once per JVM while the stack is shallow. GraalJS loads the classes of its
+     * nodes when they first run, and a class whose initializer first runs with the stack nearly
+     * exhausted (converting the RangeError of a deep recursion) fails for good in this JVM.
+     */
+    void warmUp(GraalHelpers helpers) {
+        if (WARMED_UP.compareAndSet(false, true)) {
+            helpers.errorInfo.execute(helpers.rangeError.execute(GraalErrors.OVERFLOW_MESSAGE));
         }
     }
 

@@ -1,107 +1,179 @@
-// jsi4j's helpers inside every GraalJS context. Evaluated once per runtime; the result is a function
-// that takes the Java dispatcher for host objects and returns the helpers, by name. Nothing here is
-// reachable from scripts: the helpers live only in this closure.
-(function (hostDispatch) {
+// jsi4j's helpers inside every GraalJS context, evaluated once per runtime before any script runs.
+// The result is a function that takes the Java-side markers and returns the helpers as an array
+// (see GraalHelpers for the order). Nothing here is reachable from scripts: the helpers live only in
+// this closure, and every builtin they use is captured now, so a script that later replaces a global
+// (String, Object, Reflect, Array.prototype...) changes nothing here.
+//
+// Tagging: a JavaScript number reaches Java as a polyglot number, and so does a BigInt; undefined and
+// null are both polyglot nulls. Telling them apart in Java costs a meta-object lookup per value, so
+// every value that crosses to Java through these helpers is tagged here, where `typeof` is free:
+// undefined becomes the Java marker UNDEFINED, a BigInt becomes bigTag(value) (a Java record), and the
+// global object as `this` becomes GLOBAL. Everything else crosses untouched.
+(function (UNDEFINED, GLOBAL, bigTag) {
     'use strict';
-    const tokens = new WeakMap();
-    const GET = 0, SET = 1, HAS = 2, DELETE = 3, KEYS = 4;
-    const hostHandler = {
-        get(target, key, receiver) {
-            if (typeof key === 'string') {
-                const v = hostDispatch(GET, tokens.get(target), key);
-                if (v !== undefined) return v;
-            }
-            return Reflect.get(target, key, receiver);
-        },
-        set(target, key, value, receiver) {
-            if (typeof key !== 'string') return Reflect.set(target, key, value, receiver);
-            if (receiver !== proxies.get(target)) {
-                return Reflect.defineProperty(receiver, key, {value, writable: true, enumerable: true, configurable: true});
-            }
-            hostDispatch(SET, tokens.get(target), key, value);
-            return true;
-        },
-        has(target, key) {
-            if (typeof key === 'string' && hostDispatch(HAS, tokens.get(target), key)) return true;
-            return Reflect.has(target, key);
-        },
-        deleteProperty(target, key) {
-            if (typeof key !== 'string') return Reflect.deleteProperty(target, key);
-            return hostDispatch(DELETE, tokens.get(target), key);
-        },
-        ownKeys(target) {
-            return hostDispatch(KEYS, tokens.get(target));
-        },
-        getOwnPropertyDescriptor(target, key) {
-            if (typeof key !== 'string') return Reflect.getOwnPropertyDescriptor(target, key);
-            const token = tokens.get(target);
-            if (!hostDispatch(HAS, token, key)) return undefined;
-            return {value: hostDispatch(GET, token, key), writable: true, enumerable: true, configurable: true};
-        },
-        defineProperty(target, key, descriptor) {
-            if (typeof key !== 'string') return Reflect.defineProperty(target, key, descriptor);
-            if (!('value' in descriptor)) return false;
-            hostDispatch(SET, tokens.get(target), key, descriptor.value);
-            return true;
-        }
-    };
-    // target -> token (a Java proxy) for the traps, proxy -> token for hostObjectOf, and
-    // target -> proxy to tell writes to the host object from writes to objects inheriting from it
-    const faces = new WeakMap();
-    const proxies = new WeakMap();
-    return {
-        hostObject(token) {
-            const target = {};
-            const proxy = new Proxy(target, hostHandler);
-            proxies.set(target, proxy);
-            tokens.set(target, token);
-            faces.set(proxy, token);
-            return proxy;
-        },
-        hostObjectToken(o) {
-            return faces.get(o);
-        },
-        hostFunction(call, name, length) {
-            const f = function (...args) { return call(this, args); };
-            Object.defineProperty(f, 'name', {value: name});
-            Object.defineProperty(f, 'length', {value: length});
-            return f;
-        },
-        thrower(e) { throw e; },
-        rangeError(message) { return new RangeError(message); },
-        get(o, k) { return o[k]; },
-        set(o, k, v) { o[k] = v; },
-        has(o, k) { return k in o; },
-        delete: function (o, k) { return Reflect.deleteProperty(o, k); },
-        keys(o) { return Object.keys(o); },
-        call(f, self, ...args) { return Reflect.apply(f, self, args); },
-        construct(f, ...args) { return new f(...args); },
-        instanceOf(o, c) { return o instanceof c; },
-        same(a, b) { return a === b; },
-        newObject() { return {}; },
-        newArray(...elements) { return elements; },
-        newArrayBuffer(size) { return new ArrayBuffer(size); },
-        newSymbol(description) { return description === null ? Symbol() : Symbol(description); },
-        newBigInt(text) { return BigInt(text); },
-        kind(o) { return typeof o === 'function' ? 2 : Array.isArray(o) ? 1 : o instanceof ArrayBuffer ? 3 : 0; },
-        weak(o) { return new WeakRef(o); },
-        deref(w) { return w.deref(); },
-        symbolDescription(s) { return s.description === undefined ? null : s.description; },
-        errorInfo(e) {
-            try {
-                if (e instanceof Error) {
-                    // the constructors that made it, to find where it was thrown rather than built
-                    const makers = [];
-                    for (let p = Object.getPrototypeOf(e); p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-                        if (typeof p.constructor === 'function') makers.push(p.constructor.name);
-                    }
-                    return [String(e.name), String(e.message), e.stack === undefined ? null : String(e.stack), makers.join(',')];
+    delete globalThis.Java;
+    const G = globalThis;
+    const apply = Reflect.apply, construct = Reflect.construct, reflectGet = Reflect.get, reflectSet = Reflect.set,
+        reflectHas = Reflect.has, reflectDelete = Reflect.deleteProperty, reflectDefine = Reflect.defineProperty,
+        ownKeys = Reflect.ownKeys, getPrototypeOf = Reflect.getPrototypeOf, defineProperty = Object.defineProperty,
+        keys = Object.keys, isArray = Array.isArray, create = Object.create, freeze = Object.freeze,
+        getOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
+    const ObjectPrototype = Object.prototype, ErrorPrototype = Error.prototype;
+    const SymbolFn = Symbol, BigIntFn = BigInt, WeakRefFn = WeakRef, WeakMapFn = WeakMap, ProxyFn = Proxy,
+        ArrayBufferFn = ArrayBuffer, RangeErrorFn = RangeError;
+    const symbolDescription = getOwnPropertyDescriptor(Symbol.prototype, 'description').get;
+    const isArrayBuffer = getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+    const weakGet = WeakMap.prototype.get, weakSet = WeakMap.prototype.set, deref = WeakRef.prototype.deref;
+
+    const tag = v => v === undefined ? UNDEFINED : typeof v === 'bigint' ? bigTag(v) : v;
+
+    // host objects: a JS Proxy whose target is the Java ProxyObject. Delete and keys go straight to the
+    // ProxyObject; reads go through a trap that falls back to Object.prototype for what the host does not
+    // serve. The ProxyObject claims every name (GraalJS asks before each read), so `in` and descriptors ask
+    // the host through traps; writes need a trap to keep writes made through an object that inherits from
+    // the host object on that object, and to tag the value.
+    const targets = new WeakMapFn();   // face -> ProxyObject, for hostObjectOf
+    function hostObject(target, hostHas) {
+        let face;
+        const handler = {
+            get(t, key, receiver) {
+                if (typeof key === 'string') {
+                    const v = t[key];
+                    if (v !== undefined) return v;
                 }
-                return [null, String(e), null, ''];
-            } catch (x) {
-                return [null, Object.prototype.toString.call(e), null, ''];
+                // what the host does not serve comes from Object.prototype, as for an ordinary object
+                return reflectGet(ObjectPrototype, key, receiver);
+            },
+            set(t, key, value, receiver) {
+                if (receiver !== face) {
+                    return reflectDefine(receiver, key, {value, writable: true, enumerable: true, configurable: true});
+                }
+                if (typeof key !== 'string') return false;
+                return reflectSet(t, key, tag(value));
+            },
+            has(t, key) {
+                return typeof key === 'string' ? hostHas(key) : reflectHas(ObjectPrototype, key);
+            },
+            getOwnPropertyDescriptor(t, key) {
+                if (typeof key !== 'string' || !hostHas(key)) return undefined;
+                return {value: t[key], writable: true, enumerable: true, configurable: true};
+            },
+            getPrototypeOf() {
+                return ObjectPrototype;
             }
+        };
+        face = new ProxyFn(target, handler);
+        apply(weakSet, targets, [face, target]);
+        return face;
+    }
+
+    // host functions: a method (so not a constructor, like builtins) in strict mode (so `this` is not
+    // coerced, like builtins). Plain calls (`this` undefined, the common case) reach `call`, which gets
+    // exactly the arguments, as a raw ProxyExecutable would; other calls reach `callWithThis` with the
+    // tagged `this` first. Up to three arguments pass without rest arrays or spreads.
+    function tagAll(list) {
+        const n = list.length, out = [];
+        for (let i = 0; i < n; i++) {
+            const a = list[i];
+            out[i] = a === undefined ? UNDEFINED : typeof a === 'bigint' ? bigTag(a) : a;
+        }
+        return out;
+    }
+    function hostFunction(call, callWithThis, name, length) {
+        const f = ({
+            fn(a, b, c) {
+                const n = arguments.length;
+                if (this === undefined) {
+                    if (n === 0) return call();
+                    if (n <= 3) {
+                        if (a === undefined || typeof a === 'bigint') a = tag(a);
+                        if (n === 1) return call(a);
+                        if (b === undefined || typeof b === 'bigint') b = tag(b);
+                        if (n === 2) return call(a, b);
+                        if (c === undefined || typeof c === 'bigint') c = tag(c);
+                        return call(a, b, c);
+                    }
+                    return apply(call, undefined, tagAll(arguments));
+                }
+                const args = tagAll(arguments);
+                const self = this === G ? GLOBAL : this;
+                return apply(callWithThis, undefined, [self, ...args]);
+            }
+        }).fn;
+        defineProperty(f, 'name', {value: name});
+        defineProperty(f, 'length', {value: length});
+        return f;
+    }
+
+    // what an error thrown to Java says, read without trusting it: every read is guarded, every result
+    // must already be a string, and nothing replaceable (String, Error, Array.prototype.join) is used
+    function text(o, key) {
+        try {
+            const v = reflectGet(o, key);
+            return typeof v === 'string' ? v : null;
+        } catch (x) {
+            return null;
+        }
+    }
+    function errorInfo(e) {
+        if ((typeof e !== 'object' && typeof e !== 'function') || e === null) {
+            return [null, typeof e === 'string' ? e : null, null, ''];
+        }
+        let isError = false, makers = '';
+        try {
+            for (let p = getPrototypeOf(e), n = 0; p !== null && n < 100; p = getPrototypeOf(p), n++) {
+                if (p === ErrorPrototype) isError = true;
+                if (p === ObjectPrototype) break;
+                const c = getOwnPropertyDescriptor(p, 'constructor');
+                const f = c === undefined ? undefined : c.value;
+                if (typeof f === 'function') {
+                    const d = getOwnPropertyDescriptor(f, 'name');
+                    if (d !== undefined && typeof d.value === 'string') makers += (makers === '' ? '' : ',') + d.value;
+                }
+            }
+        } catch (x) {
+            // a Proxy in the chain refused: what was found so far stands
+        }
+        if (!isError) return [null, null, null, makers];
+        return [text(e, 'name'), text(e, 'message'), text(e, 'stack'), makers];
+    }
+
+    const helpers = [
+        /* 0 UNDEFINED_VALUE */ undefined,
+        /* 1 hostObject */ hostObject,
+        /* 2 hostTarget */ o => { const t = apply(weakGet, targets, [o]); return t === undefined ? null : t; },
+        /* 3 hostFunction */ hostFunction,
+        /* 4 thrower */ e => { throw e; },
+        /* 5 get */ (o, k) => tag(o[k]),
+        /* 6 set */ (o, k, v) => { o[k] = v; },
+        /* 7 has */ (o, k) => k in o,
+        /* 8 delete */ (o, k) => reflectDelete(o, k),
+        /* 9 keys */ o => keys(o),
+        /* 10 call */ (f, self, ...args) => tag(self === undefined ? f(...args) : apply(f, self, args)),
+        /* 11 construct */ (f, ...args) => construct(f, args),
+        /* 12 instanceOf */ (o, c) => o instanceof c,
+        /* 13 same */ (a, b) => a === b,
+        /* 14 newObject */ () => ({}),
+        /* 15 newArray */ (...elements) => elements,
+        /* 16 newArrayBuffer */ size => new ArrayBufferFn(size),
+        /* 17 newSymbol */ d => d === null ? SymbolFn() : SymbolFn(d),
+        /* 18 newBigInt */ t => BigIntFn(t),
+        /* 19 kind */ o => {
+            if (typeof o === 'function') return 2;
+            if (isArray(o)) return 1;
+            try { apply(isArrayBuffer, o, []); return 3; } catch (x) { return 0; }
         },
-        undefined: undefined
-    };
+        /* 20 weak */ o => new WeakRefFn(o),
+        /* 21 deref */ w => { const o = apply(deref, w, []); return o === undefined ? null : o; },
+        /* 22 symbolDescription */ s => { const d = apply(symbolDescription, s, []); return d === undefined ? null : d; },
+        /* 23 errorInfo */ errorInfo,
+        /* 24 rangeError */ m => new RangeErrorFn(m),
+        /* 25 tag */ tag,
+        /* 26 global */ G,
+        /* 27 call0 */ f => tag(f()),
+        /* 28 call1 */ (f, a) => tag(f(a)),
+        /* 29 call2 */ (f, a, b) => tag(f(a, b)),
+        /* 30 call3 */ (f, a, b, c) => tag(f(a, b, c))
+    ];
+    return freeze(helpers);
 })

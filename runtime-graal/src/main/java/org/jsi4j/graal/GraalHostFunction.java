@@ -1,0 +1,71 @@
+package org.jsi4j.graal;
+
+import java.util.AbstractList;
+import java.util.RandomAccess;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.jsi4j.HostFunction;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsValue;
+
+/**
+ * The Java side of a host function: a polyglot {@link ProxyExecutable} that the function's
+ * JavaScript face (a strict-mode method made by {@code helpers.js}, carrying {@code name} and
+ * {@code length}) calls with every argument already tagged: a plain call (undefined
+ * {@code this}) as {@link #execute} with exactly the guest's arguments, like a raw
+ * ProxyExecutable; any other call through {@link #withThis()}, {@code this} first. A polyglot
+ * executable alone cannot see {@code this}, hence the face.
+ *
+ * <p>Per call: one {@code JsValue[]} for the arguments, viewed as a read-only list (no copy);
+ * primitives convert without handles, {@code this} when undefined costs nothing.
+ */
+final class GraalHostFunction implements ProxyExecutable {
+    private final JsRuntime runtime;
+    private final HostFunction function;
+    private final GraalValues values;
+    private final GraalCallbacks callbacks;
+
+    GraalHostFunction(JsRuntime runtime, HostFunction function, GraalValues values, GraalCallbacks callbacks) {
+        this.runtime = runtime;
+        this.function = function;
+        this.values = values;
+        this.callbacks = callbacks;
+    }
+
+    /** A plain call: {@code this} is undefined, the arguments are exactly the guest's. */
+    @Override
+    public Object execute(Value... guest) {
+        return callbacks.enter(() -> run(JsValue.undefined(), guest, 0));
+    }
+
+    /** The entry for calls with a {@code this}: the tagged {@code this} comes first. */
+    ProxyExecutable withThis() {
+        return guest -> callbacks.enter(() -> run(values.fromTagged(guest[0]), guest, 1));
+    }
+
+    private Object run(JsValue self, Value[] guest, int from) {
+        JsValue[] args = new JsValue[guest.length - from];
+        for (int i = 0; i < args.length; i++) args[i] = values.fromTagged(guest[i + from]);
+        JsValue result = function.call(runtime, self, new Arguments(args));
+        return values.toGuest(result == null ? JsValue.undefined() : result);
+    }
+
+    /** The arguments of one call, read-only, over the array they were converted into. */
+    private static final class Arguments extends AbstractList<JsValue> implements RandomAccess {
+        private final JsValue[] values;
+
+        Arguments(JsValue[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public JsValue get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.jsi4j.graal;
+
+import java.util.List;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+import org.jsi4j.HostObject;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsValue;
+
+/**
+ * The Java side of a host object: a polyglot {@link ProxyObject}, the target of a JavaScript
+ * {@code Proxy} made by {@code helpers.js}. Reads, {@code in}, {@code delete}, {@code Object.keys},
+ * {@code for…in}, spread and JSON reach these methods straight from the engine, with no trap
+ * running; writes, {@code in} and property descriptors pass through small JavaScript traps.
+ *
+ * <p>Why not the ProxyObject alone: GraalJS refuses a foreign object as a prototype
+ * ({@code Object.create(h)} throws "Object prototype may only be an Object or null"), and the
+ * conformance suite requires host objects to serve as prototypes. A JS Proxy is a JS object, so it
+ * can; its {@code set} trap keeps writes made through an inheriting object on that object, and its
+ * {@code getPrototypeOf} trap gives the face {@code Object.prototype}, like an ordinary object.
+ */
+final class GraalHostObject implements ProxyObject {
+    private final JsRuntime runtime;
+    private final HostObject host;
+    private final GraalValues values;
+    private final GraalCallbacks callbacks;
+
+    GraalHostObject(JsRuntime runtime, HostObject host, GraalValues values, GraalCallbacks callbacks) {
+        this.runtime = runtime;
+        this.host = host;
+        this.values = values;
+        this.callbacks = callbacks;
+    }
+
+    /** The Java object behind the face. */
+    HostObject host() {
+        return host;
+    }
+
+    @Override
+    public Object getMember(String key) {
+        return callbacks.enter(() -> {
+            JsValue v = host.get(runtime, key);
+            return values.toGuest(v == null ? JsValue.undefined() : v);
+        });
+    }
+
+    @Override
+    public void putMember(String key, Value value) {
+        callbacks.enter(() -> {
+            host.set(runtime, key, values.fromTagged(value));
+            return null;
+        });
+    }
+
+    /**
+     * Always true: GraalJS asks {@code hasMember} before every read of a foreign member (and reads
+     * nothing when it says false), so an honest answer would cost a second callback per read and
+     * hide names the host serves without listing them. {@code in}, {@code hasOwnProperty} and
+     * property descriptors ask {@link #has} through the face's traps instead.
+     */
+    @Override
+    public boolean hasMember(String key) {
+        return true;
+    }
+
+    /** {@code key in face}, for the face's {@code has} and {@code getOwnPropertyDescriptor} traps. */
+    ProxyExecutable hasFunction() {
+        return args -> callbacks.enter(() -> host.has(runtime, args[0].asString()));
+    }
+
+    @Override
+    public boolean removeMember(String key) {
+        return callbacks.enter(() -> host.delete(runtime, key)) == Boolean.TRUE;
+    }
+
+    @Override
+    public Object getMemberKeys() {
+        return callbacks.enter(() -> {
+            List<String> names = host.propertyNames(runtime);
+            return ProxyArray.fromArray(names == null ? new Object[0] : names.toArray());
+        });
+    }
+}
