@@ -578,11 +578,14 @@ public final class JsRuntime implements AutoCloseable {
 
     private <T> T enter(Supplier<T> body) {
         if (depth > 0) {
+            boolean fromHost = stops.nestedStarts();
+            if (stops.stopping()) throw stoppedInCallback();
             depth++;
             try {
                 return body.get();
             } finally {
                 depth--;
+                stops.nestedEnds(fromHost);
             }
         }
         // the core's helpers capture the engine's own constructors before the first script can replace them
@@ -607,6 +610,12 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /** A handle object for {@code handle} that belongs to no scope (the caller releases it). */
+    /** The termination a host callback (or JavaScript it calls) ends with when the entry was stopped. */
+    private JsTerminatedException stoppedInCallback() {
+        return new JsTerminatedException(JsTerminatedException.Reason.INTERRUPTED,
+                "The script was stopped while a host callback ran.", true);
+    }
+
     JsObject newHandle(ObjectKind kind, Object handle) {
         return switch (kind) {
             case OBJECT -> new JsObject(this, handle);
@@ -750,7 +759,7 @@ public final class JsRuntime implements AutoCloseable {
             JsScope scope = current;
             int mark = handles.height();
             depth++;
-            stops.hostDepth++;
+            boolean nested = stops.hostCallStarts();
             try {
                 Object result = call.run();
                 if (stops.stopping()) throw stoppedInCallback();
@@ -765,17 +774,15 @@ public final class JsRuntime implements AutoCloseable {
                 if (stops.stopping()) throw stoppedInCallback();
                 return backend.raise(hostErrors.toJsException(t));
             } finally {
-                stops.hostDepth--;
+                stops.hostCallEnds(nested);
                 depth--;
                 if (current != scope) closeScopesTo(scope);
                 if (handles.height() > mark) handles.releaseTo(mark, backend);
             }
         }
 
-        /** The termination a host callback ends with when the entry was stopped while it ran. */
         private JsTerminatedException stoppedInCallback() {
-            return new JsTerminatedException(JsTerminatedException.Reason.INTERRUPTED,
-                    "The script was stopped while a host callback ran.", true);
+            return JsRuntime.this.stoppedInCallback();
         }
 
         @Override

@@ -32,10 +32,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class StopControl {
     private static final long IDLE = 0, RUNNING = 1, STOPPING = 2, STOPPED = 3, PHASE = 3;
     private static final VarHandle STATE;
+    private static final VarHandle STATE_IN_HOST;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(StopControl.class, "state", long.class);
+            STATE_IN_HOST = MethodHandles.lookup().findVarHandle(StopControl.class, "inHostJava", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -61,8 +63,12 @@ final class StopControl {
     /** When the current entry started (under a time limit only). */
     private volatile long startedAt;
     private volatile JsTerminatedException.Reason reason;
-    /** Host callbacks the owner is inside now; read racily by stoppers (a miss only delays a stop). */
-    int hostDepth;
+    /**
+     * Whether the owner runs Java code of a host callback now (not JavaScript nested inside one).
+     * Stoppers interrupt the owner thread only then, so that a thread interrupt never lands in
+     * running JavaScript; the owner clears the flag before JavaScript runs again.
+     */
+    private volatile boolean inHostJava;
 
     StopControl(JsRuntime runtime, long memoryBudget) {
         this.runtime = runtime;
@@ -106,6 +112,35 @@ final class StopControl {
         return why;
     }
 
+    /** A host callback starts running Java code; returns what {@link #hostCallEnds} restores. */
+    boolean hostCallStarts() {
+        boolean previous = inHostJava;
+        STATE_IN_HOST.setRelease(this, true); // a late store only delays a thread interrupt
+        return previous;
+    }
+
+    /** A host callback returns to JavaScript (or to an outer host callback when {@code previous}). */
+    void hostCallEnds(boolean previous) {
+        STATE_IN_HOST.setRelease(this, previous);
+        if (!previous && stopping()) Thread.interrupted(); // a stopper's wake-up must not reach JavaScript
+    }
+
+    /**
+     * JavaScript nested in a host callback starts: no thread interrupt may land from now on.
+     * Returns what {@link #nestedEnds} restores.
+     */
+    boolean nestedStarts() {
+        boolean previous = inHostJava;
+        inHostJava = false; // a full fence: a stopper either sees it or this thread sees the stop below
+        if (stopping()) Thread.interrupted();
+        return previous;
+    }
+
+    /** The nested JavaScript returned to the host callback's Java code. */
+    void nestedEnds(boolean previous) {
+        STATE_IN_HOST.setRelease(this, previous);
+    }
+
     /** True when the running entry is being stopped (owner thread, e.g. after a host callback). */
     boolean stopping() {
         return (state & PHASE) >= STOPPING;
@@ -125,7 +160,7 @@ final class StopControl {
         reason = why;
         try {
             runtime.engineBackend().interrupt();
-            if (hostDepth > 0) runtime.owner().interrupt();
+            if (inHostJava) runtime.owner().interrupt();
         } finally {
             state = (seen & ~PHASE) | STOPPED;
         }
