@@ -184,10 +184,11 @@ public class RhinoBenchmarks extends Jsr223EngineBenchmark {
      * Rhino's own host object: a {@link ScriptableObject} with a {@code value} property, doing what
      * the jsi4j flavor's {@code ValueHost} does (compare the name, convert, read or store). The
      * field is read and written with opaque accesses: plain loads and stores on the CPU, but ones
-     * the JIT must perform on every crossing. Once the whole setter is inlined into the script's
-     * loop, plain stores to one field could otherwise be merged (only the last of an unrolled
-     * loop's stores kept) and a plain load hoisted out of the loop, which no host object behind a
-     * real crossing allows; that is how raw {@code propertySet} measured 1.3 ns.
+     * the JIT must perform on every crossing (once the whole setter is inlined into the script's
+     * loop, plain stores to one field could be merged and a plain load hoisted out of the loop).
+     * With them, raw {@code propertySet} still measures about 1 ns per write (in-process, one flavor
+     * per JVM): Rhino's own write path, inlined into the compiled loop, really is that cheap; the
+     * 1.3 ns of the earlier JMH run was not an artefact.
      */
     static final class RawHost extends ScriptableObject {
         private static final VarHandle VALUE;

@@ -233,4 +233,11 @@ class HostFunctionsTest {
         assertEquals(before, rt.stats().liveHandles(),
                 "handles made during host calls are released when each call returns");
     }
+
+    @EngineTest
+    void javaNullReturnedByAHostFunctionIsUndefined(JsRuntime rt) {
+        rt.global().set("nothing", rt.function("nothing", 0, (r, self, args) -> null));
+        assertEquals(JsValue.of("undefined"), eval(rt, "typeof nothing()"));
+        assertTrue(rt.global().get("nothing").asFunction().call().isUndefined());
+    }
 }

@@ -37,8 +37,7 @@ import org.mozilla.javascript.typedarrays.NativeArrayBuffer;
  * when the Context is already current, the common case) and {@link #leave}, with whatever Rhino
  * throws turned into a {@code JsException} by {@link RhinoErrors}. Property names that are plain
  * strings go straight to the object's own {@code get}/{@code put} (its slot map); array indices
- * and symbols take Rhino's matching overloads.
- *
+ * and symbols take Rhino's matching overloads. See {@code runtime-rhino/CROSSING.md}.
  */
 final class RhinoBackend extends RhinoHandles {
     private final RuntimeServices services;
@@ -292,9 +291,7 @@ final class RhinoBackend extends RhinoHandles {
         return op(() -> ScriptRuntime.instanceOf(o, f, cx));
     }
 
-
     // ---------------------------------------------------------------- making values
-
 
     @Override
     public JsObject newObject() {
@@ -318,7 +315,6 @@ final class RhinoBackend extends RhinoHandles {
             return (JsArrayBuffer) values.wrap(buffer);
         });
     }
-
 
     @Override
     public JsSymbol newSymbol(String description) {

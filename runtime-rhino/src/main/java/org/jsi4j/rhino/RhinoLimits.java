@@ -14,7 +14,8 @@ import org.jsi4j.JsTerminatedException;
  *
  * <p>An interrupt (from {@link org.jsi4j.JsRuntime#interrupt()} or the time limit, on another
  * thread) sets a flag the observer reads, and also interrupts the owner thread, so that a host
- * function blocked in {@code Thread.sleep}, a lock or I/O wakes up at once. Whatever that host
+ * function blocked in {@code Thread.sleep}, a lock or I/O wakes up at once (as with
+ * {@code Future.cancel(true)}, an interruptible channel it is using gets closed). Whatever that host
  * function then throws, the script does not see it: {@link #afterHostCall()} ends the script with
  * a {@link Termination} when the host call returns. Once the interrupt is accepted the script
  * cannot complete normally: {@link #checkStopped()} runs when the outermost call returns. The
