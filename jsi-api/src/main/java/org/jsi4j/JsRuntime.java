@@ -599,6 +599,7 @@ public final class JsRuntime implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             depth = 0;
             JsTerminatedException.Reason stoppedFor = stops.finish();
+            if (e instanceof OutOfMemoryError) throw outOfMemory();
             if (e instanceof JsTerminatedException t) throw stops.explain(t, stoppedFor);
             if (stoppedFor != null && e instanceof JsException) throw stops.lateStop(stoppedFor);
             throw e;
@@ -610,6 +611,14 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /** A handle object for {@code handle} that belongs to no scope (the caller releases it). */
+    /** What an entry ends with when the JVM ran out of heap during it (in the engine or in a host callback). */
+    private JsTerminatedException outOfMemory() {
+        return new JsTerminatedException(JsTerminatedException.Reason.MEMORY_LIMIT, "The JVM ran out of heap while this "
+                + engine.id() + " script ran (the script, or a host callback it called, allocated more than the JVM had)."
+                + " The runtime can no longer run code; close it and create another (closing frees what the script kept)."
+                + " Set RuntimeOptions.maxHeapBytes to stop such scripts earlier, or give the JVM more heap (-Xmx).", false);
+    }
+
     /** The termination a host callback (or JavaScript it calls) ends with when the entry was stopped. */
     private JsTerminatedException stoppedInCallback() {
         return new JsTerminatedException(JsTerminatedException.Reason.INTERRUPTED,
@@ -768,6 +777,8 @@ public final class JsRuntime implements AutoCloseable {
                 throw e;
             } catch (StackOverflowError e) {
                 return hostErrors.raiseStackOverflow();
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(); // unwinds the script uncatchably, as any termination
             } catch (VirtualMachineError e) {
                 throw e;
             } catch (Throwable t) {

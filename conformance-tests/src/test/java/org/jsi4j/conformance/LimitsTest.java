@@ -269,4 +269,33 @@ class LimitsTest {
         assertFalse(Thread.currentThread().isInterrupted(), "the wake-up flag does not outlive the entry");
         assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"));
     }
+
+    @EngineTest
+    void aHeapBombEndsWithAMemoryLimitAndTheHostLivesOn(JsRuntimeFactory factory) {
+        long start = System.nanoTime();
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(128L << 20));
+             JsRuntime bystander = factory.create()) {
+            JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate(
+                    "var a = []; while (true) a.push(new Array(1e6).fill(1.5));", "bomb.js"));
+            assertEquals(Reason.MEMORY_LIMIT, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("maxHeapBytes"), e.getMessage());
+            assertTrue(System.nanoTime() - start < 10_000_000_000L, "stopped within 10 s");
+            if (e.runtimeUsable()) {
+                assertEquals(JsValue.of(2), rt.evaluate("a = null; 1 + 1", "after.js"), "the stricken runtime goes on");
+            } else {
+                assertTrue(e.getMessage().contains("close it"), e.getMessage());
+            }
+            assertEquals(JsValue.of(6), bystander.evaluate("2 * 3", "other.js"), "other runtimes are unharmed");
+        }
+    }
+
+    @EngineTest
+    void aMemoryLimitCountsOneEntryNotTheRuntimesLife(JsRuntimeFactory factory) {
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(128L << 20))) {
+            // 40 entries each making and dropping ~16 MB: 640 MB in all, far under the limit per entry
+            for (int i = 0; i < 40; i++) {
+                assertEquals(JsValue.of(1.5), rt.evaluate("var t = new Array(2e6).fill(1.5); t[7]", "churn.js"));
+            }
+        }
+    }
 }

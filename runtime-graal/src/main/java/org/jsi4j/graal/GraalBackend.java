@@ -307,6 +307,11 @@ final class GraalBackend implements EngineBackend {
     }
 
     @Override
+    public boolean heapOnJvm() {
+        return true;
+    }
+
+    @Override
     public void close() {
         try {
             context.close();

@@ -28,7 +28,9 @@ import org.jsi4j.RuntimeOptions;
  * time limits, interrupts and statement limits, all leaving the runtime usable. Runtimes with a
  * statement limit run on a second engine, made when the first one is asked for, whose statement
  * counter slows their hot loops down (see {@link GraalStopper}); the others never pay for it.
- * Stack-depth and heap limits are refused: GraalJS's stack is the Java thread's, its heap the JVM's.
+ * Stack-depth limits are refused: GraalJS's stack is the Java thread's. Its heap is the JVM's, so
+ * {@link RuntimeOptions#maxHeapBytes()} is enforced by the core as a budget of bytes the runtime's
+ * thread allocates during one entry ({@link org.jsi4j.spi.EngineBackend#heapOnJvm()}).
  */
 public final class GraalRuntimeFactory implements JsRuntimeFactory {
     private static final int SOURCES_CACHED = 512;
@@ -56,7 +58,7 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         info = new EngineInfo(GraalEngineProvider.ID, "GraalJS", version(engine));
         capabilities = new Capabilities(jit ? GraalJit.JIT : GraalJit.INTERPRETER, jit,
                 Capabilities.SnapshotSupport.PORTABLE_REPLAY, Capabilities.allFeaturesExcept(),
-                EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT));
+                EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT));
     }
 
     private static Engine newEngine() {
@@ -96,10 +98,6 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         if (options.maxStackDepth() > 0) {
             throw new IllegalArgumentException("GraalJS cannot limit the JavaScript stack depth (maxStackDepth): its stack"
                     + " is the Java thread's; deep recursion ends in a catchable RangeError at the thread's stack size (-Xss)");
-        }
-        if (options.maxHeapBytes() > 0) {
-            throw new IllegalArgumentException("GraalJS on the JVM cannot limit one runtime's heap (maxHeapBytes);"
-                    + " limit the JVM's heap (-Xmx) instead");
         }
         if (options.statementLimit() == 0) {
             return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, stopper, services));

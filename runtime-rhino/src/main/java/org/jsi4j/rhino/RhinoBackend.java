@@ -399,6 +399,11 @@ final class RhinoBackend extends RhinoHandles {
 
     /** Exits the runtime's Context on its thread. */
     @Override
+    public boolean heapOnJvm() {
+        return true;
+    }
+
+    @Override
     public void close() {
         if (closed) return;
         closed = true;

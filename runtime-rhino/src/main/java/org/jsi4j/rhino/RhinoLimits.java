@@ -22,8 +22,13 @@ import org.jsi4j.JsTerminatedException;
  * owner thread's interrupt status is cleared again in {@link #reset()}.
  */
 final class RhinoLimits {
-    /** How often (in Rhino instruction units) the observer checks for interrupts and limits. */
-    static final int OBSERVER_THRESHOLD = 10_000;
+    /**
+     * How often (in Rhino instruction units) the observer checks for interrupts and limits: small, so
+     * that a stop lands within a few loop iterations. At 10,000 a loop whose iterations each
+     * allocate hundreds of MB in one built-in call (Rhino's sparse {@code new Array(1e6).fill(x)})
+     * exhausted a 6 GB heap before the memory budget's stop was seen.
+     */
+    static final int OBSERVER_THRESHOLD = 100;
 
     private final long statementLimit;
     private final Thread owner;

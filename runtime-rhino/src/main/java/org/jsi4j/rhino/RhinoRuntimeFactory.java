@@ -48,7 +48,7 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
                     + " runtimes made for or from snapshots, or with maxStackDepth, run in Rhino's interpreter",
             false, Capabilities.SnapshotSupport.SERIALIZED,
             Capabilities.allFeaturesExcept(ABSENT.toArray(EsFeature[]::new)),
-            EnumSet.of(Reason.TIME_LIMIT, Reason.STATEMENT_LIMIT, Reason.INTERRUPTED));
+            EnumSet.of(Reason.TIME_LIMIT, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT, Reason.INTERRUPTED));
 
     /** The largest {@link RuntimeOptions#maxStackDepth()} Rhino's interpreter can enforce. */
     static final int MAX_STACK_DEPTH = Short.MAX_VALUE - 1;
@@ -91,10 +91,6 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
     @Override
     public JsRuntime create(RuntimeOptions options) {
         Objects.requireNonNull(options, "options");
-        if (options.maxHeapBytes() > 0) {
-            throw new IllegalArgumentException("Rhino cannot limit the heap of one runtime (it shares the JVM heap);"
-                    + " leave RuntimeOptions.maxHeapBytes at 0 or use another engine");
-        }
         if (options.maxStackDepth() > MAX_STACK_DEPTH) {
             throw new IllegalArgumentException("Rhino can limit the JavaScript stack to at most " + MAX_STACK_DEPTH
                     + " calls (its interpreter counts frames in a short); RuntimeOptions.maxStackDepth was "
