@@ -24,8 +24,18 @@ final class V8Platform {
      */
     static final int STACK_SIZE_KB = Integer.getInteger("jsi.v8.stackSizeKb", 512);
 
+    /**
+     * V8 flag that keeps every isolate's read-only heap sealed and shared. Javet's V8 is built with
+     * extensible read-only snapshots: an isolate that can take a snapshot (every jsi4j runtime made
+     * for snapshotting or restored) and is the first of the process leaves the process-wide
+     * read-only heap writable and inside its own heap; the isolates made beside it share that space,
+     * and the first of them to close seals it (moving its pages out) under the others, which then
+     * abort ({@code vector[] index out of bounds}) or crash. Its startup blobs also carried read-only
+     * objects no other isolate of the process has, so restoring one beside any live runtime aborted.
+     */
+    static final String SEALED_READ_ONLY_HEAP = "--no-extensible-ro-snapshot";
+
     private static volatile V8Host host;
-    private static final Object RESTORE_LOCK = new Object();
 
     private V8Platform() {
     }
@@ -46,7 +56,7 @@ final class V8Platform {
         if (!flags.isSealed()) {
             // Scripts run in sloppy mode unless they say "use strict", as in every other jsi4j engine.
             flags.setUseStrict(false);
-            flags.setCustomFlags("--stack-size=" + STACK_SIZE_KB);
+            flags.setCustomFlags("--stack-size=" + STACK_SIZE_KB + " " + SEALED_READ_ONLY_HEAP);
         }
         try {
             V8Host h = V8Host.getV8Instance();
@@ -58,16 +68,6 @@ final class V8Platform {
         } catch (LinkageError e) {
             throw new JsEngineException("The Javet V8 native library could not be loaded (" + e
                     + "). Run the JVM with --enable-native-access=ALL-UNNAMED on Linux x86_64.", e);
-        }
-    }
-
-    /**
-     * Closes an isolate. Under the same lock as creation from an image: an isolate made from a
-     * startup blob that is torn down while another is being made from one aborts V8.
-     */
-    static void closeRuntime(V8Runtime rt) throws JavetException {
-        synchronized (RESTORE_LOCK) {
-            rt.close();
         }
     }
 
@@ -84,14 +84,9 @@ final class V8Platform {
         try {
             V8RuntimeOptions options = new V8RuntimeOptions();
             options.setCreateSnapshotEnabled(snapshottable);
-            if (image == null) return host().createV8Runtime(options);
-            options.setSnapshotBlob(image);
-            // Two isolates deserializing startup blobs at once on two threads abort the process in
-            // V8 (libc++ "vector[] index out of bounds", seen with a JsRuntimePool of two restoring
-            // runtimes): creation from an image is serialized, the isolates then run in parallel.
-            synchronized (RESTORE_LOCK) {
-                return host().createV8Runtime(options);
-            }
+            // Javet copies the blob; V8 reads the copy until the isolate closes.
+            if (image != null) options.setSnapshotBlob(image);
+            return host().createV8Runtime(options);
         } catch (JavetException e) {
             throw new JsEngineException("V8 could not create a runtime: " + e.getMessage(), e);
         }
