@@ -10,8 +10,10 @@ import java.util.logging.Logger;
 import org.jsi4j.JsEngineException;
 
 /**
- * The per-JVM side of V8: the flags (sloppy mode by default, a stack size that fits a JVM thread),
- * sealed before the first isolate exists, and the native library, loaded once and quietly.
+ * The per-JVM side of V8: the flags (sloppy mode by default, a stack size that fits a JVM thread,
+ * a sealed read-only heap), sealed before the first isolate exists, and the native library, loaded
+ * once and quietly. An application that sets Javet's flags itself before jsi4j's first runtime
+ * should include {@code --stack-size} and {@value #SEALED_READ_ONLY_HEAP}.
  */
 final class V8Platform {
     /** Javet's own loggers: library-load messages go to java.util.logging, not the console. */
@@ -36,6 +38,14 @@ final class V8Platform {
     static final String SEALED_READ_ONLY_HEAP = "--no-extensible-ro-snapshot";
 
     private static volatile V8Host host;
+    /**
+     * Only when the application sealed Javet's flags before jsi4j loaded, without
+     * {@link #SEALED_READ_ONLY_HEAP}: a plain isolate kept open for the life of the JVM. The
+     * process's read-only heap is then made (sealed) by it, not by a snapshotting isolate, and
+     * never torn down while other isolates use it.
+     */
+    @SuppressWarnings("unused")
+    private static V8Runtime anchor;
 
     private V8Platform() {
     }
@@ -64,7 +74,11 @@ final class V8Platform {
                 throw new JsEngineException("The Javet V8 native library did not load. jsi4j's V8 backend needs"
                         + " Linux x86_64 and the javet-v8-linux-x86_64 jar on the class path.", null);
             }
+            String custom = flags.getCustomFlags();
+            if (custom == null || !custom.contains(SEALED_READ_ONLY_HEAP)) anchor = h.createV8Runtime();
             return h;
+        } catch (JavetException e) {
+            throw new JsEngineException("V8 could not create its first runtime: " + e.getMessage(), e);
         } catch (LinkageError e) {
             throw new JsEngineException("The Javet V8 native library could not be loaded (" + e
                     + "). Run the JVM with --enable-native-access=ALL-UNNAMED on Linux x86_64.", e);

@@ -43,17 +43,30 @@ class V8PlatformTest {
         assertEquals(THREADS * ROUNDS, out.lines().filter(("restored: " + EXPECTED)::equals).count(), out);
     }
 
+    /**
+     * Without jsi4j's flags: the application started V8 (and sealed Javet's flags) before jsi4j's
+     * first runtime, so jsi4j keeps a plain isolate open instead.
+     */
+    @Test
+    void anApplicationThatStartedV8FirstCanRestoreToo() throws Exception {
+        assertTrue(child("beside", "javet-first").contains("beside: " + EXPECTED + " [restored!]"));
+        String out = child("threads", "javet-first");
+        assertEquals(THREADS * ROUNDS, out.lines().filter(("restored: " + EXPECTED)::equals).count(), out);
+    }
+
     private static final int THREADS = 4;
     private static final int ROUNDS = 25;
 
-    /** Runs {@link #main} with {@code mode} in a new JVM; fails unless it exits normally. */
-    private static String child(String mode) throws IOException, InterruptedException {
+    /** Runs {@link #main} with {@code args} in a new JVM; fails unless it exits normally. */
+    private static String child(String... args) throws IOException, InterruptedException {
+        String mode = String.join(" ", args);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-javaagent")) command.add(flag);
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), V8PlatformTest.class.getName(), mode));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), V8PlatformTest.class.getName()));
+        command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -80,9 +93,13 @@ class V8PlatformTest {
      * The child JVM. The snapshot is taken first, by the process's first isolate (what made V8's
      * blob carry read-only objects of its own). {@code beside}: a plain runtime is kept open while
      * the image is restored. {@code threads}: {@link #THREADS} threads restore {@link #ROUNDS}
-     * times each, at once.
+     * times each, at once. A second argument {@code javet-first} starts V8 through Javet before jsi4j.
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("javet-first")) {
+            com.caoccao.javet.interop.V8Host.getV8Instance().createV8Runtime().close();
+            if (!com.caoccao.javet.interop.options.V8RuntimeOptions.V8_FLAGS.isSealed()) throw new AssertionError("flags not sealed");
+        }
         V8RuntimeFactory factory = new V8RuntimeFactory();
         Snapshot snapshot;
         try (JsRuntime setup = factory.create(RuntimeOptions.forSnapshotting())) {
