@@ -369,7 +369,7 @@ class SnapshotsTest {
                 if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-javaagent")) command.add(flag);
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), SnapshotProcess.class.getName(),
-                    factory.engine().id(), file.toString(), CHECK, "3"));
+                    factory.engine().id(), file.toString(), CHECK, String.valueOf(SnapshotProcess.THREADS)));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -377,7 +377,7 @@ class SnapshotsTest {
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.exitValue(), "the child JVM died: " + out);
-            assertEquals(3 * SnapshotProcess.ROUNDS, out.lines().filter(EXPECTED::equals).count(), out);
+            assertEquals(SnapshotProcess.THREADS * SnapshotProcess.ROUNDS, out.lines().filter(EXPECTED::equals).count(), out);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -513,7 +513,7 @@ final class V8Backend implements EngineBackend {
                 // closing anyway: the isolate below frees whatever is left
             } finally {
                 try {
-                    V8Platform.closeRuntime(rt);
+                    rt.close();
                 } catch (JavetException e) {
                     throw new JsEngineException("V8 failed to close its runtime: " + e.getMessage(), e);
                 }

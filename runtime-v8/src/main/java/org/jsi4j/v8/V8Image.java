@@ -25,7 +25,16 @@ import org.jsi4j.Snapshot;
  * @param v8 V8's startup blob
  */
 record V8Image(int functionCount, int hostCount, Map<String, Integer> functions, Map<String, Integer> hosts, byte[] v8) {
-    private static final String FORMAT = "jsi4j-v8-image/1";
+    /**
+     * Version 2: taken with the read-only heap sealed ({@link V8Platform#SEALED_READ_ONLY_HEAP}), so
+     * V8's blob refers only to the read-only objects every isolate of the process shares.
+     */
+    private static final String FORMAT = "jsi4j-v8-image/2";
+    /**
+     * Version 1 blobs carry read-only objects of their own: V8 aborts the process when one is
+     * restored beside another live isolate, so they are never handed to V8 (the journal is replayed).
+     */
+    private static final String EXTENDED_READ_ONLY_FORMAT = "jsi4j-v8-image/1";
     private static final int DIGEST_LENGTH = 32;
 
     V8Image {
@@ -35,8 +44,8 @@ record V8Image(int functionCount, int hostCount, Map<String, Integer> functions,
 
     /**
      * The image of {@code snapshot} when this V8 can use it: taken by the v8 engine at exactly
-     * {@code engineVersion} (V8 aborts the process on a blob of another version), or {@code null}
-     * when the snapshot must be replayed instead.
+     * {@code engineVersion} (V8 aborts the process on a blob of another version) and in this image
+     * format, or {@code null} when the snapshot must be replayed instead.
      *
      * @throws JsSnapshotException when the image claims to be this engine's but is malformed
      */
@@ -72,9 +81,12 @@ record V8Image(int functionCount, int hostCount, Map<String, Integer> functions,
         out.writeInt(id);
     }
 
+    /** The image, or {@code null} for an image of the older format that V8 must not be given. */
     static V8Image decode(byte[] image) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(image))) {
-            if (!FORMAT.equals(in.readUTF())) throw malformed("it is not a jsi4j V8 image");
+            String format = in.readUTF();
+            if (EXTENDED_READ_ONLY_FORMAT.equals(format)) return null;
+            if (!FORMAT.equals(format)) throw malformed("it is not a jsi4j V8 image");
             int functionCount = in.readInt();
             int hostCount = in.readInt();
             int entries = in.readInt();

@@ -10,8 +10,10 @@ import java.util.logging.Logger;
 import org.jsi4j.JsEngineException;
 
 /**
- * The per-JVM side of V8: the flags (sloppy mode by default, a stack size that fits a JVM thread),
- * sealed before the first isolate exists, and the native library, loaded once and quietly.
+ * The per-JVM side of V8: the flags (sloppy mode by default, a stack size that fits a JVM thread,
+ * a sealed read-only heap), sealed before the first isolate exists, and the native library, loaded
+ * once and quietly. An application that sets Javet's flags itself before jsi4j's first runtime
+ * should include {@code --stack-size} and {@value #SEALED_READ_ONLY_HEAP}.
  */
 final class V8Platform {
     /** Javet's own loggers: library-load messages go to java.util.logging, not the console. */
@@ -24,8 +26,26 @@ final class V8Platform {
      */
     static final int STACK_SIZE_KB = Integer.getInteger("jsi.v8.stackSizeKb", 512);
 
+    /**
+     * V8 flag that keeps every isolate's read-only heap sealed and shared. Javet's V8 is built with
+     * extensible read-only snapshots: an isolate that can take a snapshot (every jsi4j runtime made
+     * for snapshotting or restored) and is the first of the process leaves the process-wide
+     * read-only heap writable and inside its own heap; the isolates made beside it share that space,
+     * and the first of them to close seals it (moving its pages out) under the others, which then
+     * abort ({@code vector[] index out of bounds}) or crash. Its startup blobs also carried read-only
+     * objects no other isolate of the process has, so restoring one beside any live runtime aborted.
+     */
+    static final String SEALED_READ_ONLY_HEAP = "--no-extensible-ro-snapshot";
+
     private static volatile V8Host host;
-    private static final Object RESTORE_LOCK = new Object();
+    /**
+     * Only when the application sealed Javet's flags before jsi4j loaded, without
+     * {@link #SEALED_READ_ONLY_HEAP}: a plain isolate kept open for the life of the JVM. The
+     * process's read-only heap is then made (sealed) by it, not by a snapshotting isolate, and
+     * never torn down while other isolates use it.
+     */
+    @SuppressWarnings("unused")
+    private static V8Runtime anchor;
 
     private V8Platform() {
     }
@@ -46,7 +66,7 @@ final class V8Platform {
         if (!flags.isSealed()) {
             // Scripts run in sloppy mode unless they say "use strict", as in every other jsi4j engine.
             flags.setUseStrict(false);
-            flags.setCustomFlags("--stack-size=" + STACK_SIZE_KB);
+            flags.setCustomFlags("--stack-size=" + STACK_SIZE_KB + " " + SEALED_READ_ONLY_HEAP);
         }
         try {
             V8Host h = V8Host.getV8Instance();
@@ -54,20 +74,14 @@ final class V8Platform {
                 throw new JsEngineException("The Javet V8 native library did not load. jsi4j's V8 backend needs"
                         + " Linux x86_64 and the javet-v8-linux-x86_64 jar on the class path.", null);
             }
+            String custom = flags.getCustomFlags();
+            if (custom == null || !custom.contains(SEALED_READ_ONLY_HEAP)) anchor = h.createV8Runtime();
             return h;
+        } catch (JavetException e) {
+            throw new JsEngineException("V8 could not create its first runtime: " + e.getMessage(), e);
         } catch (LinkageError e) {
             throw new JsEngineException("The Javet V8 native library could not be loaded (" + e
                     + "). Run the JVM with --enable-native-access=ALL-UNNAMED on Linux x86_64.", e);
-        }
-    }
-
-    /**
-     * Closes an isolate. Under the same lock as creation from an image: an isolate made from a
-     * startup blob that is torn down while another is being made from one aborts V8.
-     */
-    static void closeRuntime(V8Runtime rt) throws JavetException {
-        synchronized (RESTORE_LOCK) {
-            rt.close();
         }
     }
 
@@ -84,14 +98,9 @@ final class V8Platform {
         try {
             V8RuntimeOptions options = new V8RuntimeOptions();
             options.setCreateSnapshotEnabled(snapshottable);
-            if (image == null) return host().createV8Runtime(options);
-            options.setSnapshotBlob(image);
-            // Two isolates deserializing startup blobs at once on two threads abort the process in
-            // V8 (libc++ "vector[] index out of bounds", seen with a JsRuntimePool of two restoring
-            // runtimes): creation from an image is serialized, the isolates then run in parallel.
-            synchronized (RESTORE_LOCK) {
-                return host().createV8Runtime(options);
-            }
+            // Javet copies the blob; V8 reads the copy until the isolate closes.
+            if (image != null) options.setSnapshotBlob(image);
+            return host().createV8Runtime(options);
         } catch (JavetException e) {
             throw new JsEngineException("V8 could not create a runtime: " + e.getMessage(), e);
         }

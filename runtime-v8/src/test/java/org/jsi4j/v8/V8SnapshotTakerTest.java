@@ -24,6 +24,7 @@ import org.jsi4j.JsWeakRef;
 import org.jsi4j.PreparedScript;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.Snapshot;
+import org.jsi4j.SnapshotKey;
 import org.junit.jupiter.api.Test;
 
 /** The V8 native startup image: taken with live handles, restored without replaying the setup. */
