@@ -14,6 +14,7 @@ import com.caoccao.javet.values.reference.V8ValueError;
 import com.caoccao.javet.values.reference.V8ValueReference;
 import java.util.Objects;
 import org.jsi4j.JsEngineException;
+import org.jsi4j.JsError;
 import org.jsi4j.JsException;
 import org.jsi4j.JsReleasedException;
 import org.jsi4j.JsSyntaxError;
@@ -48,6 +49,8 @@ final class V8Errors {
     private final V8ThrowCapture capture;
     private V8Value lastRaised;
     private JsTerminatedException pendingTermination;
+    /** Whether the core is looking at a thrown error (a getter it meets may throw again). */
+    private boolean describing;
 
     V8Errors(V8Runtime rt, RuntimeServices services, V8Backend backend) {
         this.rt = rt;
@@ -150,7 +153,18 @@ final class V8Errors {
                     ? "the script does not parse" : info.message();
             return new JsSyntaxError(reason, compile ? where : runTimeLocation(where));
         }
-        return services.error(backend.toJs(v8), info.name(), info.message(), info.stack(), where);
+        JsValue value = backend.toJs(v8);
+        if (info.name() == null || !info.plain() || describing) {
+            // The core's error() looks the value up again (instanceof Error, name, message, a host
+            // error's cause), which on a Proxy or a non-error can run script code, loop or recurse.
+            return new JsError(value, info.name(), info.message(), info.stack(), where, null);
+        }
+        describing = true;
+        try {
+            return services.error(value, info.name(), info.message(), info.stack(), where);
+        } finally {
+            describing = false;
+        }
     }
 
     /**

@@ -28,22 +28,24 @@ import com.caoccao.javet.values.reference.V8ValueProxy;
  * @param message the error's message, or the value described as text
  * @param stack V8's stack, or {@code null}
  * @param syntaxError whether the value is a {@code SyntaxError}
+ * @param plain whether the value and its whole prototype chain are free of Proxies, so that
+ *     looking a property up on it can run no trap
  */
-record V8ThrownValue(String name, String message, String stack, boolean syntaxError) {
+record V8ThrownValue(String name, String message, String stack, boolean syntaxError, boolean plain) {
     /** How far up a prototype chain Java looks for a Proxy. */
     private static final int MAX_CHAIN = 64;
 
     static V8ThrownValue read(V8Runtime rt, V8Bridge bridge, V8Value v) {
-        if (v instanceof V8ValueProxy) return new V8ThrownValue(null, "[object Proxy]", null, false);
+        if (v instanceof V8ValueProxy) return new V8ThrownValue(null, "[object Proxy]", null, false, false);
         try {
             boolean walk = !(v instanceof V8ValueObject o) || !proxyInChain(rt.getV8Internal(), o);
             try (V8ValueArray info = bridge.helpers().invoke("errorInfo", v, rt.createV8ValueBoolean(walk))) {
                 return new V8ThrownValue(text(info.get(0)), text(info.get(1)), text(info.get(2)),
-                        info.get(3) instanceof V8ValueBoolean b && b.getValue());
+                        info.get(3) instanceof V8ValueBoolean b && b.getValue(), walk);
             }
         } catch (JavetException | RuntimeException unreadable) {
             // the runtime is stopping or out of memory: say only that something was thrown
-            return new V8ThrownValue(null, "(a value jsi4j could not read)", null, false);
+            return new V8ThrownValue(null, "(a value jsi4j could not read)", null, false, false);
         }
     }
 
