@@ -60,6 +60,7 @@ public final class V8HostileChild {
         // 9. syntax errors from code compiled at run time
         SCRIPTS.put("evalSyntaxError", "eval('a b c')");
         SCRIPTS.put("newFunctionSyntaxError", "new Function('a b c')");
+        SCRIPTS.put("jsonParseSyntaxError", "JSON.parse('{bad json')");
         // 3. deep recursion on a default thread
         SCRIPTS.put("deepRecursion", "function down() { return down() + 1 } down()");
     }

@@ -34,6 +34,7 @@ class V8HostileScriptsTest {
                 Arguments.of("errorToStringThrows", List.of(), "OUTCOME JsError:Error Error: x"),
                 Arguments.of("evalSyntaxError", List.of(), "OUTCOME JsSyntaxError <eval>:1:3: SyntaxError:"),
                 Arguments.of("newFunctionSyntaxError", List.of(), "OUTCOME JsSyntaxError <eval>:"),
+                Arguments.of("jsonParseSyntaxError", List.of(), "OUTCOME JsError:SyntaxError"),
                 Arguments.of("deepRecursion", List.of(), "OUTCOME JsError:RangeError"),
                 Arguments.of("thrownThroughAHostFunction", List.of(), "OUTCOME JsError:"),
                 Arguments.of("recursionThroughAHostFunction", List.of(), "OUTCOME JsError:RangeError"),
