@@ -43,6 +43,8 @@ import org.jsi4j.JsArrayBuffer;
 import org.jsi4j.JsBigInt;
 import org.jsi4j.JsBoolean;
 import org.jsi4j.JsEngineException;
+import org.jsi4j.JsError;
+import org.jsi4j.JsErrorType;
 import org.jsi4j.JsException;
 import org.jsi4j.JsFunction;
 import org.jsi4j.JsNull;
@@ -75,6 +77,8 @@ final class V8Backend implements EngineBackend {
     private final boolean restoredFromImage;
     private V8Script drain;
     private boolean imageTaken;
+    /** Host callbacks running now (an entry into JavaScript while it is above 0 is nested). */
+    private int callbacks;
 
     /** A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null. */
     V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image) {
@@ -554,6 +558,11 @@ final class V8Backend implements EngineBackend {
      * (see {@link V8ThrowCapture}).
      */
     private <T> T js(Entry<T> entry) {
+        if (callbacks > 0 && limits.tooDeepToReenter()) {
+            // a host function's own frames went below V8's stack limit: V8 would abort on entry
+            throw JsError.of(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded (a host function called"
+                    + " back into JavaScript too close to V8's stack limit)");
+        }
         boolean outer = errors.enter();
         try {
             T result = entry.run();
@@ -572,10 +581,12 @@ final class V8Backend implements EngineBackend {
 
     /** A host callback starts running Java code; returns what {@link #callbackEnds} restores. */
     boolean callbackStarts() {
+        callbacks++;
         return errors.enterCallback();
     }
 
     void callbackEnds(boolean outer) {
+        callbacks--;
         errors.leave(outer);
     }
 
