@@ -91,11 +91,6 @@ final class V8Limits {
         }
     }
 
-    /** The heap limit this isolate enforces, in bytes. */
-    long heapLimit() {
-        return heapLimit;
-    }
-
     /** Whether the heap reached its limit since the last {@link #takeHit()}. One volatile read. */
     boolean hit() {
         return hit;
