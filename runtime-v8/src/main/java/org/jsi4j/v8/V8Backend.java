@@ -77,8 +77,6 @@ final class V8Backend implements EngineBackend {
     private final boolean restoredFromImage;
     private V8Script drain;
     private boolean imageTaken;
-    /** Host callbacks running now (an entry into JavaScript while it is above 0 is nested). */
-    private int callbacks;
 
     /** A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null. */
     V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image) {
@@ -553,10 +551,11 @@ final class V8Backend implements EngineBackend {
      * (see {@link V8ThrowCapture}).
      */
     private <T> T js(Entry<T> entry) {
-        if (callbacks > 0 && limits.tooDeepToReenter()) {
-            // a host function's own frames went below V8's stack limit: V8 would abort on entry
-            throw JsError.of(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded (a host function called"
-                    + " back into JavaScript too close to V8's stack limit)");
+        if (limits.tooDeepToEnter()) {
+            // Java frames (a host function's, or the caller's) went below V8's stack limit: V8 would abort
+            throw JsError.of(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded: the Java stack of thread '"
+                    + Thread.currentThread().getName() + "' is too deep to enter V8 (its limit is "
+                    + V8Platform.STACK_SIZE_KB + " KB below the top of the thread's stack)");
         }
         boolean outer = errors.enter();
         try {
@@ -576,12 +575,10 @@ final class V8Backend implements EngineBackend {
 
     /** A host callback starts running Java code; returns what {@link #callbackEnds} restores. */
     boolean callbackStarts() {
-        callbacks++;
         return errors.enterCallback();
     }
 
     void callbackEnds(boolean outer) {
-        callbacks--;
         errors.leave(outer);
     }
 
