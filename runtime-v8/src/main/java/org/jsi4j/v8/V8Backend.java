@@ -7,7 +7,6 @@ import com.caoccao.javet.exceptions.JavetScriptingError;
 import com.caoccao.javet.exceptions.JavetTerminatedException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.callback.JavetPromiseRejectCallback;
-import com.caoccao.javet.interop.callback.IJavetNearHeapLimitCallback;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.primitive.V8ValueBigInteger;
 import com.caoccao.javet.values.primitive.V8ValueBoolean;
@@ -44,6 +43,8 @@ import org.jsi4j.JsArrayBuffer;
 import org.jsi4j.JsBigInt;
 import org.jsi4j.JsBoolean;
 import org.jsi4j.JsEngineException;
+import org.jsi4j.JsError;
+import org.jsi4j.JsErrorType;
 import org.jsi4j.JsException;
 import org.jsi4j.JsFunction;
 import org.jsi4j.JsNull;
@@ -65,35 +66,29 @@ import org.jsi4j.spi.RuntimeServices;
  * {@link V8Bridge} trampoline.
  */
 final class V8Backend implements EngineBackend {
-    /** Headroom V8 gets past the heap limit to unwind a script stopped for memory. */
-    private static final long UNWIND_HEADROOM = 32L << 20;
-
     private final V8Runtime rt;
     private final RuntimeServices services;
     private final V8Bridge bridge;
     private final V8Errors errors;
     private final V8Symbols symbols;
-    private final long heapLimit;
+    private final V8Limits limits;
     private final Object terminateLock = new Object();
-    private final HeapGuard heapGuard = new HeapGuard();
     private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
     private final boolean restoredFromImage;
     private V8Script drain;
     private boolean imageTaken;
-    private volatile boolean memoryLimitHit;
 
     /** A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null. */
     V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image) {
         this.rt = rt;
         this.services = services;
-        this.heapLimit = heapLimit;
+        this.limits = new V8Limits(rt, heapLimit);
         this.bridge = new V8Bridge(rt, services, this);
         this.errors = new V8Errors(rt, services, this);
         this.symbols = new V8Symbols(rt);
         rt.setLogger(QuietJavetLogger.INSTANCE);
         // Javet's default logs every unhandled rejection to stderr with its own logger
         rt.setPromiseRejectCallback(new JavetPromiseRejectCallback(QuietJavetLogger.INSTANCE));
-        applyHeapLimit();
         try {
             bridge.attach();
             if (image != null) {
@@ -119,11 +114,6 @@ final class V8Backend implements EngineBackend {
         return bridge;
     }
 
-    /** The heap limit this isolate enforces, in bytes. */
-    long heapLimit() {
-        return heapLimit;
-    }
-
     // ---------------------------------------------------------------- scripts
 
     @Override
@@ -133,11 +123,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public Object compile(String source, String sourceName) {
-        try {
-            return compiled(source, sourceName);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> compiled(source, sourceName));
     }
 
     @Override
@@ -153,11 +139,7 @@ final class V8Backend implements EngineBackend {
      */
     @Override
     public JsObject global() {
-        try {
-            return (JsObject) toJs(bridge.helpers().invoke("global"));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> (JsObject) toJs(bridge.helpers().invoke("global")));
     }
 
     // ---------------------------------------------------------------- properties
@@ -294,12 +276,10 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsSymbol newSymbol(String description) {
-        try {
+        return js(() -> {
             V8Value d = description == null ? rt.createV8ValueUndefined() : rt.createV8ValueString(description);
             return (JsSymbol) toJs(bridge.helpers().invoke("symbol", d));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        });
     }
 
     @Override
@@ -338,11 +318,10 @@ final class V8Backend implements EngineBackend {
     public void drainMicrotasks() {
         // V8 runs the microtask queue whenever the outermost script or call returns, so running an
         // empty script is an explicit checkpoint.
-        try {
+        js(() -> {
             drain.executeVoid();
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+            return null;
+        });
     }
 
     /**
@@ -373,42 +352,12 @@ final class V8Backend implements EngineBackend {
         interrupt();
     }
 
-    /** Whether the near-heap-limit callback stopped the script; clears the flag. */
-    boolean takeMemoryLimitHit() {
-        boolean hit = memoryLimitHit;
-        if (hit) {
-            memoryLimitHit = false;
-            rt.cancelTerminateExecution();
-            rt.lowMemoryNotification();
-            applyHeapLimit();
-        }
-        return hit;
-    }
-
     /**
-     * Sets this isolate's heap limit: V8 lowers the limit to the given value when a near-heap-limit
-     * callback is removed, then the real callback is installed. Near the limit it terminates the
-     * script and gives V8 headroom to unwind.
+     * When the heap reached its limit since the last call: the termination to report (the
+     * runtime is reset to its limit first), else {@code null}.
      */
-    private void applyHeapLimit() {
-        if (rt.getNearHeapLimitCallback() == null) rt.setNearHeapLimitCallback(heapGuard);
-        rt.setNearHeapLimitCallback(null);
-        rt.setNearHeapLimitCallback(heapGuard);
-    }
-
-    /** Stops a script near the heap limit; removing it resets V8's limit to {@link #heapLimit}. */
-    private final class HeapGuard implements IJavetNearHeapLimitCallback {
-        @Override
-        public long callback(long current, long initial) {
-            memoryLimitHit = true;
-            rt.terminateExecution();
-            return current + UNWIND_HEADROOM;
-        }
-
-        @Override
-        public long getDefaultHeapLimit() {
-            return heapLimit;
-        }
+    JsTerminatedException takeMemoryLimitHit() {
+        return limits.takeHit();
     }
 
     // ---------------------------------------------------------------- handles
@@ -602,9 +551,21 @@ final class V8Backend implements EngineBackend {
      * (see {@link V8ThrowCapture}).
      */
     private <T> T js(Entry<T> entry) {
+        if (limits.tooDeepToEnter()) {
+            // Java frames (a host function's, or the caller's) went below V8's stack limit: V8 would abort
+            throw JsError.of(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded: the Java stack of thread '"
+                    + Thread.currentThread().getName() + "' is too deep to enter V8 (its limit is "
+                    + V8Platform.STACK_SIZE_KB + " KB below the top of the thread's stack)");
+        }
         boolean outer = errors.enter();
         try {
-            return entry.run();
+            T result = entry.run();
+            if (limits.hit()) {
+                // the script finished before V8 stopped it, but it went past the heap limit
+                JsTerminatedException hit = limits.takeHit();
+                if (hit != null) throw hit;
+            }
+            return result;
         } catch (JavetException e) {
             throw translate(e);
         } finally {

@@ -10,11 +10,11 @@ import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.primitive.V8ValueString;
 import com.caoccao.javet.values.primitive.V8ValueUndefined;
-import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueError;
 import com.caoccao.javet.values.reference.V8ValueReference;
 import java.util.Objects;
 import org.jsi4j.JsEngineException;
+import org.jsi4j.JsError;
 import org.jsi4j.JsException;
 import org.jsi4j.JsReleasedException;
 import org.jsi4j.JsSyntaxError;
@@ -24,8 +24,12 @@ import org.jsi4j.SourceLocation;
 import org.jsi4j.spi.RuntimeServices;
 
 /**
- * Turns Javet's exceptions into jsi4j's. Javet reports a script's exception as a Java copy
- * (name, message, stack, own enumerable properties) and drops the thrown value itself, so:
+ * Turns Javet's exceptions into jsi4j's, running no script code unguarded. Javet would report a
+ * script's exception as a Java copy (name, message, stack, own enumerable properties), made by
+ * calling getters, {@code toString} and Proxy traps inside native exception handling (which
+ * aborted V8 or crashed the JVM when one of them threw), and drops the thrown value itself.
+ * {@link V8ThrowCapture} stops that copy for thrown objects and keeps the value; {@link V8ThrownValue}
+ * reads it safely. So:
  * <ul>
  *   <li>a thrown object, array, function or symbol comes back as itself: {@link V8ThrowCapture}
  *       keeps its handle before Javet closes it. Its name, message and stack are read from it as
@@ -49,6 +53,8 @@ final class V8Errors {
     private final V8ThrowCapture capture;
     private V8Value lastRaised;
     private JsTerminatedException pendingTermination;
+    /** Whether the core is looking at a thrown error (a getter it meets may throw again). */
+    private boolean describing;
 
     V8Errors(V8Runtime rt, RuntimeServices services, V8Backend backend) {
         this.rt = rt;
@@ -89,19 +95,22 @@ final class V8Errors {
 
     JsException translate(JavetException e) {
         V8Value captured = capture.take();
+        boolean lost = capture.takeLost();
         try {
             if (rt.isClosed()) {
                 return new JsReleasedException("The V8 runtime is closed: " + e.getMessage());
             }
             if (e instanceof JavetTerminatedException) return terminated();
-            if (e instanceof JavetCompilationException c) return syntax(c.getScriptingError());
             if (e instanceof BaseJavetScriptingException s) {
                 JavetScriptingError error = s.getScriptingError();
+                boolean compile = e instanceof JavetCompilationException;
                 if (captured != null && isThrown(captured, error.getContext())) {
                     V8Value thrown = captured;
                     captured = null;
-                    return described(thrown, location(error), error);
+                    return described(thrown, location(error), error, compile);
                 }
+                if (lost) return unreadable(location(error), compile);
+                if (compile) return syntax(error);
                 return thrown(error);
             }
             return new JsEngineException("V8 failed: " + e.getMessage(), e);
@@ -112,6 +121,13 @@ final class V8Errors {
             forgetRaisedQuietly();
             if (captured != null) closeQuietly(captured);
         }
+    }
+
+    /** A thrown object that could be neither converted (it is never converted, see V8ThrowCapture) nor kept. */
+    private JsException unreadable(SourceLocation where, boolean compile) {
+        if (compile) return new JsSyntaxError("the script does not parse (V8 gave no readable reason)", where);
+        return services.error(JsValue.undefined(), "Error",
+                "The script threw an object that jsi4j could not keep (V8 ran out of handles or memory)", null, where);
     }
 
     /**
@@ -128,20 +144,49 @@ final class V8Errors {
 
     /**
      * The error for the thrown {@code v8} (owned by the current scope afterwards), named and
-     * described from the value itself.
+     * described from the value itself by {@link V8ThrownValue}, which runs no script code
+     * unguarded. A native {@code SyntaxError} from code compiled at run time ({@code eval},
+     * {@code new Function}) or from the script itself is a {@link JsSyntaxError}.
      */
-    private JsException described(V8Value v8, SourceLocation where, JavetScriptingError error) throws JavetException {
-        String name = null;
-        String message = error.getMessage();
-        String stack = null;
-        try (V8ValueArray info = backend.bridge().helpers().invoke("errorInfo", v8)) {
-            name = text(info.get(0));
-            message = text(info.get(1));
-            stack = text(info.get(2));
-        } catch (JavetException | RuntimeException unreadable) {
-            // a revoked proxy or the like: keep what Javet said
+    private JsException described(V8Value v8, SourceLocation where, JavetScriptingError error, boolean compile)
+            throws JavetException {
+        V8ThrownValue info = V8ThrownValue.read(rt, backend.bridge(), v8);
+        if (compile || info.syntaxError() && compiledAtRunTime(where, info.stack())) {
+            closeQuietly(v8);
+            String reason = info.message() == null || info.message().isEmpty()
+                    ? "the script does not parse" : info.message();
+            return new JsSyntaxError(reason, compile ? where : runTimeLocation(where));
         }
-        return services.error(backend.toJs(v8), name, message, stack, where);
+        JsValue value = backend.toJs(v8);
+        if (info.name() == null || !info.plain() || describing) {
+            // The core's error() looks the value up again (instanceof Error, name, message, a host
+            // error's cause), which on a Proxy or a non-error can run script code, loop or recurse.
+            return new JsError(value, info.name(), info.message(), info.stack(), where, null);
+        }
+        describing = true;
+        try {
+            return services.error(value, info.name(), info.message(), info.stack(), where);
+        } finally {
+            describing = false;
+        }
+    }
+
+    /**
+     * Whether a SyntaxError comes from compiling code at run time ({@code eval},
+     * {@code new Function}): V8 places it in code without a source name, and it was not raised by
+     * {@code JSON.parse} (whose errors are located in the JSON text, also nameless, and stay
+     * ordinary errors, as on every engine).
+     */
+    private static boolean compiledAtRunTime(SourceLocation where, String stack) {
+        String name = where.sourceName();
+        if (name != null && !name.isEmpty() && !name.equals("undefined")) return false;
+        if (stack == null) return true;
+        int at = stack.indexOf("\n    at ");
+        return at < 0 || !stack.startsWith("JSON.", at + 8);
+    }
+
+    private static SourceLocation runTimeLocation(SourceLocation where) {
+        return new SourceLocation("<eval>", where.line(), where.column());
     }
 
     private static String text(V8Value v) {
@@ -160,12 +205,8 @@ final class V8Errors {
         JsTerminatedException pending = pendingTermination;
         pendingTermination = null;
         if (pending != null) return pending;
-        if (backend.takeMemoryLimitHit()) {
-            return new JsTerminatedException(JsTerminatedException.Reason.MEMORY_LIMIT,
-                    "The script was stopped because the V8 heap reached its limit of " + (backend.heapLimit() >> 20)
-                            + " MB. Raise RuntimeOptions.maxHeapBytes or make the script keep less alive."
-                            + " The runtime is still usable.", true);
-        }
+        JsTerminatedException memory = backend.takeMemoryLimitHit();
+        if (memory != null) return memory;
         return new JsTerminatedException(JsTerminatedException.Reason.INTERRUPTED,
                 "The script was terminated. The runtime is still usable.", true);
     }
@@ -179,7 +220,7 @@ final class V8Errors {
         if (!(context instanceof IJavetEntityError || context instanceof java.util.Map<?, ?>
                 || context instanceof java.util.List<?>)) {
             // a primitive: Javet's Java value of it is exact (null stands for null and undefined)
-            return described(primitive(context), location(error), error);
+            return described(primitive(context), location(error), error, false);
         }
         String stack = error.getStack();
         String message;
