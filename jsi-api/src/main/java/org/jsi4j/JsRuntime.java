@@ -783,7 +783,16 @@ public final class JsRuntime implements AutoCloseable {
                 throw e;
             } catch (Throwable t) {
                 if (stops.stopping()) throw stoppedInCallback();
-                return backend.raise(hostErrors.toJsException(t));
+                JsValue error;
+                try {
+                    error = hostErrors.toJsException(t);
+                } catch (JsError makingFailed) {
+                    // no stack left to make the error in (the engine refused a new entry this deep):
+                    // throw the runtime's pre-made RangeError, which needs no entry into the engine
+                    if (!"RangeError".equals(makingFailed.name().orElse(""))) throw makingFailed;
+                    return hostErrors.raiseStackOverflow();
+                }
+                return backend.raise(error);
             } finally {
                 stops.hostCallEnds(nested);
                 depth--;

@@ -48,7 +48,7 @@ class GraalRuntimeFactoryTest {
     void declaresWhatItDoes() {
         Capabilities caps = FACTORY.capabilities();
         assertEquals(Capabilities.SnapshotSupport.PORTABLE_REPLAY, caps.snapshots());
-        assertEquals(java.util.Set.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT), caps.limits());
+        assertEquals(java.util.Set.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT), caps.limits());
         assertEquals(java.util.EnumSet.allOf(EsFeature.class), caps.esFeatures());
     }
 
@@ -83,9 +83,11 @@ class GraalRuntimeFactoryTest {
         IllegalArgumentException depth = assertThrows(IllegalArgumentException.class,
                 () -> FACTORY.create(RuntimeOptions.defaults().withMaxStackDepth(100)));
         assertTrue(depth.getMessage().contains("maxStackDepth"), depth.getMessage());
-        IllegalArgumentException heap = assertThrows(IllegalArgumentException.class,
-                () -> FACTORY.create(RuntimeOptions.defaults().withMaxHeapBytes(1 << 20)));
-        assertTrue(heap.getMessage().contains("maxHeapBytes"), heap.getMessage());
+        try (org.jsi4j.JsRuntime rt = FACTORY.create(RuntimeOptions.defaults().withMaxHeapBytes(64L << 20))) {
+            org.jsi4j.JsTerminatedException e = assertThrows(org.jsi4j.JsTerminatedException.class,
+                    () -> rt.evaluate("var a = []; while (true) a.push('x'.repeat(1e5) + a.length);", "bomb.js"));
+            assertEquals(Reason.MEMORY_LIMIT, e.reason(), "a heap limit is the core's allocation budget: " + e.getMessage());
+        }
     }
 
     @Test

@@ -53,10 +53,12 @@ final class RhinoBackend extends RhinoHandles {
     private final RhinoValues values;
     private final RhinoErrors errors;
     private final Callable symbolConstructor;
+    private final RhinoScripts scripts;
     private boolean closed;
 
-    RhinoBackend(SandboxContextFactory factory, RuntimeServices services, String engineVersion) {
+    RhinoBackend(SandboxContextFactory factory, RhinoScripts scripts, RuntimeServices services, String engineVersion) {
         this.services = services;
+        this.scripts = scripts;
         this.imaging = services.options().journaling();
         this.limits = new RhinoLimits(services.options().statementLimit(), services.runtime().owner());
         this.thread = new RhinoThreadContext(factory, this);
@@ -154,11 +156,13 @@ final class RhinoBackend extends RhinoHandles {
     @Override
     public Object compile(String source, String sourceName) {
         return op(() -> {
-            try {
-                return cx.compileString(source, sourceName, 1, null);
-            } catch (EvaluatorException e) {
-                throw errors.syntaxError(e, sourceName);
-            }
+            return scripts.get(cx, source, sourceName, () -> {
+                try {
+                    return cx.compileString(source, sourceName, 1, null);
+                } catch (EvaluatorException e) {
+                    throw errors.syntaxError(e, sourceName);
+                }
+            });
         });
     }
 

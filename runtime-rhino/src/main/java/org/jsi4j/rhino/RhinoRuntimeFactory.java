@@ -54,6 +54,7 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
     static final int MAX_STACK_DEPTH = Short.MAX_VALUE - 1;
 
     private final SandboxContextFactory contexts = new SandboxContextFactory();
+    private final RhinoScripts scripts = new RhinoScripts();
     private final EngineInfo engine;
 
     /** A factory with its own Rhino {@code ContextFactory}. */
@@ -96,6 +97,11 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
                     + " calls (its interpreter counts frames in a short); RuntimeOptions.maxStackDepth was "
                     + options.maxStackDepth() + ". Use a smaller maxStackDepth, or 0 for compiled mode without a limit");
         }
-        return JsRuntime.open(engine, CAPABILITIES, options, services -> new RhinoBackend(contexts, services, engine.version()));
+        return JsRuntime.open(engine, CAPABILITIES, options, services -> new RhinoBackend(contexts, scripts, services, engine.version()));
+    }
+
+    /** Compiled scripts this factory's runtimes reused instead of compiling again. */
+    long reusedScripts() {
+        return scripts.hits();
     }
 }

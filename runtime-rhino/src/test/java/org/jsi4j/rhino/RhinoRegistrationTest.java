@@ -89,9 +89,15 @@ class RhinoRegistrationTest {
     }
 
     @Test
-    void heapLimitIsRefusedWithAnExplanation() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RhinoRuntimeFactory().create(RuntimeOptions.defaults().withMaxHeapBytes(1 << 20)));
-        assertTrue(e.getMessage().contains("maxHeapBytes"));
+    void aHeapLimitIsAnAllocationBudgetTheCoreKeeps() {
+        RhinoRuntimeFactory factory = new RhinoRuntimeFactory();
+        assertTrue(factory.capabilities().limits().contains(org.jsi4j.JsTerminatedException.Reason.MEMORY_LIMIT));
+        try (org.jsi4j.JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(64L << 20))) {
+            org.jsi4j.JsTerminatedException e = assertThrows(org.jsi4j.JsTerminatedException.class,
+                    () -> rt.evaluate("var a = []; while (true) a.push('x'.repeat(1e5) + a.length);", "bomb.js"));
+            assertEquals(org.jsi4j.JsTerminatedException.Reason.MEMORY_LIMIT, e.reason());
+            assertTrue(e.getMessage().contains("maxHeapBytes"), e.getMessage());
+            assertEquals(org.jsi4j.JsValue.of(2), rt.evaluate("a = null; 1 + 1", "after.js"));
+        }
     }
 }

@@ -1,0 +1,33 @@
+package org.jsi4j.rhino;
+
+import java.util.function.Supplier;
+import org.jsi4j.spi.ScriptCache;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Script;
+
+/**
+ * The compiled scripts of one {@link RhinoRuntimeFactory}, shared by all its runtimes: a script
+ * (a library bundle, a prepared script) is compiled to JVM bytecode, or to interpreter code, once
+ * and then run in every runtime that evaluates the same source under the same name. Rhino's
+ * {@link Script} holds no scope or Context, so one compiled script runs in many runtimes, on many
+ * threads. Compiled and interpreted forms are kept apart (a runtime that snapshots or limits its
+ * stack depth runs interpreted). Sources under 1 KB are compiled each time: that is faster than
+ * hashing them.
+ */
+final class RhinoScripts {
+    private static final int MIN_CHARS = 1024;
+    private static final long MAX_CHARS = 64L << 20;
+
+    private final ScriptCache<Script> compiled = new ScriptCache<>(MIN_CHARS, MAX_CHARS);
+    private final ScriptCache<Script> interpreted = new ScriptCache<>(MIN_CHARS, MAX_CHARS);
+
+    /** The compiled form of {@code source} for {@code cx}'s mode, from the cache or made by {@code compile}. */
+    Script get(Context cx, String source, String sourceName, Supplier<Script> compile) {
+        return (cx.isInterpretedMode() ? interpreted : compiled).get(sourceName, source, compile);
+    }
+
+    /** Lookups that found a compiled script, in both modes (for tests and diagnostics). */
+    long hits() {
+        return compiled.hits() + interpreted.hits();
+    }
+}

@@ -1,0 +1,60 @@
+package org.jsi4j.rhino;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsSyntaxError;
+import org.jsi4j.JsValue;
+import org.jsi4j.PreparedScript;
+import org.jsi4j.RuntimeOptions;
+import org.junit.jupiter.api.Test;
+
+/** A script is compiled once per factory and run in every runtime of it, each with its own state. */
+class RhinoScriptsTest {
+    private static final String BUNDLE = "var counter = 0; function bump() { return ++counter; }\n"
+            + "/* " + "padding ".repeat(200) + " */\n";
+
+    @Test
+    void laterRuntimesReuseTheCompiledScriptAndKeepTheirOwnState() {
+        RhinoRuntimeFactory factory = new RhinoRuntimeFactory();
+        try (JsRuntime a = factory.create()) {
+            a.evaluate(BUNDLE, "bundle.js");
+            assertEquals(JsValue.of(1), a.evaluate("bump()", "a.js"));
+            assertEquals(JsValue.of(2), a.evaluate("bump()", "a.js"));
+        }
+        assertEquals(0, factory.reusedScripts());
+        for (int i = 1; i <= 3; i++) {
+            try (JsRuntime b = factory.create()) {
+                b.evaluate(BUNDLE, "bundle.js");
+                assertEquals(JsValue.of(1), b.evaluate("bump()", "b.js"), "a fresh runtime starts from the script's own state");
+                assertEquals(i, factory.reusedScripts());
+            }
+        }
+        try (JsRuntime c = factory.create()) {
+            PreparedScript p = c.prepare(BUNDLE, "bundle.js");
+            assertEquals(4, factory.reusedScripts(), "a prepared script comes from the same cache");
+            p.run();
+            assertEquals(JsValue.of(1), c.evaluate("bump()", "c.js"));
+            c.evaluate(BUNDLE, "other-name.js");
+            assertEquals(4, factory.reusedScripts(), "another source name is another script");
+        }
+    }
+
+    @Test
+    void interpretedRuntimesGetInterpretedScriptsAndSyntaxErrorsAreNotCached() {
+        RhinoRuntimeFactory factory = new RhinoRuntimeFactory();
+        try (JsRuntime compiled = factory.create(); JsRuntime interpreted = factory.create(RuntimeOptions.forSnapshotting())) {
+            compiled.evaluate(BUNDLE, "bundle.js");
+            interpreted.evaluate(BUNDLE, "bundle.js");
+            assertEquals(0, factory.reusedScripts(), "a snapshotting runtime compiles its own interpreted form");
+            String broken = BUNDLE + "function (";
+            for (int i = 0; i < 2; i++) {
+                JsSyntaxError e = assertThrows(JsSyntaxError.class, () -> compiled.evaluate(broken, "broken.js"));
+                assertTrue(e.getMessage().contains("broken.js"), e.getMessage());
+            }
+            assertEquals(0, factory.reusedScripts());
+        }
+    }
+}
