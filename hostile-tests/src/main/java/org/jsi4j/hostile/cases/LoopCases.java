@@ -5,6 +5,8 @@ import static org.jsi4j.hostile.Expect.jsError;
 import static org.jsi4j.hostile.Expect.terminated;
 
 import java.util.List;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.RuntimeOptions;
 import org.jsi4j.JsTerminatedException.Reason;
 import org.jsi4j.hostile.CaseList;
 import org.jsi4j.hostile.HostileCase;
@@ -35,6 +37,11 @@ public final class LoopCases {
                         terminated(Reason.TIME_LIMIT))
                 .limited("endless-sort-comparator", "var a = []; for (var i = 0; i < 1000; i++) a.push(i);"
                         + " a.sort(function () { for (;;) {} })", terminated(Reason.TIME_LIMIT))
+                .scripted("endless-host-calls", terminated(Reason.TIME_LIMIT), ctx -> {
+                    JsRuntime rt = ctx.runtime(RuntimeOptions.defaults().withTimeLimit(CaseList.LIMIT));
+                    rt.global().set("h", rt.function("h", 1, (r, self, args) -> args.get(0)));
+                    return rt.evaluate("for (var i = 0;; i++) h(i)", "host-loop.js");
+                })
                 .build();
     }
 }

@@ -104,6 +104,12 @@ public final class ThreadCases {
                     interruptLater(rt, 200, new AtomicReference<>());
                     return rt.evaluate("for (;;) {}", "loop.js");
                 })
+                .misuse("interrupt-loop-with-host-calls", terminated(Reason.INTERRUPTED), ctx -> {
+                    JsRuntime rt = ctx.runtime();
+                    rt.global().set("h", rt.function("h", 1, (r, self, args) -> args.get(0)));
+                    interruptLater(rt, 200, new AtomicReference<>());
+                    return rt.evaluate("for (var i = 0;; i++) h(i)", "host-loop.js");
+                })
                 .misuse("interrupt-blocked-host-function", terminated(Reason.INTERRUPTED), ctx -> {
                     JsRuntime rt = ctx.runtime();
                     rt.global().set("sleep", rt.function("sleep", 0, (r, self, args) -> {
@@ -149,7 +155,7 @@ public final class ThreadCases {
                                 return;
                             }
                             int afterClose = 0;
-                            for (int n = 0; n < 200_000 && afterClose < 200; n++) {
+                            for (int n = 0; n < 50_000 && afterClose < 200; n++) {
                                 if (rt.isClosed()) afterClose++;
                                 futures.add(rt.executor().submit(r -> r.evaluate("1 + 1", "t.js")));
                             }
@@ -157,11 +163,9 @@ public final class ThreadCases {
                         s.start();
                         submitters.add(s);
                     }
+                    rt.runPendingTasks();
                     go.countDown();
-                    for (int i = 0; i < 3; i++) {
-                        rt.runPendingTasks();
-                        Thread.sleep(10);
-                    }
+                    Thread.sleep(2);
                     rt.close();
                     for (Thread s : submitters) s.join(10_000);
                     return firstFailure(futures);
