@@ -33,7 +33,8 @@ public record CaseResult(String engine, String caseId, HostileCase.Kind kind, St
         String problem = c.expected().mismatch(o).orElse(null);
         if (problem == null && o.afterCheck() != null) problem = "after the case: " + o.afterCheck();
         if (problem == null && o.millis() > budgetMillis) problem = "took " + o.millis() + " ms";
-        Verdict v = problem == null ? (known == null ? Verdict.PASS : Verdict.FIXED)
+        boolean intermittent = known != null && known.startsWith(KnownFailures.INTERMITTENT);
+        Verdict v = problem == null ? (known == null || intermittent ? Verdict.PASS : Verdict.FIXED)
                 : (known == null ? Verdict.FAIL : Verdict.KNOWN_FAILURE);
         return new CaseResult(engine, c.id(), c.kind(), c.expected().describe(), c.proves(), o, v, problem, known);
     }

@@ -52,7 +52,7 @@ public final class HostileMatrix {
             for (String e : engines) {
                 CaseResult r = row.get(e);
                 md.append(" | ").append(r == null ? "" : switch (r.verdict()) {
-                    case PASS -> "pass";
+                    case PASS -> r.knownFailure() == null ? "pass" : "pass (listed as intermittent)";
                     case FIXED -> "**fixed** (remove from known failures)";
                     case KNOWN_FAILURE -> "known: " + cell(r.observation().summary());
                     case FAIL -> "**FAIL**: " + cell(r.observation().summary());

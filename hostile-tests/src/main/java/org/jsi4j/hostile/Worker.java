@@ -29,7 +29,7 @@ public final class Worker {
     /** The prefix of every protocol line the child writes. */
     public static final String PREFIX = "@@hostile ";
     /** How long a case may run in the child before it counts as a hang. */
-    public static final long CASE_BUDGET_MILLIS = Long.getLong("jsi.hostile.caseBudgetMillis", 15_000);
+    public static final long CASE_BUDGET_MILLIS = Long.getLong("jsi.hostile.caseBudgetMillis", 10_000);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
