@@ -80,9 +80,11 @@ final class StressCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         List<Thread> workers = new ArrayList<>();
+        List<StressWorker> bodies = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(new StressWorker(chosen, deadline, tally, baseSeed + i, interrupter, submitters),
-                    "stress-" + i);
+            StressWorker body = new StressWorker(chosen, deadline, tally, baseSeed + i, interrupter, submitters);
+            bodies.add(body);
+            Thread t = new Thread(body, "stress-" + i);
             t.setDaemon(true);
             t.start();
             workers.add(t);
@@ -99,12 +101,13 @@ final class StressCommand implements Callable<Integer> {
             if (System.nanoTime() > deadline + SETTLE.toNanos()) break;
         }
         int stuckThreads = 0;
-        for (Thread t : workers) {
+        for (int i = 0; i < workers.size(); i++) {
+            Thread t = workers.get(i);
             t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline + SETTLE.toNanos() - System.nanoTime())));
             if (t.isAlive()) {
                 stuckThreads++;
                 tally.unexpected.decrement();
-                tally.unexpected(t.getName() + " still running at " + java.util.Arrays.stream(t.getStackTrace()).limit(10)
+                tally.unexpected(t.getName() + " still running (" + bodies.get(i).doing() + ") at " + java.util.Arrays.stream(t.getStackTrace()).limit(10)
                         .map(String::valueOf).collect(java.util.stream.Collectors.joining(" < ")), null);
             }
         }

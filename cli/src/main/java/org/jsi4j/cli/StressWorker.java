@@ -29,6 +29,8 @@ import org.jsi4j.RuntimeStats;
  * checks that no handle is left, and closes it, sometimes while tasks are still being submitted.
  */
 final class StressWorker implements Runnable {
+    private static final List<String> OPS = List.of("evaluate with host calls", "handles and references",
+            "interrupt of a loop with host calls", "executor tasks from other threads", "script error", "call from Java");
     /** A safety net: no operation should run this long. */
     private static final RuntimeOptions OPTIONS = RuntimeOptions.defaults().withTimeLimit(Duration.ofSeconds(10));
 
@@ -38,6 +40,8 @@ final class StressWorker implements Runnable {
     private final SplittableRandom random;
     private final ScheduledExecutorService interrupter;
     private final ExecutorService submitters;
+    /** What this thread is doing now, for the report when it does not finish. */
+    private volatile String doing = "starting";
 
     StressWorker(List<String> engines, long deadline, StressTally tally, long seed, ScheduledExecutorService interrupter,
                  ExecutorService submitters) {
@@ -78,7 +82,9 @@ final class StressWorker implements Runnable {
             int ops = 1 + random.nextInt(12);
             for (int i = 0; i < ops && System.nanoTime() < deadline; i++) {
                 try (JsScope scope = rt.openScope()) {
-                    switch (random.nextInt(6)) {
+                    int op = random.nextInt(6);
+                    doing = engine + " " + OPS.get(op);
+                    switch (op) {
                         case 0 -> evaluateWithHostCalls(rt);
                         case 1 -> handles(rt);
                         case 2 -> interrupt(rt);
@@ -90,13 +96,20 @@ final class StressWorker implements Runnable {
             }
             hostRef.close();
             checkNoLeak(engine, rt);
+            doing = engine + " close";
             if (random.nextInt(4) == 0) {
+                doing = engine + " close while tasks are submitted";
                 closing = true;
                 closeWhileSubmitting(rt);
             }
         } finally {
             if (!closing) rt.close();
         }
+    }
+
+    /** What this thread is doing now. */
+    String doing() {
+        return doing;
     }
 
     private void evaluateWithHostCalls(JsRuntime rt) {

@@ -45,7 +45,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The command line of a child for {@code engine}; crash logs go to {@code outDir}. */
-    static List<String> command(String engine, Path outDir) {
+    static List<String> command(String engine, Path outDir, long budgetMillis) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
@@ -56,7 +56,7 @@ final class ChildJvm implements AutoCloseable {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         if (Runtime.version().feature() >= 23) cmd.add("--sun-misc-unsafe-memory-access=allow");
         cmd.add("-Dpolyglot.engine.WarnInterpreterOnly=false");
-        cmd.add("-Djsi.hostile.caseBudgetMillis=" + Worker.CASE_BUDGET_MILLIS);
+        cmd.add("-D" + Worker.BUDGET_PROPERTY + "=" + budgetMillis);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Worker.class.getName());
@@ -65,12 +65,14 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Starts a child for {@code engine} and waits until it is ready.
+     * Starts a child for {@code engine}, whose cases may each run {@code budgetMillis}, and waits
+     * until it is ready.
      *
      * @throws IllegalStateException when it does not say ready within {@code startMillis}
      */
-    static ChildJvm start(String engine, Path outDir, long startMillis) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command(engine, outDir)).start();
+    static ChildJvm start(String engine, Path outDir, long budgetMillis, long startMillis)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command(engine, outDir, budgetMillis)).start();
         ChildJvm child = new ChildJvm(p);
         String first = child.answers.poll(startMillis, TimeUnit.MILLISECONDS);
         if (!"ready".equals(first)) {

@@ -12,19 +12,22 @@ import java.util.function.Consumer;
  * child, so a crash costs one case and not the run.
  */
 public final class Supervisor {
-    /** How long the parent waits for one case's answer (the child's own budget plus slack). */
-    public static final long ANSWER_MILLIS = Worker.CASE_BUDGET_MILLIS + 15_000;
     private static final long START_MILLIS = 60_000;
 
     private final String engine;
     private final Path outDir;
     private final KnownFailures known;
+    private final long budgetMillis;
 
-    /** A supervisor for {@code engine}, writing crash logs to {@code outDir}. */
-    public Supervisor(String engine, Path outDir, KnownFailures known) {
+    /**
+     * A supervisor for {@code engine}, writing crash logs to {@code outDir}; a case that does not
+     * end within {@code budgetMillis} is a hang (the parent waits 15 s more for the child's answer).
+     */
+    public Supervisor(String engine, Path outDir, KnownFailures known, long budgetMillis) {
         this.engine = engine;
         this.outDir = outDir;
         this.known = known;
+        this.budgetMillis = budgetMillis;
     }
 
     /** Runs {@code cases} in order and judges each; {@code progress} sees each result as it comes. */
@@ -37,9 +40,9 @@ public final class Supervisor {
                 try {
                     if (child == null || !child.alive()) {
                         if (child != null) child.close();
-                        child = ChildJvm.start(engine, outDir, START_MILLIS);
+                        child = ChildJvm.start(engine, outDir, budgetMillis, START_MILLIS);
                     }
-                    o = child.run(c.id(), ANSWER_MILLIS);
+                    o = child.run(c.id(), budgetMillis + 15_000);
                     if (o.kind() == Observation.Kind.HANG || o.kind() == Observation.Kind.CRASH) {
                         child.close();
                         child = null;
@@ -49,7 +52,7 @@ public final class Supervisor {
                             0, null, null);
                     child = null;
                 }
-                CaseResult r = CaseResult.judge(engine, c, o, Worker.CASE_BUDGET_MILLIS + 5_000,
+                CaseResult r = CaseResult.judge(engine, c, o, budgetMillis + 5_000,
                         known.entry(engine, c.id()));
                 results.add(r);
                 progress.accept(r);

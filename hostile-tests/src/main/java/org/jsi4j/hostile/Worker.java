@@ -28,8 +28,11 @@ import org.jsi4j.JsTerminatedException;
 public final class Worker {
     /** The prefix of every protocol line the child writes. */
     public static final String PREFIX = "@@hostile ";
-    /** How long a case may run in the child before it counts as a hang. */
-    public static final long CASE_BUDGET_MILLIS = Long.getLong("jsi.hostile.caseBudgetMillis", 10_000);
+    /** The system property that sets how long a case may run in the child before it counts as a hang. */
+    public static final String BUDGET_PROPERTY = "jsi.hostile.caseBudgetMillis";
+    /** How long a case may run, by default, before it counts as a hang. */
+    public static final long DEFAULT_BUDGET_MILLIS = 10_000;
+    private static final long CASE_BUDGET_MILLIS = Long.getLong(BUDGET_PROPERTY, DEFAULT_BUDGET_MILLIS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

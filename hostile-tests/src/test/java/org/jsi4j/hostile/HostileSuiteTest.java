@@ -35,7 +35,7 @@ class HostileSuiteTest {
         try {
             List<Future<List<CaseResult>>> runs = new ArrayList<>();
             for (String engine : engines) {
-                runs.add(pool.submit(() -> new Supervisor(engine, OUT, known).run(cases, r -> {
+                runs.add(pool.submit(() -> new Supervisor(engine, OUT, known, Worker.DEFAULT_BUDGET_MILLIS).run(cases, r -> {
                     if (r.verdict() != CaseResult.Verdict.PASS) {
                         System.out.println("[hostile] " + r.engine() + " " + r.caseId() + " " + r.verdict() + ": "
                                 + r.observation().summary());

@@ -85,6 +85,7 @@ public final class ForeignHandleCases {
                     return rt.global().get(s);
                 })
                 .misuse("cross-engine-persist", FOREIGN, crossEngine((rt, o) -> rt.persist(o)))
+                .misuse("cross-engine-weak", FOREIGN, crossEngine((rt, o) -> rt.weak(o)))
                 .misuse("cross-engine-set", FOREIGN, crossEngine((rt, o) -> {
                     rt.global().set("x", o);
                     return rt.evaluate("x.secret", "read.js");

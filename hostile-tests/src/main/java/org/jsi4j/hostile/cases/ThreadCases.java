@@ -115,6 +115,22 @@ public final class ThreadCases {
                     interruptLater(rt, 200, new AtomicReference<>());
                     return rt.evaluate("for (var i = 0;; i++) h(i)", "host-loop.js");
                 })
+                .misuse("early-interrupts-with-host-calls", terminated(Reason.INTERRUPTED), ctx -> {
+                    JsRuntime rt = ctx.runtime(org.jsi4j.RuntimeOptions.defaults().withTimeLimit(java.time.Duration.ofSeconds(2)));
+                    rt.global().set("h", rt.function("h", 1, (r, self, args) -> args.get(0)));
+                    org.jsi4j.JsTerminatedException last = null;
+                    for (int round = 0; round < 30; round++) {
+                        interruptLater(rt, round % 4, new AtomicReference<>());
+                        try {
+                            rt.evaluate("for (var i = 0;; i++) h(i)", "host-loop.js");
+                        } catch (org.jsi4j.JsTerminatedException e) {
+                            if (e.reason() != Reason.INTERRUPTED) throw e;
+                            last = e;
+                        }
+                    }
+                    throw last;
+                })
+                .proves("thirty interrupts, 0-3 ms after the start, of a loop calling a host function; each must stop it")
                 .misuse("interrupt-blocked-host-function", terminated(Reason.INTERRUPTED), ctx -> {
                     JsRuntime rt = ctx.runtime();
                     rt.global().set("sleep", rt.function("sleep", 0, (r, self, args) -> {
