@@ -15,7 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code jsi} command: {@code jsi run FILE.js}, {@code jsi snapshot create}, {@code jsi engines},
- * {@code jsi compare FILE.js...}, {@code jsi bench}. Exit codes: 0 success,
+ * {@code jsi compare FILE.js...}, {@code jsi bench}, {@code jsi stress}. Exit codes: 0 success,
  * 1 the script failed (a JavaScript error, a syntax error, a limit), 2 bad usage or input (an
  * unknown engine, an unreadable file, a wrong option). Failures print one line; {@code --debug}
  * adds the Java stack trace.
@@ -23,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "jsi", mixinStandardHelpOptions = true, versionProvider = Jsi.Version.class,
         description = "Runs JavaScript on any engine jsi4j supports.",
         subcommands = {RunCommand.class, SnapshotCommand.class, EnginesCommand.class, CompareCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, StressCommand.class, CommandLine.HelpCommand.class})
 public final class Jsi implements Callable<Integer> {
     /** Exit code when the script failed. */
     public static final int SCRIPT_FAILED = 1;
