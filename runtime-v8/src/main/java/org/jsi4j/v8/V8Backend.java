@@ -70,6 +70,8 @@ final class V8Backend implements EngineBackend {
 
     private final V8Runtime rt;
     private final RuntimeServices services;
+    private final V8Values values;
+    private final V8Callback callback;
     private final V8Bridge bridge;
     private final V8Errors errors;
     private final V8Symbols symbols;
@@ -87,20 +89,23 @@ final class V8Backend implements EngineBackend {
         this.rt = rt;
         this.services = services;
         this.heapLimit = heapLimit;
-        this.bridge = new V8Bridge(rt, services, this);
-        this.errors = new V8Errors(rt, services, this);
         this.symbols = new V8Symbols(rt);
+        this.values = new V8Values(rt, services, symbols);
+        this.callback = new V8Callback(rt, services, this);
+        this.bridge = new V8Bridge(rt, new V8HostFunction(rt, services.runtime(), values, callback),
+                new V8HostObject(rt, services.runtime(), values, callback));
+        values.bridge(bridge);
+        this.errors = new V8Errors(rt, services, this);
         rt.setLogger(QuietJavetLogger.INSTANCE);
         // Javet's default logs every unhandled rejection to stderr with its own logger
         rt.setPromiseRejectCallback(new JavetPromiseRejectCallback(QuietJavetLogger.INSTANCE));
         applyHeapLimit();
         try {
-            bridge.attach();
             if (image != null) {
+                bridge.start(V8SnapshotTaker.unparkHelpers(rt));
                 bridge.rebind(image, services.options().externals());
-                try (V8ValueGlobalObject g = rt.getGlobalObject()) {
-                    g.delete(V8SnapshotTaker.PARKED);
-                }
+            } else {
+                bridge.start(null);
             }
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
@@ -454,12 +459,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public ObjectKind kindOf(Object handle) {
-        return switch (handle) {
-            case V8ValueArray a -> ObjectKind.ARRAY;
-            case V8ValueFunction f -> ObjectKind.FUNCTION;
-            case V8ValueArrayBuffer b -> ObjectKind.ARRAY_BUFFER;
-            default -> ObjectKind.OBJECT;
-        };
+        return V8Values.kindOf(handle);
     }
 
     @Override
@@ -508,7 +508,7 @@ final class V8Backend implements EngineBackend {
                 if (drain != null) drain.close();
                 errors.close();
                 symbols.close();
-                bridge.detach();
+                bridge.close();
             } catch (JavetException e) {
                 // closing anyway: the isolate below frees whatever is left
             } finally {
@@ -523,68 +523,18 @@ final class V8Backend implements EngineBackend {
 
     // ---------------------------------------------------------------- conversions
 
-    /** A Javet value as a jsi4j value; objects become handles in the current scope. */
+    /** A Javet value as a jsi4j value (see {@link V8Values#toJs(V8Value)}). */
     JsValue toJs(V8Value value) throws JavetException {
-        return switch (value) {
-            case null -> throw new JsReleasedException("The V8 runtime is closed");
-            case V8ValueUndefined u -> JsValue.undefined();
-            case V8ValueNull n -> JsValue.nullValue();
-            case V8ValueBoolean b -> JsValue.of(b.getValue());
-            case V8ValueInteger i -> JsValue.of(i.getValue());
-            case V8ValueDouble d -> JsValue.of(d.getValue());
-            case V8ValueLong l -> JsValue.of(BigInteger.valueOf(l.getValue()));
-            case V8ValueBigInteger b -> JsValue.of(b.getValue());
-            case V8ValueString s -> JsValue.of(s.getValue());
-            case V8ValueZonedDateTime z -> dateObject(z);
-            case V8ValueSymbol s -> symbols.of(s);
-            case IV8ValueReference r -> services.wrap(r, kindOf(r));
-            default -> throw new JsEngineException("jsi4j cannot represent the V8 value " + value.getClass().getSimpleName(), null);
-        };
+        return values.toJs(value);
     }
 
-    /**
-     * Javet turns every {@code Date} into a Java time, so no handle to the original can exist: it
-     * comes back as a {@code Proxy} over a new {@code Date} with the same time, whose methods work
-     * ({@code instanceof Date} holds) but which is not the original object.
-     */
-    private JsValue dateObject(V8ValueZonedDateTime date) throws JavetException {
-        long millis = date.getValue().toInstant().toEpochMilli();
-        return toJs(bridge.helpers().invoke("date", rt.createV8ValueDouble(millis)));
-    }
-
-    /** A jsi4j value as a Javet value; object handles are passed as they are. */
+    /** A jsi4j value as a Javet value (see {@link V8Values#toV8(JsValue)}). */
     V8Value toV8(JsValue value) throws JavetException {
-        return switch (value) {
-            case JsUndefined u -> rt.createV8ValueUndefined();
-            case JsNull n -> rt.createV8ValueNull();
-            case JsBoolean b -> rt.createV8ValueBoolean(b.value());
-            case JsNumber n -> number(n.value());
-            case JsBigInt b -> rt.createV8ValueBigInteger(b.value());
-            case JsString s -> rt.createV8ValueString(s.value());
-            case JsSymbol s -> symbols.handle(s);
-            case JsObject o -> (V8Value) services.unwrap(o);
-        };
+        return values.toV8(value);
     }
 
-    private V8Value[] toV8(List<JsValue> values) throws JavetException {
-        V8Value[] out = new V8Value[values.size()];
-        for (int i = 0; i < out.length; i++) out[i] = toV8(values.get(i));
-        return out;
-    }
-
-    /**
-     * The value a host callback hands back to V8. Javet closes it after the call, so an object is
-     * returned as a fresh handle of its own (the callback's scope releases the original).
-     */
-    V8Value toV8Result(JsValue value) throws JavetException {
-        V8Value v = toV8(value);
-        return v instanceof V8ValueReference r && !(v instanceof V8ValueSymbol) ? r.toClone() : v;
-    }
-
-    private V8Value number(double d) throws JavetException {
-        int i = (int) d;
-        if (i == d && (i != 0 || Double.doubleToRawLongBits(d) == 0)) return rt.createV8ValueInteger(i);
-        return rt.createV8ValueDouble(d);
+    private V8Value[] toV8(List<JsValue> args) throws JavetException {
+        return values.toV8(args);
     }
 
     private static V8ValueObject obj(Object handle) {
@@ -604,6 +554,7 @@ final class V8Backend implements EngineBackend {
     private <T> T js(Entry<T> entry) {
         boolean outer = errors.enter();
         try {
+            if (callback.inCallback()) bridge.reentered();
             return entry.run();
         } catch (JavetException e) {
             throw translate(e);
