@@ -138,11 +138,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public Object compile(String source, String sourceName) {
-        try {
-            return compiled(source, sourceName);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> compiled(source, sourceName));
     }
 
     @Override
@@ -158,11 +154,7 @@ final class V8Backend implements EngineBackend {
      */
     @Override
     public JsObject global() {
-        try {
-            return (JsObject) toJs(bridge.helpers().invoke("global"));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return js(() -> (JsObject) toJs(bridge.helpers().invoke("global")));
     }
 
     // ---------------------------------------------------------------- properties
@@ -299,12 +291,10 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsSymbol newSymbol(String description) {
-        try {
+        return js(() -> {
             V8Value d = description == null ? rt.createV8ValueUndefined() : rt.createV8ValueString(description);
             return (JsSymbol) toJs(bridge.helpers().invoke("symbol", d));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        });
     }
 
     @Override
@@ -343,11 +333,10 @@ final class V8Backend implements EngineBackend {
     public void drainMicrotasks() {
         // V8 runs the microtask queue whenever the outermost script or call returns, so running an
         // empty script is an explicit checkpoint.
-        try {
+        js(() -> {
             drain.executeVoid();
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+            return null;
+        });
     }
 
     /**

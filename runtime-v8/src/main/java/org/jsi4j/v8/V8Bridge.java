@@ -53,6 +53,26 @@ final class V8Bridge {
                   wmGet = uncurry(WeakMap.prototype.get), wmSet = uncurry(WeakMap.prototype.set),
                   wmHas = uncurry(WeakMap.prototype.has), deref = uncurry(WeakRef.prototype.deref),
                   push = uncurry(Array.prototype.push), WR = WeakRef, P = Proxy, D = Date, S = Symbol;
+              // intrinsics errorInfo reads thrown values with (see V8ThrownValue)
+              var gopd = Object.getOwnPropertyDescriptor, getProto = Object.getPrototypeOf, isArray = Array.isArray;
+              var hasOwn = Object.prototype.hasOwnProperty, symbolText = Symbol.prototype.toString, Str = String;
+              var ErrorCtor = Error, ErrorProto = Error.prototype, SyntaxProto = SyntaxError.prototype, ACCESSOR = {};
+              var stackGetter = (gopd(new Error(), 'stack') || {}).get;
+              // the value of k found first along o's chain (own only unless walk), ACCESSOR for a getter
+              function data(o, k, walk) {
+                for (var i = 0; o !== null && i < 64; i++) {
+                  var d = gopd(o, k);
+                  if (d !== undefined) return apply(hasOwn, d, ['value']) ? d.value : ACCESSOR;
+                  if (!walk) return undefined;
+                  o = getProto(o);
+                }
+                return undefined;
+              }
+              // whether formatting a stack would call a script's Error.prepareStackTrace
+              function prepares() {
+                var p = gopd(ErrorCtor, 'prepareStackTrace');
+                return p !== undefined && apply(hasOwn, p, ['value']) && typeof p.value === 'function';
+              }
               // guard.on: check the stack headroom before each crossing (Java sets it, see reentered())
               var guard = {__proto__: null, on: false};
               var room = new Array(ROOM).fill(0), empty = function () {};
@@ -154,13 +174,32 @@ final class V8Bridge {
                   return assign(e, props);
                 },
                 date: function (t) { return new P(new D(t), dates); },
-                // [name, message, stack] of a thrown value, read as GraalJS's backend reads them
-                errorInfo: function (e) {
+                // [name, message, stack, isSyntaxError] of a thrown value (see V8ThrownValue): data
+                // properties only, read with the intrinsics captured above, never a script's getter
+                errorInfo: function (e, walk) {
                   try {
-                    if (e instanceof Error) return [String(e.name), String(e.message), e.stack === undefined ? null : String(e.stack)];
-                    return [null, String(e), null];
+                    var t = typeof e;
+                    if (t === 'symbol') return [null, apply(symbolText, e, []), null, false];
+                    if (e === null || (t !== 'object' && t !== 'function')) return [null, Str(e), null, false];
+                    var isError = false, isSyntax = false;
+                    for (var o = walk ? getProto(e) : null, i = 0; o !== null && i < 64; o = getProto(o), i++) {
+                      if (o === ErrorProto) isError = true;
+                      if (o === SyntaxProto) isSyntax = true;
+                    }
+                    if (!isError) return [null, isArray(e) ? '[object Array]' : t === 'function' ? '[object Function]' : '[object Object]', null, false];
+                    var name = data(e, 'name', walk), message = data(e, 'message', walk);
+                    var plainName = name === undefined || typeof name === 'string';
+                    var plainMessage = message === undefined || typeof message === 'string';
+                    var stack = null, own = gopd(e, 'stack');
+                    if (own !== undefined && apply(hasOwn, own, ['value'])) {
+                      if (typeof own.value === 'string') stack = own.value;
+                    } else if (own !== undefined && own.get === stackGetter && walk && plainName && plainMessage && !prepares()) {
+                      stack = apply(stackGetter, e, []);
+                      if (typeof stack !== 'string') stack = null;
+                    }
+                    return [typeof name === 'string' ? name : 'Error', typeof message === 'string' ? message : '', stack, isSyntax];
                   } catch (x) {
-                    return [null, Object.prototype.toString.call(e), null];
+                    return [null, '(a value jsi4j could not read)', null, false];
                   }
                 }
               };

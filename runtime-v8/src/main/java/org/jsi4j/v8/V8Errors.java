@@ -10,11 +10,11 @@ import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.primitive.V8ValueString;
 import com.caoccao.javet.values.primitive.V8ValueUndefined;
-import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueError;
 import com.caoccao.javet.values.reference.V8ValueReference;
 import java.util.Objects;
 import org.jsi4j.JsEngineException;
+import org.jsi4j.JsError;
 import org.jsi4j.JsException;
 import org.jsi4j.JsReleasedException;
 import org.jsi4j.JsSyntaxError;
@@ -49,6 +49,8 @@ final class V8Errors {
     private final V8ThrowCapture capture;
     private V8Value lastRaised;
     private JsTerminatedException pendingTermination;
+    /** Whether the core is looking at a thrown error (a getter it meets may throw again). */
+    private boolean describing;
 
     V8Errors(V8Runtime rt, RuntimeServices services, V8Backend backend) {
         this.rt = rt;
@@ -89,19 +91,22 @@ final class V8Errors {
 
     JsException translate(JavetException e) {
         V8Value captured = capture.take();
+        boolean lost = capture.takeLost();
         try {
             if (rt.isClosed()) {
                 return new JsReleasedException("The V8 runtime is closed: " + e.getMessage());
             }
             if (e instanceof JavetTerminatedException) return terminated();
-            if (e instanceof JavetCompilationException c) return syntax(c.getScriptingError());
             if (e instanceof BaseJavetScriptingException s) {
                 JavetScriptingError error = s.getScriptingError();
+                boolean compile = e instanceof JavetCompilationException;
                 if (captured != null && isThrown(captured, error.getContext())) {
                     V8Value thrown = captured;
                     captured = null;
-                    return described(thrown, location(error), error);
+                    return described(thrown, location(error), error, compile);
                 }
+                if (lost) return unreadable(location(error), compile);
+                if (compile) return syntax(error);
                 return thrown(error);
             }
             return new JsEngineException("V8 failed: " + e.getMessage(), e);
@@ -112,6 +117,13 @@ final class V8Errors {
             forgetRaisedQuietly();
             if (captured != null) closeQuietly(captured);
         }
+    }
+
+    /** A thrown object that could be neither converted (it is never converted, see V8ThrowCapture) nor kept. */
+    private JsException unreadable(SourceLocation where, boolean compile) {
+        if (compile) return new JsSyntaxError("the script does not parse (V8 gave no readable reason)", where);
+        return services.error(JsValue.undefined(), "Error",
+                "The script threw an object that jsi4j could not keep (V8 ran out of handles or memory)", null, where);
     }
 
     /**
@@ -128,20 +140,44 @@ final class V8Errors {
 
     /**
      * The error for the thrown {@code v8} (owned by the current scope afterwards), named and
-     * described from the value itself.
+     * described from the value itself by {@link V8ThrownValue}, which runs no script code
+     * unguarded. A native {@code SyntaxError} from code compiled at run time ({@code eval},
+     * {@code new Function}) or from the script itself is a {@link JsSyntaxError}.
      */
-    private JsException described(V8Value v8, SourceLocation where, JavetScriptingError error) throws JavetException {
-        String name = null;
-        String message = error.getMessage();
-        String stack = null;
-        try (V8ValueArray info = backend.bridge().helpers().invoke("errorInfo", v8)) {
-            name = text(info.get(0));
-            message = text(info.get(1));
-            stack = text(info.get(2));
-        } catch (JavetException | RuntimeException unreadable) {
-            // a revoked proxy or the like: keep what Javet said
+    private JsException described(V8Value v8, SourceLocation where, JavetScriptingError error, boolean compile)
+            throws JavetException {
+        V8ThrownValue info = V8ThrownValue.read(rt, backend.bridge(), v8);
+        if (compile || info.syntaxError() && compiledAtRunTime(where)) {
+            closeQuietly(v8);
+            String reason = info.message() == null || info.message().isEmpty()
+                    ? "the script does not parse" : info.message();
+            return new JsSyntaxError(reason, compile ? where : runTimeLocation(where));
         }
-        return services.error(backend.toJs(v8), name, message, stack, where);
+        JsValue value = backend.toJs(v8);
+        if (info.name() == null || !info.plain() || describing) {
+            // The core's error() looks the value up again (instanceof Error, name, message, a host
+            // error's cause), which on a Proxy or a non-error can run script code, loop or recurse.
+            return new JsError(value, info.name(), info.message(), info.stack(), where, null);
+        }
+        describing = true;
+        try {
+            return services.error(value, info.name(), info.message(), info.stack(), where);
+        } finally {
+            describing = false;
+        }
+    }
+
+    /**
+     * Whether V8 placed the error in code that has no source name: code that {@code eval} or
+     * {@code new Function} compiled at run time.
+     */
+    private static boolean compiledAtRunTime(SourceLocation where) {
+        String name = where.sourceName();
+        return name == null || name.isEmpty() || name.equals("undefined");
+    }
+
+    private static SourceLocation runTimeLocation(SourceLocation where) {
+        return new SourceLocation("<eval>", where.line(), where.column());
     }
 
     private static String text(V8Value v) {
@@ -179,7 +215,7 @@ final class V8Errors {
         if (!(context instanceof IJavetEntityError || context instanceof java.util.Map<?, ?>
                 || context instanceof java.util.List<?>)) {
             // a primitive: Javet's Java value of it is exact (null stands for null and undefined)
-            return described(primitive(context), location(error), error);
+            return described(primitive(context), location(error), error, false);
         }
         String stack = error.getStack();
         String message;

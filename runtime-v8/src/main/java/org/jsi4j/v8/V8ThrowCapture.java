@@ -3,6 +3,8 @@ package org.jsi4j.v8;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.exceptions.JavetScriptingError;
 import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.interop.converters.BaseJavetConverter;
+import com.caoccao.javet.interop.converters.JavetConverterConfig;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.reference.IV8ValueReference;
 import java.lang.reflect.Field;
@@ -23,7 +25,16 @@ import java.util.Map;
  *       (checked on the stack, which happens at most once per entry), a clone is kept, which
  *       {@link #take()} hands to the error translation.</li>
  * </ul>
- * Primitives have no handle; Javet reports them exactly as Java values anyway. When the field is
+ * Javet's {@code JavetScriptingError} converts the thrown value into Java maps and copies with
+ * its private converter, reading {@code message}, {@code name}, {@code toString()} and every own
+ * property, which runs script-defined getters, {@code toString} and Proxy traps from inside native
+ * exception handling: a throwing one aborts V8 ({@code Check failed: has_exception()}) and a revoked
+ * Proxy is a SIGSEGV. This class therefore also <em>defuses</em> that converter: its configuration
+ * is replaced by {@link DefusingConfig}, whose depth limit is 0 while a candidate is pending on
+ * the current thread, so the converter refuses the thrown object before touching it and the
+ * error keeps only its position. The object itself is then read by {@link V8Errors}, guarded.
+ * Primitives have no handle; no candidate is pending then, so Javet converts them (no script
+ * code runs for a primitive) and reports them exactly as Java values. When the field is
  * missing (another Javet version) or cannot be set, nothing is installed, {@link #installed()} is
  * false and errors fall back to Javet's copies. The field is {@code final}: JDK 25 sets it silently;
  * JDK 26 (JEP 500) warns unless run with {@code --enable-final-field-mutation=ALL-UNNAMED}, and a
@@ -31,6 +42,10 @@ import java.util.Map;
  */
 final class V8ThrowCapture {
     private static final Field REFERENCE_MAP = referenceMapField();
+    /** Whether Javet's scripting-error converter refuses thrown objects (see {@link DefusingConfig}). */
+    private static final boolean DEFUSED = DefusingConfig.install();
+    /** The registry whose candidate is pending on this thread, or null. */
+    private static final ThreadLocal<Registry> PENDING = new ThreadLocal<>();
 
     private final Registry registry;
 
@@ -40,7 +55,7 @@ final class V8ThrowCapture {
 
     /** Starts watching {@code rt}'s handles, or returns a capture that never captures. */
     static V8ThrowCapture install(V8Runtime rt) {
-        if (REFERENCE_MAP == null) return new V8ThrowCapture(null);
+        if (REFERENCE_MAP == null || !DEFUSED) return new V8ThrowCapture(null);
         try {
             Object current = REFERENCE_MAP.get(rt);
             if (current == null || current.getClass() != HashMap.class) return new V8ThrowCapture(null);
@@ -69,10 +84,21 @@ final class V8ThrowCapture {
         return registry != null;
     }
 
+    /**
+     * Whether the converter refused a thrown object since the last {@link #enter()} although no
+     * clone of it could be kept; clears the flag. The error then has no value to report.
+     */
+    boolean takeLost() {
+        if (registry == null || !registry.lost) return false;
+        registry.lost = false;
+        return true;
+    }
+
     /** Java starts running JavaScript: watch for a thrown value. Returns the state to restore. */
     boolean enter() {
         if (registry == null) return false;
         discard(take());  // a value captured for an exception nobody translated
+        registry.lost = false;
         return registry.track(true);
     }
 
@@ -112,6 +138,8 @@ final class V8ThrowCapture {
         private boolean cloning;
         private IV8ValueReference candidate;
         private V8Value captured;
+        private boolean refused;
+        private boolean lost;
 
         Registry(Map<Long, IV8ValueReference> existing) {
             super(existing);
@@ -120,13 +148,24 @@ final class V8ThrowCapture {
         boolean track(boolean on) {
             boolean previous = tracking;
             tracking = on;
-            candidate = null;
+            clearCandidate();
             return previous;
+        }
+
+        private void clearCandidate() {
+            if (candidate != null) {
+                candidate = null;
+                refused = false;
+                PENDING.remove();
+            }
         }
 
         @Override
         public IV8ValueReference put(Long handle, IV8ValueReference reference) {
-            if (tracking && candidate == null && !cloning) candidate = reference;
+            if (tracking && candidate == null && !cloning) {
+                candidate = reference;
+                PENDING.set(this);
+            }
             return super.put(handle, reference);
         }
 
@@ -134,9 +173,10 @@ final class V8ThrowCapture {
         public IV8ValueReference remove(Object handle) {
             IV8ValueReference reference = super.remove(handle);
             if (reference != null && reference == candidate) {
-                candidate = null;
+                boolean wasRefused = refused;
+                clearCandidate();
                 // still alive here: Javet frees the native handle after removing it from the map
-                if (closedByScriptingError()) keep(reference);
+                if (wasRefused || closedByScriptingError()) keep(reference);
             }
             return reference;
         }
@@ -148,7 +188,8 @@ final class V8ThrowCapture {
                 captured = reference.toClone();
                 if (old != null) old.close();
             } catch (JavetException e) {
-                captured = null;  // the error is reported as Javet's copy
+                captured = null;
+                lost = true;  // the error is reported without its value
             } finally {
                 cloning = false;
             }
@@ -157,6 +198,45 @@ final class V8ThrowCapture {
         private static boolean closedByScriptingError() {
             return StackWalker.getInstance().walk(frames -> frames.limit(24).anyMatch(f ->
                     f.getClassName().equals(JavetScriptingError.class.getName()) && f.getMethodName().equals("<init>")));
+        }
+    }
+
+    /**
+     * The configuration of Javet's private scripting-error converter: a depth limit of 0 (the
+     * converter then throws before it reads anything) while this thread has a pending candidate,
+     * i.e. while the value being reported is an object, symbol or function that the capture keeps;
+     * Javet's own limit otherwise (a thrown primitive, or an error outside any entry).
+     */
+    private static final class DefusingConfig extends JavetConverterConfig<DefusingConfig> {
+        private final int defaultDepth;
+
+        private DefusingConfig(int defaultDepth) {
+            this.defaultDepth = defaultDepth;
+        }
+
+        /** Installs itself on {@code JavetScriptingError}'s converter; whether that worked. */
+        static boolean install() {
+            try {
+                Field f = JavetScriptingError.class.getDeclaredField("CONVERTER");
+                f.setAccessible(true);
+                if (!(f.get(null) instanceof BaseJavetConverter converter)) return false;
+                if (!(converter.getConfig() instanceof DefusingConfig)) {
+                    converter.setConfig(new DefusingConfig(converter.getConfig().getMaxDepth()));
+                }
+                return true;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public int getMaxDepth() {
+            Registry pending = PENDING.get();
+            if (pending != null && pending.candidate != null) {
+                pending.refused = true;
+                return 0;
+            }
+            return defaultDepth;
         }
     }
 }
