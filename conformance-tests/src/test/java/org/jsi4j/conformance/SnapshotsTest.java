@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import org.jsi4j.EsFeature;
 import org.jsi4j.HostFunction;
@@ -28,6 +25,7 @@ import org.jsi4j.JsSnapshotException;
 import org.jsi4j.JsValue;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.Snapshot;
+import org.jsi4j.testing.ChildJvm;
 
 /**
  * Startup snapshots ({@link JsRuntime#snapshot()}, {@link RuntimeOptions#fromSnapshot(byte[])}):
@@ -271,20 +269,11 @@ class SnapshotsTest {
         Path file = Files.createTempFile("jsi4j-snapshot-", ".bin");
         try {
             Files.write(file, snapshotOfSetup(factory, new ArrayList<>()).bytes());
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-javaagent")) command.add(flag);
-            }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), SnapshotProcess.class.getName(),
-                    factory.engine().id(), file.toString(), CHECK));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("the restoring JVM did not finish within 60 s");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), out);
+            ChildJvm.Outcome child = ChildJvm.run(Duration.ofSeconds(60), SnapshotProcess.class,
+                    factory.engine().id(), file.toString(), CHECK);
+            if (!child.finished()) fail("the restoring JVM did not finish within 60 s\n" + child);
+            String out = child.output();
+            assertEquals(0, child.exitCode(), out);
             List<String> lines = out.lines().filter(l -> !l.startsWith("WARNING")).toList();
             assertTrue(lines.contains(EXPECTED), out);
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("logged:") && l.endsWith("[app] checked")), out);

@@ -7,7 +7,6 @@ import com.caoccao.javet.exceptions.JavetScriptingError;
 import com.caoccao.javet.exceptions.JavetTerminatedException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.callback.JavetPromiseRejectCallback;
-import com.caoccao.javet.interop.callback.IJavetNearHeapLimitCallback;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.primitive.V8ValueBigInteger;
 import com.caoccao.javet.values.primitive.V8ValueBoolean;
@@ -65,9 +64,6 @@ import org.jsi4j.spi.RuntimeServices;
  * {@link V8Bridge} trampoline.
  */
 final class V8Backend implements EngineBackend {
-    /** Headroom V8 gets past the heap limit to unwind a script stopped for memory. */
-    private static final long UNWIND_HEADROOM = 32L << 20;
-
     private final V8Runtime rt;
     private final RuntimeServices services;
     private final V8Values values;
@@ -75,20 +71,18 @@ final class V8Backend implements EngineBackend {
     private final V8Bridge bridge;
     private final V8Errors errors;
     private final V8Symbols symbols;
-    private final long heapLimit;
+    private final V8Limits limits;
     private final Object terminateLock = new Object();
-    private final HeapGuard heapGuard = new HeapGuard();
     private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
     private final boolean restoredFromImage;
     private V8Script drain;
     private boolean imageTaken;
-    private volatile boolean memoryLimitHit;
 
     /** A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null. */
     V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image) {
         this.rt = rt;
         this.services = services;
-        this.heapLimit = heapLimit;
+        this.limits = new V8Limits(rt, heapLimit);
         this.symbols = new V8Symbols(rt);
         this.values = new V8Values(rt, services, symbols);
         this.callback = new V8Callback(rt, services, this);
@@ -99,7 +93,6 @@ final class V8Backend implements EngineBackend {
         rt.setLogger(QuietJavetLogger.INSTANCE);
         // Javet's default logs every unhandled rejection to stderr with its own logger
         rt.setPromiseRejectCallback(new JavetPromiseRejectCallback(QuietJavetLogger.INSTANCE));
-        applyHeapLimit();
         try {
             if (image != null) {
                 bridge.start(V8SnapshotTaker.unparkHelpers(rt));
@@ -126,7 +119,7 @@ final class V8Backend implements EngineBackend {
 
     /** The heap limit this isolate enforces, in bytes. */
     long heapLimit() {
-        return heapLimit;
+        return limits.heapLimit();
     }
 
     // ---------------------------------------------------------------- scripts
@@ -367,42 +360,12 @@ final class V8Backend implements EngineBackend {
         interrupt();
     }
 
-    /** Whether the near-heap-limit callback stopped the script; clears the flag. */
-    boolean takeMemoryLimitHit() {
-        boolean hit = memoryLimitHit;
-        if (hit) {
-            memoryLimitHit = false;
-            rt.cancelTerminateExecution();
-            rt.lowMemoryNotification();
-            applyHeapLimit();
-        }
-        return hit;
-    }
-
     /**
-     * Sets this isolate's heap limit: V8 lowers the limit to the given value when a near-heap-limit
-     * callback is removed, then the real callback is installed. Near the limit it terminates the
-     * script and gives V8 headroom to unwind.
+     * When the heap reached its limit since the last call: the termination to report (the
+     * runtime is reset to its limit first), else {@code null}.
      */
-    private void applyHeapLimit() {
-        if (rt.getNearHeapLimitCallback() == null) rt.setNearHeapLimitCallback(heapGuard);
-        rt.setNearHeapLimitCallback(null);
-        rt.setNearHeapLimitCallback(heapGuard);
-    }
-
-    /** Stops a script near the heap limit; removing it resets V8's limit to {@link #heapLimit}. */
-    private final class HeapGuard implements IJavetNearHeapLimitCallback {
-        @Override
-        public long callback(long current, long initial) {
-            memoryLimitHit = true;
-            rt.terminateExecution();
-            return current + UNWIND_HEADROOM;
-        }
-
-        @Override
-        public long getDefaultHeapLimit() {
-            return heapLimit;
-        }
+    JsTerminatedException takeMemoryLimitHit() {
+        return limits.takeHit();
     }
 
     // ---------------------------------------------------------------- handles
@@ -544,7 +507,13 @@ final class V8Backend implements EngineBackend {
         boolean outer = errors.enter();
         try {
             if (callback.inCallback()) bridge.reentered();
-            return entry.run();
+            T result = entry.run();
+            if (limits.hit()) {
+                // the script finished before V8 stopped it, but it went past the heap limit
+                JsTerminatedException hit = limits.takeHit();
+                if (hit != null) throw hit;
+            }
+            return result;
         } catch (JavetException e) {
             throw translate(e);
         } finally {

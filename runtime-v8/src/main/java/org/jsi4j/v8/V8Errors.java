@@ -196,12 +196,8 @@ final class V8Errors {
         JsTerminatedException pending = pendingTermination;
         pendingTermination = null;
         if (pending != null) return pending;
-        if (backend.takeMemoryLimitHit()) {
-            return new JsTerminatedException(JsTerminatedException.Reason.MEMORY_LIMIT,
-                    "The script was stopped because the V8 heap reached its limit of " + (backend.heapLimit() >> 20)
-                            + " MB. Raise RuntimeOptions.maxHeapBytes or make the script keep less alive."
-                            + " The runtime is still usable.", true);
-        }
+        JsTerminatedException memory = backend.takeMemoryLimitHit();
+        if (memory != null) return memory;
         return new JsTerminatedException(JsTerminatedException.Reason.INTERRUPTED,
                 "The script was terminated. The runtime is still usable.", true);
     }
