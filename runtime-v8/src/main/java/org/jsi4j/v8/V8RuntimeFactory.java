@@ -20,9 +20,10 @@ import org.jsi4j.RuntimeOptions;
  * {@link RuntimeOptions#maxHeapBytes()}, or {@link #DEFAULT_HEAP_LIMIT} when it is 0.
  *
  * <p>Two stack guards keep V8 from aborting the process when JavaScript and Java call each other:
- * calls from JavaScript into Java nest at most {@value V8Bridge#MAX_NESTING} deep, and each call
- * into Java first checks that 16 KB of V8's stack are still free; either failing is a
- * {@code RangeError} in the calling script ("Maximum call stack size exceeded").
+ * calls from JavaScript into Java nest at most {@value V8Callback#MAX_NESTING} deep, and, once a
+ * host callback of the runtime has entered V8 again, each call into Java first checks that 16 KB
+ * of V8's stack are still free; either failing is a {@code RangeError} in the calling script
+ * ("Maximum call stack size exceeded").
  */
 public final class V8RuntimeFactory implements JsRuntimeFactory {
     /** The engine id. */
