@@ -1,67 +1,38 @@
 package org.jsi4j.v8;
 
-import com.caoccao.javet.exceptions.BaseJavetScriptingException;
-import com.caoccao.javet.exceptions.JavetCompilationException;
 import com.caoccao.javet.exceptions.JavetException;
-import com.caoccao.javet.exceptions.JavetScriptingError;
-import com.caoccao.javet.exceptions.JavetTerminatedException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.callback.JavetPromiseRejectCallback;
 import com.caoccao.javet.values.V8Value;
-import com.caoccao.javet.values.primitive.V8ValueBigInteger;
-import com.caoccao.javet.values.primitive.V8ValueBoolean;
-import com.caoccao.javet.values.primitive.V8ValueDouble;
-import com.caoccao.javet.values.primitive.V8ValueInteger;
-import com.caoccao.javet.values.primitive.V8ValueLong;
-import com.caoccao.javet.values.primitive.V8ValueNull;
-import com.caoccao.javet.values.primitive.V8ValueString;
-import com.caoccao.javet.values.primitive.V8ValueUndefined;
-import com.caoccao.javet.values.primitive.V8ValueZonedDateTime;
-import com.caoccao.javet.values.reference.IV8ValueReference;
 import com.caoccao.javet.values.reference.V8Script;
-import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
 import com.caoccao.javet.values.reference.V8ValueFunction;
-import com.caoccao.javet.values.reference.V8ValueGlobalObject;
-import com.caoccao.javet.values.reference.V8ValueMap;
-import com.caoccao.javet.values.reference.V8ValueSet;
-import com.caoccao.javet.values.reference.V8ValueWeakMap;
-import com.caoccao.javet.values.reference.V8ValueWeakSet;
-import com.caoccao.javet.values.reference.V8ValueObject;
 import com.caoccao.javet.values.reference.V8ValueReference;
-import com.caoccao.javet.values.reference.V8ValueSymbol;
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jsi4j.HostFunction;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsArray;
 import org.jsi4j.JsArrayBuffer;
-import org.jsi4j.JsBigInt;
-import org.jsi4j.JsBoolean;
 import org.jsi4j.JsEngineException;
 import org.jsi4j.JsException;
 import org.jsi4j.JsFunction;
-import org.jsi4j.JsNull;
-import org.jsi4j.JsNumber;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsReleasedException;
-import org.jsi4j.JsString;
 import org.jsi4j.JsSymbol;
 import org.jsi4j.JsTerminatedException;
-import org.jsi4j.JsUndefined;
 import org.jsi4j.JsValue;
 import org.jsi4j.spi.EngineBackend;
 import org.jsi4j.spi.ObjectKind;
 import org.jsi4j.spi.RuntimeServices;
 
 /**
- * One V8 isolate behind a {@link org.jsi4j.JsRuntime}. Handles are Javet {@link V8ValueReference}s,
- * each closed by its scope, reference or the runtime; calls into Java go through the
- * {@link V8Bridge} trampoline.
+ * One V8 isolate behind a {@link org.jsi4j.JsRuntime}: the {@link EngineBackend} face, thin on
+ * purpose. Handles are Javet {@link V8ValueReference}s, each closed by its scope, reference or the
+ * runtime; conversions are {@link V8Values}, calls into Java {@link V8Bridge} with
+ * {@link V8HostFunction} and {@link V8HostObject}, errors {@link V8Errors}, the heap {@link V8Limits},
+ * native snapshots {@link V8SnapshotTaker}. See CROSSING.md in this module for each crossing.
  */
 final class V8Backend implements EngineBackend {
     private final V8Runtime rt;
@@ -72,7 +43,7 @@ final class V8Backend implements EngineBackend {
     private final V8Errors errors;
     private final V8Symbols symbols;
     private final V8Limits limits;
-    private final Object terminateLock = new Object();
+    private final V8Entry entry;
     private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
     private final boolean restoredFromImage;
     private V8Script drain;
@@ -85,11 +56,13 @@ final class V8Backend implements EngineBackend {
         this.limits = new V8Limits(rt, heapLimit);
         this.symbols = new V8Symbols(rt);
         this.values = new V8Values(rt, services, symbols);
-        this.callback = new V8Callback(rt, services, this);
+        this.entry = new V8Entry(rt, limits);
+        this.callback = new V8Callback(rt, services, entry);
         this.bridge = new V8Bridge(rt, new V8HostFunction(rt, services.runtime(), values, callback),
                 new V8HostObject(rt, services.runtime(), values, callback));
         values.bridge(bridge);
         this.errors = new V8Errors(rt, services, this);
+        entry.wire(errors, callback, bridge);
         rt.setLogger(QuietJavetLogger.INSTANCE);
         // Javet's default logs every unhandled rejection to stderr with its own logger
         rt.setPromiseRejectCallback(new JavetPromiseRejectCallback(QuietJavetLogger.INSTANCE));
@@ -154,48 +127,30 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsValue get(Object object, JsValue key) {
-        // getProperty, not get: Javet's Map and typed-array handles turn get() into Map.prototype.get / an index.
-        return js(() -> toJs(obj(object).getProperty(toV8(key))));
+        return js(() -> toJs(values.get(object, key)));
     }
 
     @Override
     public void set(Object object, JsValue key, JsValue value) {
-        // V8's Object::Set fails silently (sloppy semantics); a strict-mode helper throws the TypeError.
         js(() -> {
-            bridge.helpers().invokeVoid("set", (V8Value) obj(object), toV8(key), toV8(value));
+            values.set(object, key, value);
             return null;
         });
     }
 
     @Override
     public boolean has(Object object, JsValue key) {
-        return js(() -> isCollection(object)
-                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("has", object, toV8(key)))
-                : obj(object).has(toV8(key)));
+        return js(() -> values.has(object, key));
     }
 
     @Override
     public boolean delete(Object object, JsValue key) {
-        return js(() -> isCollection(object)
-                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("remove", object, toV8(key)))
-                : obj(object).delete(toV8(key)));
-    }
-
-    /** Javet's handles whose has() and delete() mean the collection's methods, not property access. */
-    private static boolean isCollection(Object handle) {
-        return handle instanceof V8ValueMap || handle instanceof V8ValueSet
-                || handle instanceof V8ValueWeakMap || handle instanceof V8ValueWeakSet;
+        return js(() -> values.delete(object, key));
     }
 
     @Override
     public List<String> propertyNames(Object object) {
-        return js(() -> {
-            try (V8ValueArray keys = bridge.helpers().invoke("keys", obj(object))) {
-                List<String> names = new ArrayList<>(keys.getLength());
-                keys.forEach(v -> names.add(((V8ValueString) v).getValue()));
-                return names;
-            }
-        });
+        return js(() -> values.propertyNames(object));
     }
 
     // ---------------------------------------------------------------- functions
@@ -219,67 +174,34 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public boolean sameObject(Object a, Object b) {
-        try {
-            return ((V8Value) a).strictEquals((V8Value) b);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> ((V8Value) a).strictEquals((V8Value) b));
     }
 
     // ---------------------------------------------------------------- making values
 
     @Override
     public HostObject hostObjectOf(Object object) {
-        try {
-            return bridge.hostObjectOf((V8Value) object);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> bridge.hostObjectOf((V8Value) object));
     }
 
     @Override
     public JsObject newObject() {
-        try {
-            return (JsObject) toJs(rt.createV8ValueObject());
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsObject) toJs(rt.createV8ValueObject()));
     }
 
     @Override
     public JsArray newArray(List<JsValue> elements) {
-        try {
-            V8ValueArray array = rt.createV8ValueArray();
-            if (!elements.isEmpty()) array.push((Object[]) toV8(elements));
-            return (JsArray) toJs(array);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsArray) toJs(values.newArray(elements)));
     }
 
     @Override
     public JsArrayBuffer newArrayBuffer(byte[] bytes) {
-        try {
-            V8ValueArrayBuffer buffer = rt.createV8ValueArrayBuffer(bytes.length);
-            if (bytes.length > 0) buffer.getByteBuffer().duplicate().clear().put(bytes);
-            return (JsArrayBuffer) toJs(buffer);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsArrayBuffer) toJs(values.newArrayBuffer(bytes)));
     }
 
     @Override
     public byte[] arrayBufferBytes(Object buffer) {
-        // Javet's toBytes()/fromBytes() move the position of one shared ByteBuffer, so a second read
-        // would underflow: read through a fresh view of the whole buffer instead.
-        V8ValueArrayBuffer b = (V8ValueArrayBuffer) buffer;
-        try {
-            byte[] bytes = new byte[b.getByteLength()];
-            b.getByteBuffer().duplicate().clear().get(bytes);
-            return bytes;
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> V8Values.bytes((V8ValueArrayBuffer) buffer));
     }
 
     @Override
@@ -292,32 +214,22 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsFunction newFunction(String name, int length, HostFunction function) {
-        try {
-            return (JsFunction) toJs(bridge.newFunction(name, length, function));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsFunction) toJs(bridge.newFunction(name, length, function)));
     }
 
     @Override
     public JsObject newHostObject(HostObject host) {
-        try {
-            return (JsObject) toJs(bridge.newHostObject(host));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsObject) toJs(bridge.newHostObject(host)));
     }
 
     @Override
     public Object raise(JsValue error) {
-        try {
+        return v8(() -> {
             V8Value value = toV8(error);
             errors.raised(value);
             rt.throwError(value);
             return rt.createV8ValueUndefined();
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        });
     }
 
     // ---------------------------------------------------------------- microtasks and limits
@@ -342,22 +254,12 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public void interrupt() {
-        synchronized (terminateLock) {
-            if (!rt.isClosed()) rt.terminateExecution();
-        }
+        entry.interrupt();
     }
 
     @Override
     public void resetInterrupt() {
-        synchronized (terminateLock) {
-            if (!rt.isClosed()) rt.cancelTerminateExecution();
-        }
-    }
-
-    /** From inside a host callback: unwind the running script; the outer entry rethrows {@code e}. */
-    void terminateFromCallback(JsTerminatedException e) {
-        errors.terminatedBy(e);
-        interrupt();
+        entry.resetInterrupt();
     }
 
     /**
@@ -372,41 +274,26 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public Object duplicate(Object handle) {
-        try {
-            return ((V8ValueReference) handle).toClone();
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> ((V8ValueReference) handle).toClone());
     }
 
     @Override
     public void release(Object handle) {
-        if (handle instanceof V8Value v && !rt.isClosed()
-                && !(v instanceof IV8ValueReference r && r.isClosed())) {  // a collected weak handle closes itself
-            try {
-                v.close();
-            } catch (JavetException e) {
-                throw translate(e);
-            }
-        }
+        v8(() -> {
+            values.release(handle);
+            return null;
+        });
     }
 
     @Override
     public Object weaken(Object handle) {
-        try {
-            V8ValueReference weak = ((V8ValueReference) handle).toClone();
-            weak.setWeak();
-            return weak;
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> V8Values.weakened((V8ValueReference) handle));
     }
 
     @Override
     public Object deref(Object weak) {
         V8ValueReference w = (V8ValueReference) weak;
-        if (w.isClosed()) return null;
-        return duplicate(w);
+        return w.isClosed() ? null : duplicate(w);
     }
 
     @Override
@@ -437,15 +324,11 @@ final class V8Backend implements EngineBackend {
     @Override
     public byte[] snapshotImage(Map<String, Object> externals) {
         if (imageTaken) return null;
-        try {
-            drainMicrotasks();  // lets go of the objects V8 keeps alive for the current job (WeakRef targets)
-            V8Image image = new V8SnapshotTaker(rt, bridge, sources).take(externals);
-            if (image == null) return null;
-            imageTaken = true;
-            return image.encode();
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        drainMicrotasks();  // lets go of the objects V8 keeps alive for the current job (WeakRef targets)
+        V8Image image = v8(() -> new V8SnapshotTaker(rt, bridge, sources).take(externals));
+        if (image == null) return null;
+        imageTaken = true;
+        return image.encode();
     }
 
     @Override
@@ -455,7 +338,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public void close() {
-        synchronized (terminateLock) {
+        entry.closing(() -> {
             try {
                 if (drain != null) drain.close();
                 errors.close();
@@ -470,7 +353,7 @@ final class V8Backend implements EngineBackend {
                     throw new JsEngineException("V8 failed to close its runtime: " + e.getMessage(), e);
                 }
             }
-        }
+        });
     }
 
     // ---------------------------------------------------------------- conversions
@@ -489,45 +372,12 @@ final class V8Backend implements EngineBackend {
         return values.toV8(args);
     }
 
-    private static V8ValueObject obj(Object handle) {
-        return (V8ValueObject) Objects.requireNonNull(handle, "handle");
+    private <T> T js(V8Entry.Call<T> call) {
+        return entry.js(call);
     }
 
-    /** Code that runs JavaScript from Java and may throw. */
-    @FunctionalInterface
-    private interface Entry<T> {
-        T run() throws JavetException;
-    }
-
-    /**
-     * Runs an entry into JavaScript, translating what it throws; the thrown value itself is kept
-     * (see {@link V8ThrowCapture}).
-     */
-    private <T> T js(Entry<T> entry) {
-        boolean outer = errors.enter();
-        try {
-            if (callback.inCallback()) bridge.reentered();
-            T result = entry.run();
-            if (limits.hit()) {
-                // the script finished before V8 stopped it, but it went past the heap limit
-                JsTerminatedException hit = limits.takeHit();
-                if (hit != null) throw hit;
-            }
-            return result;
-        } catch (JavetException e) {
-            throw translate(e);
-        } finally {
-            errors.leave(outer);
-        }
-    }
-
-    /** A host callback starts running Java code; returns what {@link #callbackEnds} restores. */
-    boolean callbackStarts() {
-        return errors.enterCallback();
-    }
-
-    void callbackEnds(boolean outer) {
-        errors.leave(outer);
+    private <T> T v8(V8Entry.Call<T> call) {
+        return entry.v8(call);
     }
 
     /** Whether thrown objects come back as themselves (see {@link V8ThrowCapture}). */
@@ -537,6 +387,6 @@ final class V8Backend implements EngineBackend {
 
     /** Any Javet exception as the jsi4j exception it stands for. */
     JsException translate(JavetException e) {
-        return errors.translate(e);
+        return entry.translate(e);
     }
 }

@@ -25,13 +25,13 @@ final class V8Callback {
 
     private final V8Runtime rt;
     private final RuntimeServices services;
-    private final V8Backend backend;
+    private final V8Entry entry;
     private int nesting;
 
-    V8Callback(V8Runtime rt, RuntimeServices services, V8Backend backend) {
+    V8Callback(V8Runtime rt, RuntimeServices services, V8Entry entry) {
         this.rt = rt;
         this.services = services;
-        this.backend = backend;
+        this.entry = entry;
     }
 
     /** Whether Java code is running inside a host callback (so an entry into V8 is a nested one). */
@@ -48,21 +48,21 @@ final class V8Callback {
             return rt.createV8ValueUndefined();
         }
         nesting++;
-        boolean outer = backend.callbackStarts();
+        boolean outer = entry.callbackStarts();
         try {
             return (V8Value) services.hostCall(() -> {
                 try {
                     return body.run();
                 } catch (JavetException e) {
-                    throw backend.translate(e);
+                    throw entry.translate(e);
                 }
             });
         } catch (JsTerminatedException e) {
             // A nested entry was stopped: unwind the whole script, uncatchably, and rethrow it outside.
-            backend.terminateFromCallback(e);
+            entry.terminateFromCallback(e);
             return rt.createV8ValueUndefined();
         } finally {
-            backend.callbackEnds(outer);
+            entry.callbackEnds(outer);
             nesting--;
         }
     }

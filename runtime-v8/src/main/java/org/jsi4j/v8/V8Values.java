@@ -19,7 +19,14 @@ import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueReference;
 import com.caoccao.javet.values.reference.V8ValueSymbol;
 import java.math.BigInteger;
+import com.caoccao.javet.values.reference.V8ValueMap;
+import com.caoccao.javet.values.reference.V8ValueObject;
+import com.caoccao.javet.values.reference.V8ValueSet;
+import com.caoccao.javet.values.reference.V8ValueWeakMap;
+import com.caoccao.javet.values.reference.V8ValueWeakSet;
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Objects;
 import java.util.List;
 import java.util.RandomAccess;
 import org.jsi4j.JsBigInt;
@@ -37,7 +44,7 @@ import org.jsi4j.spi.ObjectKind;
 import org.jsi4j.spi.RuntimeServices;
 
 /**
- * Conversions between Javet values and jsi4j values. Primitives become plain Java values with no
+ * Conversions between Javet values and jsi4j values, and the handle operations behind them. Primitives become plain Java values with no
  * handle (Javet already hands them over as Java objects); objects become handles in the current
  * scope; symbols go through {@link V8Symbols} so equal symbols are equal in Java.
  */
@@ -134,6 +141,88 @@ final class V8Values {
         int i = (int) d;
         if (i == d && (i != 0 || Double.doubleToRawLongBits(d) == 0)) return rt.createV8ValueInteger(i);
         return rt.createV8ValueDouble(d);
+    }
+
+    // ---------------------------------------------------------------- property access (may run script)
+
+    V8Value get(Object object, JsValue key) throws JavetException {
+        // getProperty, not get: Javet's Map and typed-array handles turn get() into Map.prototype.get / an index.
+        return obj(object).getProperty(toV8(key));
+    }
+
+    void set(Object object, JsValue key, JsValue value) throws JavetException {
+        // V8's Object::Set fails silently (sloppy semantics); a strict-mode helper throws the TypeError.
+        bridge.helpers().invokeVoid("set", (V8Value) obj(object), toV8(key), toV8(value));
+    }
+
+    boolean has(Object object, JsValue key) throws JavetException {
+        return isCollection(object)
+                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("has", object, toV8(key)))
+                : obj(object).has(toV8(key));
+    }
+
+    boolean delete(Object object, JsValue key) throws JavetException {
+        return isCollection(object)
+                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("remove", object, toV8(key)))
+                : obj(object).delete(toV8(key));
+    }
+
+    List<String> propertyNames(Object object) throws JavetException {
+        try (V8ValueArray keys = bridge.helpers().invoke("keys", obj(object))) {
+            List<String> names = new ArrayList<>(keys.getLength());
+            keys.forEach(v -> names.add(((V8ValueString) v).getValue()));
+            return names;
+        }
+    }
+
+    /** Javet's handles whose has() and delete() mean the collection's methods, not property access. */
+    private static boolean isCollection(Object handle) {
+        return handle instanceof V8ValueMap || handle instanceof V8ValueSet
+                || handle instanceof V8ValueWeakMap || handle instanceof V8ValueWeakSet;
+    }
+
+    private static V8ValueObject obj(Object handle) {
+        return (V8ValueObject) Objects.requireNonNull(handle, "handle");
+    }
+
+    // ---------------------------------------------------------------- making values and handles
+
+    /** A new array holding {@code elements}. */
+    V8ValueArray newArray(List<JsValue> elements) throws JavetException {
+        V8ValueArray array = rt.createV8ValueArray();
+        if (!elements.isEmpty()) array.push((Object[]) toV8(elements));
+        return array;
+    }
+
+    /** A new ArrayBuffer holding a copy of {@code bytes}. */
+    V8ValueArrayBuffer newArrayBuffer(byte[] bytes) throws JavetException {
+        V8ValueArrayBuffer buffer = rt.createV8ValueArrayBuffer(bytes.length);
+        if (bytes.length > 0) buffer.getByteBuffer().duplicate().clear().put(bytes);
+        return buffer;
+    }
+
+    /**
+     * A copy of the buffer's bytes. Javet's toBytes()/fromBytes() move the position of one shared
+     * ByteBuffer, so a second read would underflow: this reads through a fresh view instead.
+     */
+    static byte[] bytes(V8ValueArrayBuffer buffer) throws JavetException {
+        byte[] bytes = new byte[buffer.getByteLength()];
+        buffer.getByteBuffer().duplicate().clear().get(bytes);
+        return bytes;
+    }
+
+    /** Closes a handle unless the runtime or the handle already is (a collected weak handle closes itself). */
+    void release(Object handle) throws JavetException {
+        if (handle instanceof V8Value v && !rt.isClosed() && !(v instanceof IV8ValueReference r && r.isClosed())) {
+            v.close();
+        }
+    }
+
+    /** A new weak handle to what {@code handle} holds. */
+    static V8ValueReference weakened(V8ValueReference handle) throws JavetException {
+        V8ValueReference weak = handle.toClone();
+        weak.setWeak();
+        return weak;
     }
 
     static ObjectKind kindOf(Object handle) {
