@@ -6,7 +6,20 @@ import com.caoccao.javet.interop.monitoring.V8HeapStatistics;
 import org.jsi4j.JsTerminatedException;
 
 /**
- * The heap limit of one isolate. V8 calls {@link HeapGuard} when the heap nears the limit; it
+ * The stack and heap limits of one isolate.
+ *
+ * <p><b>Stack.</b> V8 (as built into Javet 5.0.6) places a thread's stack limit
+ * {@code --stack-size} below the <em>top</em> of that thread's stack, whatever the depth it is
+ * entered from (a runtime created deep in a thread's stack gets the same limit as one created at
+ * its top; a call entering below the limit aborts the process). On a thread whose whole stack is
+ * smaller than that, the limit lies past the stack's end and deep recursion is a SIGSEGV. Javet
+ * offers no way to set the limit per thread, and the flag is fixed for the process when the first
+ * isolate is made, so {@link #checkOwnerThread()} measures the creating (owner) thread's stack
+ * with {@link V8ThreadStack} and refuses a runtime, with a message that says what to do, when the
+ * limit plus {@link #STACK_SLACK} would not fit. On threads that pass, deep recursion, also through
+ * host functions, is a {@code RangeError}.
+ *
+ * <p><b>Heap.</b> The heap limit of one isolate. V8 calls {@link HeapGuard} when the heap nears the limit; it
  * asks V8 to terminate the script and raises the limit for the moment: by at least the current
  * limit (256 MB or more), because the allocation that reached the limit may be one large object
  * (a 100-million-element array is 800 MB) and V8 aborts the process when the raised limit still
@@ -20,6 +33,12 @@ final class V8Limits {
     /** The most the limit is raised to; beyond it V8 runs out of its 4 GB pointer cage anyway. */
     private static final long MAX_RAISED = 3L << 30;
 
+    /**
+     * Stack a thread needs below V8's limit: the JVM's guard pages (16 KB) and room for V8 to
+     * build the {@code RangeError} and for host functions called near the limit.
+     */
+    static final long STACK_SLACK = 96L << 10;
+
     private final V8Runtime rt;
     private final long heapLimit;
     private final HeapGuard guard = new HeapGuard();
@@ -29,6 +48,25 @@ final class V8Limits {
         this.rt = rt;
         this.heapLimit = heapLimit;
         applyHeapLimit();
+    }
+
+    /**
+     * Refuses to make a runtime on this thread when V8's stack limit would lie outside its stack
+     * (see the class comment). Nothing is checked where the stack cannot be measured.
+     */
+    static void checkOwnerThread() {
+        if (!V8ThreadStack.available()) return;
+        long size = V8ThreadStack.size();
+        long needed = ((long) V8Platform.STACK_SIZE_KB << 10) + STACK_SLACK;
+        if (size < needed) {
+            throw new IllegalStateException("Thread '" + Thread.currentThread().getName() + "' has a stack of "
+                    + (size >> 10) + " KB, but V8 places its stack limit " + V8Platform.STACK_SIZE_KB
+                    + " KB below the top of every thread's stack and needs " + (STACK_SLACK >> 10)
+                    + " KB more, so deep recursion would crash the JVM. Create and use this runtime on a thread"
+                    + " with at least " + (needed >> 10) + " KB of stack (new Thread(group, task, name, stackSize)),"
+                    + " or start the JVM with -Djsi.v8.stackSizeKb=" + Math.max(64, ((size - STACK_SLACK) >> 10))
+                    + " (a smaller limit for every V8 runtime).");
+        }
     }
 
     /** The heap limit this isolate enforces, in bytes. */

@@ -84,6 +84,7 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
                     + (MIN_HEAP_LIMIT >> 20) + " MB a V8 isolate needs; give at least " + MIN_HEAP_LIMIT);
         }
         EngineInfo info = engine();
+        V8Limits.checkOwnerThread();
         V8Image image = V8Image.usable(options.restore(), info.version());
         V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8());
         try {

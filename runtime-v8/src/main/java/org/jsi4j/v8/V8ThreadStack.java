@@ -1,0 +1,114 @@
+package org.jsi4j.v8;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+/**
+ * The size of the calling thread's native stack, from glibc on Linux x86_64 through the
+ * foreign-function API ({@code pthread_getattr_np}, {@code pthread_attr_getstack}). Used once per
+ * runtime, by {@link V8Limits}, to check that V8's stack limit lies inside the owner thread's
+ * stack. The project compiles for Java 21,
+ * where that API is a preview, so it is bound reflectively and only on a JDK where it is final
+ * (22 and later); {@link #available()} is false otherwise, on another platform, or when native
+ * access is denied.
+ */
+final class V8ThreadStack {
+    private static final long ATTR_BYTES = 128;
+    private static final Foreign FOREIGN = Foreign.bind();
+
+    private V8ThreadStack() {
+    }
+
+    /** Whether the stack can be measured here. */
+    static boolean available() {
+        return FOREIGN != null;
+    }
+
+    /** The size of the calling thread's stack in bytes, guard pages included. */
+    static long size() {
+        return FOREIGN.size();
+    }
+
+    /** The bound functions and the few reflective entry points of {@code java.lang.foreign}. */
+    private record Foreign(MethodHandle self, MethodHandle getattr, MethodHandle getstack, MethodHandle destroy,
+                           Method ofConfined, Method allocate, Method getLong, Object javaLong) {
+        static Foreign bind() {
+            if (Runtime.version().feature() < 22 || !System.getProperty("os.name", "").startsWith("Linux")
+                    || !System.getProperty("os.arch", "").matches("amd64|x86_64")) {
+                return null;
+            }
+            try {
+                Class<?> linkerC = Class.forName("java.lang.foreign.Linker");
+                Class<?> lookupC = Class.forName("java.lang.foreign.SymbolLookup");
+                Class<?> descC = Class.forName("java.lang.foreign.FunctionDescriptor");
+                Class<?> layoutC = Class.forName("java.lang.foreign.MemoryLayout");
+                Class<?> valueC = Class.forName("java.lang.foreign.ValueLayout");
+                Class<?> segC = Class.forName("java.lang.foreign.MemorySegment");
+                Class<?> arenaC = Class.forName("java.lang.foreign.Arena");
+                Class<?> optionC = Class.forName("java.lang.foreign.Linker$Option");
+                Class<?> ofLongC = Class.forName("java.lang.foreign.ValueLayout$OfLong");
+                Object linker = linkerC.getMethod("nativeLinker").invoke(null);
+                Object libc = linkerC.getMethod("defaultLookup").invoke(linker);
+                Method find = lookupC.getMethod("find", String.class);
+                Object jLong = valueC.getField("JAVA_LONG").get(null);
+                Object jInt = valueC.getField("JAVA_INT").get(null);
+                Object address = valueC.getField("ADDRESS").get(null);
+                Method of = descC.getMethod("of", layoutC, layoutC.arrayType());
+                Method downcall = linkerC.getMethod("downcallHandle", segC, descC, optionC.arrayType());
+                Object noOptions = Array.newInstance(optionC, 0);
+                java.util.function.BiFunction<String, Object, MethodHandle> bindOne = (name, desc) -> {
+                    try {
+                        Object symbol = ((Optional<?>) find.invoke(libc, name)).orElseThrow();
+                        return (MethodHandle) downcall.invoke(linker, symbol, desc, noOptions);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                Object[] none = (Object[]) Array.newInstance(layoutC, 0);
+                Object[] oneAddress = (Object[]) Array.newInstance(layoutC, 1);
+                oneAddress[0] = address;
+                Object[] longAndAddress = (Object[]) Array.newInstance(layoutC, 2);
+                longAndAddress[0] = jLong;
+                longAndAddress[1] = address;
+                Object[] threeAddresses = (Object[]) Array.newInstance(layoutC, 3);
+                threeAddresses[0] = address;
+                threeAddresses[1] = address;
+                threeAddresses[2] = address;
+                Foreign f = new Foreign(
+                        bindOne.apply("pthread_self", of.invoke(null, jLong, none)),
+                        bindOne.apply("pthread_getattr_np", of.invoke(null, jInt, longAndAddress)),
+                        bindOne.apply("pthread_attr_getstack", of.invoke(null, jInt, threeAddresses)),
+                        bindOne.apply("pthread_attr_destroy", of.invoke(null, jInt, oneAddress)),
+                        arenaC.getMethod("ofConfined"), arenaC.getMethod("allocate", long.class, long.class),
+                        segC.getMethod("get", ofLongC, long.class), jLong);
+                return f.size() > 0 ? f : null;
+            } catch (ReflectiveOperationException | RuntimeException | Error e) {
+                return null;  // no native access: the owner thread is not checked
+            }
+        }
+
+        long size() {
+            try (AutoCloseable arena = (AutoCloseable) ofConfined.invoke(null)) {
+                Object attr = allocate.invoke(arena, ATTR_BYTES, 16L);
+                Object addr = allocate.invoke(arena, 8L, 8L);
+                Object size = allocate.invoke(arena, 8L, 8L);
+                long thread = (long) self.invoke();
+                if ((int) getattr.invoke(thread, attr) != 0) throw new IllegalStateException("pthread_getattr_np failed");
+                try {
+                    if ((int) getstack.invoke(attr, addr, size) != 0) {
+                        throw new IllegalStateException("pthread_attr_getstack failed");
+                    }
+                } finally {
+                    destroy.invoke(attr);
+                }
+                return (long) getLong.invoke(size, javaLong, 0L);
+            } catch (IllegalStateException e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("cannot read the thread's stack: " + t, t);
+            }
+        }
+    }
+}
