@@ -102,4 +102,33 @@ class V8BridgeTest {
         assertEquals(JsValue.nullValue(), receivers.get(2));
         assertEquals(JsValue.undefined(), receivers.get(3));
     }
+
+    @Test
+    void aFirstNestedEntryAtTheDeepestFrameIsARangeErrorNotAnAbort() throws Exception {
+        // The headroom probe is armed only by the runtime's first nested entry; here that first
+        // entry happens at the deepest frame a recursion can reach, for several depths near it.
+        java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            StringBuilder seen = new StringBuilder();
+            try {
+                for (int offset = 0; offset < 12; offset += 3) {
+                    try (JsRuntime fresh = new V8RuntimeFactory().create()) {
+                        fresh.global().set("reenter", fresh.function("reenter", 0, (r, self, args) -> r.evaluate("1 + 1", "inner.js")));
+                        seen.append(fresh.evaluate("var max = 0, target = 1e9, got = 'none';"
+                                + " function r(k) { max = k; if (k >= target) { try { got = reenter() } catch (e) { got = e.name } return 0 }"
+                                + " return r(k + 1) }"
+                                + " try { r(0) } catch (e) {} target = max - " + offset + ";"
+                                + " try { r(0) } catch (e) { got = 'outer ' + e.name } got", "deep.js").toString()).append(',');
+                        seen.append(fresh.evaluate("reenter()", "after.js")).append(';');
+                    }
+                }
+                result.set(seen.toString());
+            } catch (Throwable x) {
+                result.set(x);
+            }
+        }, "v8-first-reentry", 1L << 20);
+        t.start();
+        t.join();
+        assertTrue(String.valueOf(result.get()).matches("((\\S+),2(\\.0)?;){4}"), String.valueOf(result.get()));
+    }
 }
