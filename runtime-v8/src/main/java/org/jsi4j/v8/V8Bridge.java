@@ -26,9 +26,9 @@ import org.jsi4j.HostObject;
  * receiver at all; otherwise a second callback gets the receiver as its first argument. Why not
  * one native function bound as the host function itself: a native function never sees
  * {@code undefined} as its receiver (V8 gives it the global proxy, and boxes primitives), and
- * Javet materialises that receiver as a new V8 handle on every call, which measured as ~45% of a
- * plain host call; only JavaScript can see that a call has no receiver and skip it. A host object is a
- * {@code Proxy} whose handler closures call one per-object direct callback
+ * Javet materialises that receiver as a new V8 handle on every call (measured: ~1,000 ns per call
+ * against ~690 ns without it); only JavaScript can see that a call has no receiver and skip it. A
+ * host object is a {@code Proxy} whose handler closures call one per-object direct callback
  * ({@code h(op, key[, value])}) with no handle at all. See {@link V8HostFunction} and
  * {@link V8HostObject} for the Java side.
  *
