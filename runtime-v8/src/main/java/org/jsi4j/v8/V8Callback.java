@@ -4,6 +4,8 @@ import com.caoccao.javet.enums.V8ValueErrorType;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
+import org.jsi4j.JsError;
+import org.jsi4j.JsErrorType;
 import org.jsi4j.JsTerminatedException;
 import org.jsi4j.spi.RuntimeServices;
 
@@ -60,6 +62,14 @@ final class V8Callback {
         } catch (JsTerminatedException e) {
             // A nested entry was stopped: unwind the whole script, uncatchably, and rethrow it outside.
             entry.terminateFromCallback(e);
+            return rt.createV8ValueUndefined();
+        } catch (RuntimeException e) {
+            // Raising the callback's exception failed itself: building the error object is an entry
+            // into JavaScript, refused when the callback started too close to V8's stack limit. V8
+            // makes this one natively, running no script.
+            boolean range = e instanceof JsError j && j.hostType().orElse(null) == JsErrorType.RANGE_ERROR;
+            rt.throwError(range ? V8ValueErrorType.RangeError : V8ValueErrorType.Error,
+                    e instanceof JsError j ? j.jsMessage() : String.valueOf(e.getMessage()));
             return rt.createV8ValueUndefined();
         } finally {
             entry.callbackEnds(outer);

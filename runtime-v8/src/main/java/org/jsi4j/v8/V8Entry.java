@@ -2,13 +2,15 @@ package org.jsi4j.v8;
 
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
+import org.jsi4j.JsError;
+import org.jsi4j.JsErrorType;
 import org.jsi4j.JsException;
 import org.jsi4j.JsTerminatedException;
 
 /**
  * How Java enters V8 and how V8's failures come out: every entry that may run script goes
- * through {@link #js} (the error capture switched on, the headroom guard armed on a nested entry,
- * a heap-limit hit reported even when the script finished), every other Javet call through
+ * through {@link #js} (the error capture switched on, a nested entry checked against V8's stack
+ * limit, a heap-limit hit reported even when the script finished), every other Javet call through
  * {@link #v8} (translation only). Also the termination protocol shared with {@link V8Callback}.
  */
 final class V8Entry {
@@ -42,9 +44,9 @@ final class V8Entry {
      * (see {@link V8ThrowCapture}).
      */
     <T> T js(Call<T> call) {
+        if (callback.inCallback()) nestedEntry();
         boolean outer = errors.enter();
         try {
-            if (callback.inCallback()) bridge.reentered();
             T result = call.run();
             if (limits.hit()) {
                 // the script finished before V8 stopped it, but it went past the heap limit
@@ -56,6 +58,26 @@ final class V8Entry {
             throw translate(e);
         } finally {
             errors.leave(outer);
+        }
+    }
+
+    /**
+     * Before Java code inside a host callback enters V8 again. Where the thread's stack pointer
+     * can be read ({@link V8ThreadStack}), an entry too close to V8's stack limit (V8 would abort
+     * the process) fails with a RangeError here; elsewhere the bridge's JavaScript headroom probe
+     * is armed for every later crossing of this runtime.
+     */
+    private void nestedEntry() {
+        if (limits.tooDeepToReenter()) {
+            throw JsError.of(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded (a host function called"
+                    + " back into JavaScript too close to V8's stack limit)");
+        }
+        if (!V8ThreadStack.available()) {
+            try {
+                bridge.reentered();
+            } catch (JavetException e) {
+                throw translate(e);
+            }
         }
     }
 

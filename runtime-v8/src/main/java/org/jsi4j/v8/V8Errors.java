@@ -147,7 +147,7 @@ final class V8Errors {
     private JsException described(V8Value v8, SourceLocation where, JavetScriptingError error, boolean compile)
             throws JavetException {
         V8ThrownValue info = V8ThrownValue.read(rt, backend.bridge(), v8);
-        if (compile || info.syntaxError() && compiledAtRunTime(where)) {
+        if (compile || info.syntaxError() && compiledAtRunTime(where, info.stack())) {
             closeQuietly(v8);
             String reason = info.message() == null || info.message().isEmpty()
                     ? "the script does not parse" : info.message();
@@ -168,12 +168,17 @@ final class V8Errors {
     }
 
     /**
-     * Whether V8 placed the error in code that has no source name: code that {@code eval} or
-     * {@code new Function} compiled at run time.
+     * Whether a SyntaxError comes from compiling code at run time ({@code eval},
+     * {@code new Function}): V8 places it in code without a source name, and it was not raised by
+     * {@code JSON.parse} (whose errors are located in the JSON text, also nameless, and stay
+     * ordinary errors, as on every engine).
      */
-    private static boolean compiledAtRunTime(SourceLocation where) {
+    private static boolean compiledAtRunTime(SourceLocation where, String stack) {
         String name = where.sourceName();
-        return name == null || name.isEmpty() || name.equals("undefined");
+        if (name != null && !name.isEmpty() && !name.equals("undefined")) return false;
+        if (stack == null) return true;
+        int at = stack.indexOf("\n    at ");
+        return at < 0 || !stack.startsWith("JSON.", at + 8);
     }
 
     private static SourceLocation runTimeLocation(SourceLocation where) {

@@ -16,8 +16,11 @@ import org.jsi4j.JsTerminatedException;
  * offers no way to set the limit per thread, and the flag is fixed for the process when the first
  * isolate is made, so {@link #checkOwnerThread()} measures the creating (owner) thread's stack
  * with {@link V8ThreadStack} and refuses a runtime, with a message that says what to do, when the
- * limit plus {@link #STACK_SLACK} would not fit. On threads that pass, deep recursion, also through
- * host functions, is a {@code RangeError}.
+ * limit plus {@link #STACK_SLACK} would not fit. A host function whose own Java frames reach below
+ * that limit before it calls back into JavaScript would make V8 abort too: {@link #tooDeepToReenter}
+ * compares the stack pointer with the limit before such a nested entry, which then fails with a
+ * {@code RangeError} instead. On threads that pass, deep recursion, also through host functions, is
+ * a {@code RangeError}.
  *
  * <p><b>Heap.</b> The heap limit of one isolate. V8 calls {@link HeapGuard} when the heap nears the limit; it
  * asks V8 to terminate the script and raises the limit for the moment: by at least the current
@@ -39,15 +42,34 @@ final class V8Limits {
      */
     static final long STACK_SLACK = 96L << 10;
 
+    /** Stack that must be left above V8's limit when a host function enters V8 again. */
+    static final long REENTRY_ROOM = 48L << 10;
+
     private final V8Runtime rt;
     private final long heapLimit;
     private final HeapGuard guard = new HeapGuard();
     private volatile boolean hit;
+    /** The lowest stack pointer from which V8 may be re-entered on the owner thread, or 0 when unknown. */
+    private final long reentryFloor;
+    /** Where {@code getcontext} writes the owner thread's registers. */
+    private final Object context;
 
+    /** Made on the runtime's owner thread. */
     V8Limits(V8Runtime rt, long heapLimit) {
         this.rt = rt;
         this.heapLimit = heapLimit;
+        boolean measured = V8ThreadStack.available();
+        this.reentryFloor = measured ? V8ThreadStack.top() - ((long) V8Platform.STACK_SIZE_KB << 10) + REENTRY_ROOM : 0;
+        this.context = measured ? V8ThreadStack.contextBuffer() : null;
         applyHeapLimit();
+    }
+
+    /**
+     * Whether entering V8 now, from inside a host function, would start less than
+     * {@link #REENTRY_ROOM} above V8's stack limit (or below it, which aborts the process).
+     */
+    boolean tooDeepToReenter() {
+        return reentryFloor != 0 && V8ThreadStack.pointer(context) < reentryFloor;
     }
 
     /**

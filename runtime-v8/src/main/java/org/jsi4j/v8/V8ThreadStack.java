@@ -6,16 +6,19 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * The size of the calling thread's native stack, from glibc on Linux x86_64 through the
- * foreign-function API ({@code pthread_getattr_np}, {@code pthread_attr_getstack}). Used once per
- * runtime, by {@link V8Limits}, to check that V8's stack limit lies inside the owner thread's
- * stack. The project compiles for Java 21,
+ * The calling thread's native stack, from glibc on Linux x86_64 through the foreign-function API:
+ * its size and top ({@code pthread_getattr_np}, {@code pthread_attr_getstack}), read once per
+ * runtime, and the current stack pointer ({@code getcontext}), read before V8 is re-entered from
+ * a host function. Used by {@link V8Limits}. The project compiles for Java 21,
  * where that API is a preview, so it is bound reflectively and only on a JDK where it is final
  * (22 and later); {@link #available()} is false otherwise, on another platform, or when native
  * access is denied.
  */
 final class V8ThreadStack {
     private static final long ATTR_BYTES = 128;
+    /** {@code offsetof(ucontext_t, uc_mcontext.gregs[REG_RSP])} in glibc on x86_64. */
+    private static final long RSP_OFFSET = 40 + 15 * 8;
+    private static final long UCONTEXT_BYTES = 2048;
     private static final Foreign FOREIGN = Foreign.bind();
 
     private V8ThreadStack() {
@@ -28,12 +31,32 @@ final class V8ThreadStack {
 
     /** The size of the calling thread's stack in bytes, guard pages included. */
     static long size() {
-        return FOREIGN.size();
+        return FOREIGN.bounds()[1];
+    }
+
+    /** The highest address of the calling thread's stack (where it starts; it grows down). */
+    static long top() {
+        long[] bounds = FOREIGN.bounds();
+        return bounds[0] + bounds[1];
+    }
+
+    /**
+     * A buffer for {@link #pointer(Object)}, to be used by one thread at a time (it is freed by
+     * the garbage collector).
+     */
+    static Object contextBuffer() {
+        return FOREIGN.buffer();
+    }
+
+    /** The calling thread's stack pointer, give or take the frames of this call. */
+    static long pointer(Object contextBuffer) {
+        return FOREIGN.pointer(contextBuffer);
     }
 
     /** The bound functions and the few reflective entry points of {@code java.lang.foreign}. */
     private record Foreign(MethodHandle self, MethodHandle getattr, MethodHandle getstack, MethodHandle destroy,
-                           Method ofConfined, Method allocate, Method getLong, Object javaLong) {
+                           MethodHandle getcontext, Method ofConfined, Method ofAuto, Method allocate, Method getLong,
+                           MethodHandle readLong, Object javaLong) {
         static Foreign bind() {
             if (Runtime.version().feature() < 22 || !System.getProperty("os.name", "").startsWith("Linux")
                     || !System.getProperty("os.arch", "").matches("amd64|x86_64")) {
@@ -81,15 +104,23 @@ final class V8ThreadStack {
                         bindOne.apply("pthread_getattr_np", of.invoke(null, jInt, longAndAddress)),
                         bindOne.apply("pthread_attr_getstack", of.invoke(null, jInt, threeAddresses)),
                         bindOne.apply("pthread_attr_destroy", of.invoke(null, jInt, oneAddress)),
-                        arenaC.getMethod("ofConfined"), arenaC.getMethod("allocate", long.class, long.class),
-                        segC.getMethod("get", ofLongC, long.class), jLong);
-                return f.size() > 0 ? f : null;
+                        bindOne.apply("getcontext", of.invoke(null, jInt, oneAddress)).asType(
+                                java.lang.invoke.MethodType.methodType(int.class, Object.class)),
+                        arenaC.getMethod("ofConfined"), arenaC.getMethod("ofAuto"),
+                        arenaC.getMethod("allocate", long.class, long.class), segC.getMethod("get", ofLongC, long.class),
+                        java.lang.invoke.MethodHandles.publicLookup().unreflect(segC.getMethod("get", ofLongC, long.class))
+                                .asType(java.lang.invoke.MethodType.methodType(long.class, Object.class, Object.class,
+                                        long.class)), jLong);
+                long[] bounds = f.bounds();
+                long sp = f.pointer(f.buffer());
+                return bounds[1] > 0 && sp > bounds[0] && sp < bounds[0] + bounds[1] ? f : null;
             } catch (ReflectiveOperationException | RuntimeException | Error e) {
                 return null;  // no native access: the owner thread is not checked
             }
         }
 
-        long size() {
+        /** {address, size} of the stack. */
+        long[] bounds() {
             try (AutoCloseable arena = (AutoCloseable) ofConfined.invoke(null)) {
                 Object attr = allocate.invoke(arena, ATTR_BYTES, 16L);
                 Object addr = allocate.invoke(arena, 8L, 8L);
@@ -103,11 +134,30 @@ final class V8ThreadStack {
                 } finally {
                     destroy.invoke(attr);
                 }
-                return (long) getLong.invoke(size, javaLong, 0L);
+                return new long[] {(long) getLong.invoke(addr, javaLong, 0L), (long) getLong.invoke(size, javaLong, 0L)};
             } catch (IllegalStateException e) {
                 throw e;
             } catch (Throwable t) {
                 throw new IllegalStateException("cannot read the thread's stack: " + t, t);
+            }
+        }
+
+        Object buffer() {
+            try {
+                return allocate.invoke(ofAuto.invoke(null), UCONTEXT_BYTES, 16L);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot allocate native memory: " + e, e);
+            }
+        }
+
+        long pointer(Object context) {
+            try {
+                if ((int) getcontext.invokeExact(context) != 0) throw new IllegalStateException("getcontext failed");
+                return (long) readLong.invokeExact(context, javaLong, RSP_OFFSET);
+            } catch (IllegalStateException e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("cannot read the stack pointer: " + t, t);
             }
         }
     }

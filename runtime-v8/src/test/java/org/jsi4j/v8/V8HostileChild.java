@@ -60,6 +60,7 @@ public final class V8HostileChild {
         // 9. syntax errors from code compiled at run time
         SCRIPTS.put("evalSyntaxError", "eval('a b c')");
         SCRIPTS.put("newFunctionSyntaxError", "new Function('a b c')");
+        SCRIPTS.put("jsonParseSyntaxError", "JSON.parse('{bad json')");
         // 3. deep recursion on a default thread
         SCRIPTS.put("deepRecursion", "function down() { return down() + 1 } down()");
     }
@@ -79,6 +80,7 @@ public final class V8HostileChild {
             case "recursionThroughAHostFunction" -> hostReentry(factory, "function inner() { return outer() } outer()", 0);
             case "nestingOnA256KbThread" -> hostReentry(factory, "function inner(n) { return n <= 0 ? 0 : 1 + outer(n - 1) }"
                     + " outer(40)", 256 << 10);
+            case "hostFunctionRecursesInJavaNearTheLimit" -> javaDeepReentry(factory);
             case "recursionOnA256KbThread" -> onThread(256 << 10, () -> run(factory, RuntimeOptions.defaults(),
                     "function down() { return down() + 1 } down()"));
             default -> run(factory, RuntimeOptions.defaults(), SCRIPTS.get(name));
@@ -111,6 +113,25 @@ public final class V8HostileChild {
         };
         if (threadStack == 0) body.run();
         else onThread(threadStack, body);
+    }
+
+    /**
+     * JavaScript recursing to V8's stack limit calls a host function that recurses 2000 frames in
+     * Java before calling JavaScript again: V8 would be entered below its limit (it aborted).
+     */
+    private static void javaDeepReentry(V8RuntimeFactory factory) {
+        try (JsRuntime rt = factory.create()) {
+            rt.global().set("host", rt.function("host", 0, (r, self, args) -> javaDeep(r, 2000)));
+            report(() -> rt.evaluate("function inner() { return 1 }"
+                    + " function f() { try { host() } catch (e) {} return f() } f()", "hostile.js"));
+            System.out.println("AFTER " + rt.evaluate("1 + 1", "after.js"));
+        }
+    }
+
+    private static JsValue javaDeep(JsRuntime rt, int depth) {
+        if (depth == 0) return rt.global().get("inner").asFunction().call();
+        JsValue v = javaDeep(rt, depth - 1);
+        return v;
     }
 
     private static void onThread(long stack, Runnable body) throws InterruptedException {
