@@ -22,8 +22,9 @@ import org.jsi4j.HostObject;
  *
  * <p>A host function is a strict JavaScript function whose body is one {@code Reflect.apply} of
  * a per-function Javet direct callback held in its cell: when {@code this} is {@code undefined}
- * (every plain call) the arguments object goes straight to the native callback, with no
- * receiver at all; otherwise a second callback gets the receiver as its first argument. Why not
+ * (every plain call) the arguments object goes straight to a callback without a receiver; an
+ * object receiver goes to one that takes V8's receiver; a primitive or {@code null} receiver
+ * (which V8 would box or replace) comes first among the arguments of a third. Why not
  * one native function bound as the host function itself: a native function never sees
  * {@code undefined} as its receiver (V8 gives it the global proxy, and boxes primitives), and
  * Javet materialises that receiver as a new V8 handle on every call (measured: ~1,000 ns per call
@@ -52,7 +53,7 @@ final class V8Bridge {
                   uncurry = function (f) { return apply(Function.prototype.bind, Function.prototype.call, [f]); },
                   wmGet = uncurry(WeakMap.prototype.get), wmSet = uncurry(WeakMap.prototype.set),
                   wmHas = uncurry(WeakMap.prototype.has), deref = uncurry(WeakRef.prototype.deref),
-                  push = uncurry(Array.prototype.push), WR = WeakRef, P = Proxy, D = Date, S = Symbol;
+                  push = uncurry(Array.prototype.push), parse = JSON.parse, WR = WeakRef, P = Proxy, D = Date, S = Symbol;
               // intrinsics errorInfo reads thrown values with (see V8ThrownValue)
               var gopd = Object.getOwnPropertyDescriptor, getProto = Object.getPrototypeOf, isArray = Array.isArray;
               var hasOwn = Object.prototype.hasOwnProperty, symbolText = Symbol.prototype.toString, Str = String;
@@ -79,11 +80,23 @@ final class V8Bridge {
               function headroom() { apply(empty, undefined, room); }
               var proxies = new WeakMap();                   // host object proxy -> id
               var made = {fn: {__proto__: null}, host: {__proto__: null}};  // id -> WeakRef(cell)
-              function fn(id, name, length, n, t) {
-                var cell = {__proto__: null, n: n, t: t};
+              // [receiver, ...args] built without the iteration protocol or inherited setters
+              function withReceiver(self, args) {
+                var a = [], n = args.length;
+                rDefine(a, 0, {__proto__: null, value: self, writable: true, enumerable: true, configurable: true});
+                for (var i = 0; i < n; i++) {
+                  rDefine(a, i + 1, {__proto__: null, value: args[i], writable: true, enumerable: true, configurable: true});
+                }
+                return a;
+              }
+              function fn(id, name, length, n, t, p) {
+                var cell = {__proto__: null, n: n, t: t, p: p};
                 var f = function () {
                   if (guard.on) headroom();
-                  return this === undefined ? apply(cell.n, undefined, arguments) : apply(cell.t, undefined, [this, ...arguments]);
+                  if (this === undefined) return apply(cell.n, undefined, arguments);
+                  var k = typeof this;
+                  if ((k === 'object' && this !== null) || k === 'function') return apply(cell.t, this, arguments);
+                  return apply(cell.p, undefined, withReceiver(this, arguments));
                 };
                 define(f, 'name', {__proto__: null, value: name});
                 define(f, 'length', {__proto__: null, value: length});
@@ -118,7 +131,9 @@ final class V8Bridge {
                     if (guard.on) headroom();
                     return cell.h(4, k);
                   },
-                  ownKeys: function (t) { if (guard.on) headroom(); return cell.h(5); },
+                  // the names come as JSON: JSON.parse defines the elements, where building the
+                  // array through Javet would run a script's Array.prototype index setters
+                  ownKeys: function (t) { if (guard.on) headroom(); return parse(cell.h(5)); },
                   getOwnPropertyDescriptor: function (t, k) {
                     if (typeof k === 'symbol') return rDescribe(t, k);
                     if (guard.on) headroom();
@@ -155,10 +170,10 @@ final class V8Bridge {
                 },
                 // empties every cell: no native callback stays reachable from the heap
                 detach: function () {
-                  for (var id in made.fn) { var c = deref(made.fn[id]); if (c !== undefined) { c.n = null; c.t = null; } }
+                  for (var id in made.fn) { var c = deref(made.fn[id]); if (c !== undefined) { c.n = null; c.t = null; c.p = null; } }
                   for (var id in made.host) { var c = deref(made.host[id]); if (c !== undefined) c.h = null; }
                 },
-                rebindFn: function (id, n, t) { var c = deref(made.fn[id]); if (c !== undefined) { c.n = n; c.t = t; } },
+                rebindFn: function (id, n, t, p) { var c = deref(made.fn[id]); if (c !== undefined) { c.n = n; c.t = t; c.p = p; } },
                 rebindHost: function (id, h) { var c = deref(made.host[id]); if (c !== undefined) c.h = h; },
                 idOf: function (o) { var id = wmGet(proxies, o); return id === undefined ? -1 : id; },
                 keys: function (o) { return keys(o); },
@@ -254,9 +269,10 @@ final class V8Bridge {
     V8ValueFunction newFunction(String name, int length, HostFunction function) throws JavetException {
         int id = functions.size();
         functions.add(function);
-        try (V8ValueFunction n = functionCalls.withoutThis(function); V8ValueFunction t = functionCalls.withThis(function)) {
+        try (V8ValueFunction n = functionCalls.withoutThis(function); V8ValueFunction t = functionCalls.withThis(function);
+             V8ValueFunction p = functionCalls.withPrimitiveThis(function)) {
             return helpers.invoke("fn", rt.createV8ValueInteger(id), rt.createV8ValueString(name),
-                    rt.createV8ValueInteger(length), n, t);
+                    rt.createV8ValueInteger(length), n, t, p);
         }
     }
 
@@ -317,8 +333,9 @@ final class V8Bridge {
         for (int id : aliveIds("fn")) {
             HostFunction f = functions.get(id);
             if (f == null) continue;
-            try (V8ValueFunction n = functionCalls.withoutThis(f); V8ValueFunction t = functionCalls.withThis(f)) {
-                helpers.invokeVoid("rebindFn", rt.createV8ValueInteger(id), n, t);
+            try (V8ValueFunction n = functionCalls.withoutThis(f); V8ValueFunction t = functionCalls.withThis(f);
+                 V8ValueFunction p = functionCalls.withPrimitiveThis(f)) {
+                helpers.invokeVoid("rebindFn", rt.createV8ValueInteger(id), n, t, p);
             }
         }
         for (int id : aliveIds("host")) {

@@ -17,7 +17,7 @@ import org.jsi4j.JsValue;
  * function's closure cell. Per call: the arguments arrive as Javet values (primitives as plain
  * Java objects, objects as handles that Javet closes after the call); each becomes a
  * {@link JsValue} in one array handed over without a copy; {@code this} is converted only on
- * the receiver path, i.e. when the script gave one (then it is the first argument).
+ * the receiver paths, i.e. when the script gave one.
  */
 final class V8HostFunction {
     private final V8Runtime rt;
@@ -39,8 +39,18 @@ final class V8HostFunction {
                         callback.run(() -> call(function, JsValue.undefined(), args))));
     }
 
-    /** The native function for calls with a receiver, which comes first among the arguments. */
+    /** The native function for calls whose receiver is an object (a method call, {@code new}). */
     V8ValueFunction withThis(HostFunction function) throws JavetException {
+        return rt.createV8ValueFunction(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallThisAndResult,
+                (IJavetDirectCallable.ThisAndResult<RuntimeException>) (self, args) ->
+                        callback.run(() -> call(function, values.toJs(self), values.toJs(args, 0)))));
+    }
+
+    /**
+     * The native function for calls whose receiver is a primitive or {@code null}, which V8 would
+     * box or replace with the global: it comes first among the arguments.
+     */
+    V8ValueFunction withPrimitiveThis(HostFunction function) throws JavetException {
         return rt.createV8ValueFunction(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallNoThisAndResult,
                 (IJavetDirectCallable.NoThisAndResult<RuntimeException>) args ->
                         callback.run(() -> call(function, values.toJs(args[0]), values.toJs(args, 1)))));

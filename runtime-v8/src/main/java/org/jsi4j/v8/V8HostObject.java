@@ -8,7 +8,7 @@ import com.caoccao.javet.interop.callback.JavetCallbackType;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.primitive.V8ValueInteger;
 import com.caoccao.javet.values.reference.V8ValueFunction;
-import java.util.ArrayList;
+import java.util.List;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsValue;
@@ -47,7 +47,7 @@ final class V8HostObject {
 
     private V8Value trap(HostObject host, V8Value[] args) throws JavetException {
         int op = ((V8ValueInteger) args[0]).getValue();
-        if (op == KEYS) return rt.toV8Value(new ArrayList<>(host.propertyNames(runtime)));
+        if (op == KEYS) return rt.createV8ValueString(json(host.propertyNames(runtime)));
         String name = V8Bridge.name(args[1]);
         return switch (op) {
             case GET -> {
@@ -67,5 +67,23 @@ final class V8HostObject {
             }
             default -> throw new IllegalStateException("unknown host object operation " + op);
         };
+    }
+
+    /** The names as a JSON array of strings, every character outside printable ASCII escaped. */
+    static String json(List<String> names) {
+        StringBuilder out = new StringBuilder(names.size() * 12 + 2).append('[');
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) out.append(',');
+            out.append('"');
+            String name = names.get(i);
+            for (int k = 0; k < name.length(); k++) {
+                char c = name.charAt(k);
+                if (c == '"' || c == '\\') out.append('\\').append(c);
+                else if (c >= 0x20 && c < 0x7f) out.append(c);
+                else out.append(String.format("\\u%04x", (int) c));
+            }
+            out.append('"');
+        }
+        return out.append(']').toString();
     }
 }

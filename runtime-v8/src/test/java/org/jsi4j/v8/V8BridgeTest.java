@@ -51,6 +51,9 @@ class V8BridgeTest {
         rt.global().set("h", host);
         // A hostile script replaces everything the bridge uses and poisons Object.prototype.
         eval("""
+                Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({done: true});
+                Object.defineProperty(Array.prototype, '1', {set(v) { throw new Error('index setter') }, configurable: true});
+                Object.defineProperty(Array.prototype, '0', {set(v) { throw new Error('index setter') }, configurable: true});
                 Reflect.apply = () => 'hijacked'; Reflect.get = () => 'hijacked';
                 Reflect.defineProperty = () => false; Reflect.getOwnPropertyDescriptor = () => undefined;
                 Function.prototype.apply = () => 'hijacked'; Function.prototype.call = () => 'hijacked';
@@ -62,10 +65,13 @@ class V8BridgeTest {
                 """);
         assertEquals(2.0, eval("f(1, 'a')").asNumber());
         assertEquals(1.0, eval("({m: f}).m(true)").asNumber());
+        assertEquals(2.0, eval("String.prototype.hf = f; 'p'.hf(3, 4)").asNumber(), "a primitive receiver with the iterator and setters replaced");
         assertEquals(JsValue.undefined(), receivers.get(0));
         assertEquals(List.of(JsValue.of(1), JsValue.of("a")), arguments.get(0));
         assertTrue(receivers.get(1) instanceof JsObject);
         assertEquals(List.of(JsValue.of(true)), arguments.get(1));
+        assertEquals(JsValue.of("p"), receivers.get(2));
+        assertEquals(List.of(JsValue.of(3), JsValue.of(4)), arguments.get(2));
         assertEquals(5.0, eval("h.k").asNumber());
         eval("h.k = 6");
         assertEquals(JsValue.of(6), store.get(rt, "k"));
@@ -130,5 +136,18 @@ class V8BridgeTest {
         t.start();
         t.join();
         assertTrue(String.valueOf(result.get()).matches("((\\S+),2(\\.0)?;){4}"), String.valueOf(result.get()));
+    }
+
+    @Test
+    void hostObjectKeysCrossExactly() {
+        MapHostObject store = new MapHostObject();
+        List<String> names = List.of("plain", "q\"uote", "back\\slash", "nul\u0000", "tab\t", "\uD83D\uDE00", "lone\uD800", "é");
+        for (String n : names) store.values().put(n, JsValue.of(n.length()));
+        rt.global().set("h", rt.hostObject(store));
+        JsValue keys = eval("Object.keys(h)");
+        assertEquals(names.size(), keys.asObject().get("length").asInt());
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(JsValue.of(store.propertyNames(rt).get(i)), keys.asObject().get(String.valueOf(i)));
+        }
     }
 }
