@@ -90,11 +90,6 @@ final class V8Backend implements EngineBackend {
         return bridge;
     }
 
-    /** The heap limit this isolate enforces, in bytes. */
-    long heapLimit() {
-        return limits.heapLimit();
-    }
-
     // ---------------------------------------------------------------- scripts
 
     @Override

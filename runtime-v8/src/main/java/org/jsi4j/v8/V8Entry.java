@@ -9,8 +9,8 @@ import org.jsi4j.JsTerminatedException;
 
 /**
  * How Java enters V8 and how V8's failures come out: every entry that may run script goes
- * through {@link #js} (the error capture switched on, a nested entry checked against V8's stack
- * limit, a heap-limit hit reported even when the script finished), every other Javet call through
+ * through {@link #js} (the stack pointer checked against V8's limit, the error capture switched on,
+ * a heap-limit hit reported even when the script finished), every other Javet call through
  * {@link #v8} (translation only). Also the termination protocol shared with {@link V8Callback}.
  */
 final class V8Entry {
@@ -44,7 +44,13 @@ final class V8Entry {
      * (see {@link V8ThrowCapture}).
      */
     <T> T js(Call<T> call) {
-        if (callback.inCallback()) nestedEntry();
+        if (limits.tooDeepToEnter()) {
+            // Java frames (a host function's, or the caller's) went below V8's stack limit: V8 would abort
+            throw JsError.of(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded: the Java stack of thread '"
+                    + Thread.currentThread().getName() + "' is too deep to enter V8 (its limit is "
+                    + V8Platform.STACK_SIZE_KB + " KB below the top of the thread's stack)");
+        }
+        if (callback.inCallback() && !V8ThreadStack.available()) armHeadroomProbe();
         boolean outer = errors.enter();
         try {
             T result = call.run();
@@ -62,22 +68,15 @@ final class V8Entry {
     }
 
     /**
-     * Before Java code inside a host callback enters V8 again. Where the thread's stack pointer
-     * can be read ({@link V8ThreadStack}), an entry too close to V8's stack limit (V8 would abort
-     * the process) fails with a RangeError here; elsewhere the bridge's JavaScript headroom probe
-     * is armed for every later crossing of this runtime.
+     * Java code inside a host callback enters V8 again where the stack pointer cannot be read
+     * ({@link V8ThreadStack}): from now on every crossing of this runtime runs the bridge's
+     * JavaScript headroom probe.
      */
-    private void nestedEntry() {
-        if (limits.tooDeepToReenter()) {
-            throw JsError.of(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded (a host function called"
-                    + " back into JavaScript too close to V8's stack limit)");
-        }
-        if (!V8ThreadStack.available()) {
-            try {
-                bridge.reentered();
-            } catch (JavetException e) {
-                throw translate(e);
-            }
+    private void armHeadroomProbe() {
+        try {
+            bridge.reentered();
+        } catch (JavetException e) {
+            throw translate(e);
         }
     }
 

@@ -24,8 +24,12 @@ import org.jsi4j.SourceLocation;
 import org.jsi4j.spi.RuntimeServices;
 
 /**
- * Turns Javet's exceptions into jsi4j's. Javet reports a script's exception as a Java copy
- * (name, message, stack, own enumerable properties) and drops the thrown value itself, so:
+ * Turns Javet's exceptions into jsi4j's, running no script code unguarded. Javet would report a
+ * script's exception as a Java copy (name, message, stack, own enumerable properties), made by
+ * calling getters, {@code toString} and Proxy traps inside native exception handling (which
+ * aborted V8 or crashed the JVM when one of them threw), and drops the thrown value itself.
+ * {@link V8ThrowCapture} stops that copy for thrown objects and keeps the value; {@link V8ThrownValue}
+ * reads it safely. So:
  * <ul>
  *   <li>a thrown object, array, function or symbol comes back as itself: {@link V8ThrowCapture}
  *       keeps its handle before Javet closes it. Its name, message and stack are read from it as

@@ -16,10 +16,10 @@ import org.jsi4j.JsTerminatedException;
  * offers no way to set the limit per thread, and the flag is fixed for the process when the first
  * isolate is made, so {@link #checkOwnerThread()} measures the creating (owner) thread's stack
  * with {@link V8ThreadStack} and refuses a runtime, with a message that says what to do, when the
- * limit plus {@link #STACK_SLACK} would not fit. A host function whose own Java frames reach below
- * that limit before it calls back into JavaScript would make V8 abort too: {@link #tooDeepToReenter}
- * compares the stack pointer with the limit before such a nested entry, which then fails with a
- * {@code RangeError} instead. On threads that pass, deep recursion, also through host functions, is
+ * limit plus {@link #STACK_SLACK} would not fit. Entering V8 from Java frames that reach below
+ * that limit (a host function recursing in Java before it calls back into JavaScript, or a caller
+ * deep in its own recursion) would make V8 abort too: {@link #tooDeepToEnter} compares the stack
+ * pointer with the limit before each entry, which then fails with a {@code RangeError} instead. On threads that pass, deep recursion, also through host functions, is
  * a {@code RangeError}.
  *
  * <p><b>Heap.</b> The heap limit of one isolate. V8 calls {@link HeapGuard} when the heap nears the limit; it
@@ -42,14 +42,14 @@ final class V8Limits {
      */
     static final long STACK_SLACK = 96L << 10;
 
-    /** Stack that must be left above V8's limit when a host function enters V8 again. */
+    /** Stack that must be left above V8's limit when Java enters V8. */
     static final long REENTRY_ROOM = 48L << 10;
 
     private final V8Runtime rt;
     private final long heapLimit;
     private final HeapGuard guard = new HeapGuard();
     private volatile boolean hit;
-    /** The lowest stack pointer from which V8 may be re-entered on the owner thread, or 0 when unknown. */
+    /** The lowest stack pointer from which V8 may be entered on the owner thread, or 0 when unknown. */
     private final long reentryFloor;
     /** Where {@code getcontext} writes the owner thread's registers. */
     private final Object context;
@@ -65,10 +65,11 @@ final class V8Limits {
     }
 
     /**
-     * Whether entering V8 now, from inside a host function, would start less than
-     * {@link #REENTRY_ROOM} above V8's stack limit (or below it, which aborts the process).
+     * Whether entering V8 now would start less than {@link #REENTRY_ROOM} above V8's stack limit
+     * (or below it, which aborts the process): a host function's Java frames, or a caller's, went
+     * that deep. One read of the stack pointer, about 10 to 50 ns.
      */
-    boolean tooDeepToReenter() {
+    boolean tooDeepToEnter() {
         return reentryFloor != 0 && V8ThreadStack.pointer(context) < reentryFloor;
     }
 
@@ -89,11 +90,6 @@ final class V8Limits {
                     + " or start the JVM with -Djsi.v8.stackSizeKb=" + Math.max(64, ((size - STACK_SLACK) >> 10))
                     + " (a smaller limit for every V8 runtime).");
         }
-    }
-
-    /** The heap limit this isolate enforces, in bytes. */
-    long heapLimit() {
-        return heapLimit;
     }
 
     /** Whether the heap reached its limit since the last {@link #takeHit()}. One volatile read. */

@@ -18,9 +18,9 @@ final class V8Platform {
     private static final Logger JAVET_LOGGER = Logger.getLogger("com.caoccao.javet");
 
     /**
-     * V8's stack limit in KB ({@code --stack-size}). V8 measures it from where each call enters,
-     * so it must stay well inside a JVM thread's stack (1 MB by default) or deep recursion would
-     * overrun the real stack in native code instead of throwing a RangeError.
+     * V8's stack limit in KB ({@code --stack-size}), for the whole process. V8 places the limit
+     * this far below the top of each thread's stack, so a runtime's owner thread needs a stack this
+     * large plus {@link V8Limits#STACK_SLACK}; a smaller one is refused (see {@link V8Limits}).
      */
     static final int STACK_SIZE_KB = Integer.getInteger("jsi.v8.stackSizeKb", 512);
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * The calling thread's native stack, from glibc on Linux x86_64 through the foreign-function API:
  * its size and top ({@code pthread_getattr_np}, {@code pthread_attr_getstack}), read once per
- * runtime, and the current stack pointer ({@code getcontext}), read before V8 is re-entered from
- * a host function. Used by {@link V8Limits}. The project compiles for Java 21,
+ * runtime, and the current stack pointer ({@code _setjmp}, checked against {@code getcontext}),
+ * read before V8 is re-entered from a host function. Used by {@link V8Limits}. The project compiles for Java 21,
  * where that API is a preview, so it is bound reflectively and only on a JDK where it is final
  * (22 and later); {@link #available()} is false otherwise, on another platform, or when native
  * access is denied.
@@ -19,6 +19,8 @@ final class V8ThreadStack {
     /** {@code offsetof(ucontext_t, uc_mcontext.gregs[REG_RSP])} in glibc on x86_64. */
     private static final long RSP_OFFSET = 40 + 15 * 8;
     private static final long UCONTEXT_BYTES = 2048;
+    /** Where {@code _setjmp} saves the (mangled) stack pointer in a {@code jmp_buf} on x86_64. */
+    private static final long JMPBUF_RSP_OFFSET = 48;
     private static final Foreign FOREIGN = Foreign.bind();
 
     private V8ThreadStack() {
@@ -55,8 +57,8 @@ final class V8ThreadStack {
 
     /** The bound functions and the few reflective entry points of {@code java.lang.foreign}. */
     private record Foreign(MethodHandle self, MethodHandle getattr, MethodHandle getstack, MethodHandle destroy,
-                           MethodHandle getcontext, Method ofConfined, Method ofAuto, Method allocate, Method getLong,
-                           MethodHandle readLong, Object javaLong) {
+                           MethodHandle getcontext, MethodHandle setjmp, long guard, Method ofConfined, Method ofAuto,
+                           Method allocate, Method getLong, MethodHandle readLong, Object javaLong) {
         static Foreign bind() {
             if (Runtime.version().feature() < 22 || !System.getProperty("os.name", "").startsWith("Linux")
                     || !System.getProperty("os.arch", "").matches("amd64|x86_64")) {
@@ -106,14 +108,17 @@ final class V8ThreadStack {
                         bindOne.apply("pthread_attr_destroy", of.invoke(null, jInt, oneAddress)),
                         bindOne.apply("getcontext", of.invoke(null, jInt, oneAddress)).asType(
                                 java.lang.invoke.MethodType.methodType(int.class, Object.class)),
-                        arenaC.getMethod("ofConfined"), arenaC.getMethod("ofAuto"),
+                        bindOne.apply("_setjmp", of.invoke(null, jInt, oneAddress)).asType(
+                                java.lang.invoke.MethodType.methodType(int.class, Object.class)),
+                        0L, arenaC.getMethod("ofConfined"), arenaC.getMethod("ofAuto"),
                         arenaC.getMethod("allocate", long.class, long.class), segC.getMethod("get", ofLongC, long.class),
                         java.lang.invoke.MethodHandles.publicLookup().unreflect(segC.getMethod("get", ofLongC, long.class))
                                 .asType(java.lang.invoke.MethodType.methodType(long.class, Object.class, Object.class,
                                         long.class)), jLong);
                 long[] bounds = f.bounds();
                 long sp = f.pointer(f.buffer());
-                return bounds[1] > 0 && sp > bounds[0] && sp < bounds[0] + bounds[1] ? f : null;
+                if (bounds[1] <= 0 || sp <= bounds[0] || sp >= bounds[0] + bounds[1]) return null;
+                return f.withFastPointer(segC, sp);
             } catch (ReflectiveOperationException | RuntimeException | Error e) {
                 return null;  // no native access: the owner thread is not checked
             }
@@ -142,6 +147,27 @@ final class V8ThreadStack {
             }
         }
 
+        /**
+         * This, reading the stack pointer with {@code _setjmp} (no system call, unlike
+         * {@code getcontext}) when that gives the same answer: glibc saves the pointer mangled with
+         * the process's pointer guard ({@code tcbhead_t.pointer_guard}, 48 bytes into the thread
+         * control block {@code pthread_self()} points at): {@code rol(sp ^ guard, 17)}.
+         */
+        Foreign withFastPointer(Class<?> segC, long slowSp) {
+            try {
+                long tcb = (long) self.invoke();
+                Object block = segC.getMethod("reinterpret", long.class)
+                        .invoke(segC.getMethod("ofAddress", long.class).invoke(null, tcb), 64L);
+                long guard = (long) getLong.invoke(block, javaLong, 48L);
+                Foreign fast = new Foreign(self, getattr, getstack, destroy, getcontext, setjmp, guard, ofConfined,
+                        ofAuto, allocate, getLong, readLong, javaLong);
+                long sp = fast.pointer(fast.buffer());
+                return guard != 0 && Math.abs(sp - slowSp) < (64 << 10) ? fast : this;
+            } catch (Throwable t) {
+                return this;
+            }
+        }
+
         Object buffer() {
             try {
                 return allocate.invoke(ofAuto.invoke(null), UCONTEXT_BYTES, 16L);
@@ -152,6 +178,10 @@ final class V8ThreadStack {
 
         long pointer(Object context) {
             try {
+                if (guard != 0) {
+                    int ignored = (int) setjmp.invokeExact(context);
+                    return Long.rotateRight((long) readLong.invokeExact(context, javaLong, JMPBUF_RSP_OFFSET), 17) ^ guard;
+                }
                 if ((int) getcontext.invokeExact(context) != 0) throw new IllegalStateException("getcontext failed");
                 return (long) readLong.invokeExact(context, javaLong, RSP_OFFSET);
             } catch (IllegalStateException e) {

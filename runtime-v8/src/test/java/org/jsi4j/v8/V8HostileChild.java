@@ -81,6 +81,12 @@ public final class V8HostileChild {
             case "nestingOnA256KbThread" -> hostReentry(factory, "function inner(n) { return n <= 0 ? 0 : 1 + outer(n - 1) }"
                     + " outer(40)", 256 << 10);
             case "hostFunctionRecursesInJavaNearTheLimit" -> javaDeepReentry(factory);
+            case "callerDeepInJavaRecursion" -> onThread(4L << 20, () -> {
+                try (JsRuntime rt = factory.create()) {
+                    report(() -> javaDeepEvaluate(rt, 14000));
+                    System.out.println("AFTER " + rt.evaluate("1 + 1", "after.js"));
+                }
+            });
             case "recursionOnA256KbThread" -> onThread(256 << 10, () -> run(factory, RuntimeOptions.defaults(),
                     "function down() { return down() + 1 } down()"));
             default -> run(factory, RuntimeOptions.defaults(), SCRIPTS.get(name));
@@ -131,6 +137,16 @@ public final class V8HostileChild {
     private static JsValue javaDeep(JsRuntime rt, int depth) {
         if (depth == 0) return rt.global().get("inner").asFunction().call();
         JsValue v = javaDeep(rt, depth - 1);
+        return v;
+    }
+
+    /**
+     * Evaluates from {@code depth} Java frames down (14000 frames take 0.7 to 2 MB): below V8's
+     * limit, 512 KB under the top of the 4 MB thread (V8 aborted).
+     */
+    private static JsValue javaDeepEvaluate(JsRuntime rt, int depth) {
+        if (depth == 0) return rt.evaluate("function f() { return f() } f()", "hostile.js");
+        JsValue v = javaDeepEvaluate(rt, depth - 1);
         return v;
     }
 

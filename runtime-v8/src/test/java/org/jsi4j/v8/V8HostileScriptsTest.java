@@ -39,6 +39,7 @@ class V8HostileScriptsTest {
                 Arguments.of("thrownThroughAHostFunction", List.of(), "OUTCOME JsError:"),
                 Arguments.of("recursionThroughAHostFunction", List.of(), "OUTCOME JsError:RangeError"),
                 Arguments.of("hostFunctionRecursesInJavaNearTheLimit", List.of(), "OUTCOME JsError:RangeError"),
+                Arguments.of("callerDeepInJavaRecursion", List.of(), "OUTCOME JsError:RangeError"),
                 Arguments.of("arrayFillOutOfMemory", List.of(), "OUTCOME JsTerminatedException:MEMORY_LIMIT usable=true"),
                 Arguments.of("hogOutOfMemory", List.of(), "OUTCOME JsTerminatedException:MEMORY_LIMIT usable=true"),
                 Arguments.of("nestingOnA256KbThread", List.of(), "OUTCOME IllegalStateException Thread 'hostile-256k'"),
