@@ -63,6 +63,8 @@ final class BlobMutations {
                         case 2 -> random.nextInt(64);
                         default -> random.nextInt();
                     };
+                    // a value the blob already holds there would be no mutation at all
+                    if (ByteBuffer.wrap(m).getInt(at) == value) value = ~value;
                     ByteBuffer.wrap(m).putInt(at, value);
                     what = "u32 at " + at + " set to " + value;
                 }

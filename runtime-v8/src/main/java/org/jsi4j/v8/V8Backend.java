@@ -1,78 +1,49 @@
 package org.jsi4j.v8;
 
-import com.caoccao.javet.exceptions.BaseJavetScriptingException;
-import com.caoccao.javet.exceptions.JavetCompilationException;
 import com.caoccao.javet.exceptions.JavetException;
-import com.caoccao.javet.exceptions.JavetScriptingError;
-import com.caoccao.javet.exceptions.JavetTerminatedException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.callback.JavetPromiseRejectCallback;
 import com.caoccao.javet.values.V8Value;
-import com.caoccao.javet.values.primitive.V8ValueBigInteger;
-import com.caoccao.javet.values.primitive.V8ValueBoolean;
-import com.caoccao.javet.values.primitive.V8ValueDouble;
-import com.caoccao.javet.values.primitive.V8ValueInteger;
-import com.caoccao.javet.values.primitive.V8ValueLong;
-import com.caoccao.javet.values.primitive.V8ValueNull;
-import com.caoccao.javet.values.primitive.V8ValueString;
-import com.caoccao.javet.values.primitive.V8ValueUndefined;
-import com.caoccao.javet.values.primitive.V8ValueZonedDateTime;
-import com.caoccao.javet.values.reference.IV8ValueReference;
 import com.caoccao.javet.values.reference.V8Script;
-import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
 import com.caoccao.javet.values.reference.V8ValueFunction;
-import com.caoccao.javet.values.reference.V8ValueGlobalObject;
-import com.caoccao.javet.values.reference.V8ValueMap;
-import com.caoccao.javet.values.reference.V8ValueSet;
-import com.caoccao.javet.values.reference.V8ValueWeakMap;
-import com.caoccao.javet.values.reference.V8ValueWeakSet;
-import com.caoccao.javet.values.reference.V8ValueObject;
 import com.caoccao.javet.values.reference.V8ValueReference;
-import com.caoccao.javet.values.reference.V8ValueSymbol;
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jsi4j.HostFunction;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsArray;
 import org.jsi4j.JsArrayBuffer;
-import org.jsi4j.JsBigInt;
-import org.jsi4j.JsBoolean;
 import org.jsi4j.JsEngineException;
-import org.jsi4j.JsError;
-import org.jsi4j.JsErrorType;
 import org.jsi4j.JsException;
 import org.jsi4j.JsFunction;
-import org.jsi4j.JsNull;
-import org.jsi4j.JsNumber;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsReleasedException;
-import org.jsi4j.JsString;
 import org.jsi4j.JsSymbol;
 import org.jsi4j.JsTerminatedException;
-import org.jsi4j.JsUndefined;
 import org.jsi4j.JsValue;
 import org.jsi4j.spi.EngineBackend;
 import org.jsi4j.spi.ObjectKind;
 import org.jsi4j.spi.RuntimeServices;
 
 /**
- * One V8 isolate behind a {@link org.jsi4j.JsRuntime}. Handles are Javet {@link V8ValueReference}s,
- * each closed by its scope, reference or the runtime; calls into Java go through the
- * {@link V8Bridge} trampoline.
+ * One V8 isolate behind a {@link org.jsi4j.JsRuntime}: the {@link EngineBackend} face, thin on
+ * purpose. Handles are Javet {@link V8ValueReference}s, each closed by its scope, reference or the
+ * runtime; conversions are {@link V8Values}, calls into Java {@link V8Bridge} with
+ * {@link V8HostFunction} and {@link V8HostObject}, errors {@link V8Errors}, the heap {@link V8Limits},
+ * native snapshots {@link V8SnapshotTaker}. See CROSSING.md in this module for each crossing.
  */
 final class V8Backend implements EngineBackend {
     private final V8Runtime rt;
     private final RuntimeServices services;
+    private final V8Values values;
+    private final V8Callback callback;
     private final V8Bridge bridge;
     private final V8Errors errors;
     private final V8Symbols symbols;
     private final V8Limits limits;
-    private final Object terminateLock = new Object();
+    private final V8Entry entry;
     private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
     private final boolean restoredFromImage;
     private V8Script drain;
@@ -83,19 +54,24 @@ final class V8Backend implements EngineBackend {
         this.rt = rt;
         this.services = services;
         this.limits = new V8Limits(rt, heapLimit);
-        this.bridge = new V8Bridge(rt, services, this);
-        this.errors = new V8Errors(rt, services, this);
         this.symbols = new V8Symbols(rt);
+        this.values = new V8Values(rt, services, symbols);
+        this.entry = new V8Entry(rt, limits);
+        this.callback = new V8Callback(rt, services, entry);
+        this.bridge = new V8Bridge(rt, new V8HostFunction(rt, services.runtime(), values, callback),
+                new V8HostObject(rt, services.runtime(), values, callback));
+        values.bridge(bridge);
+        this.errors = new V8Errors(rt, services, this);
+        entry.wire(errors, callback, bridge);
         rt.setLogger(QuietJavetLogger.INSTANCE);
         // Javet's default logs every unhandled rejection to stderr with its own logger
         rt.setPromiseRejectCallback(new JavetPromiseRejectCallback(QuietJavetLogger.INSTANCE));
         try {
-            bridge.attach();
             if (image != null) {
+                bridge.start(V8SnapshotTaker.unparkHelpers(rt));
                 bridge.rebind(image, services.options().externals());
-                try (V8ValueGlobalObject g = rt.getGlobalObject()) {
-                    g.delete(V8SnapshotTaker.PARKED);
-                }
+            } else {
+                bridge.start(null);
             }
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
@@ -146,48 +122,30 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsValue get(Object object, JsValue key) {
-        // getProperty, not get: Javet's Map and typed-array handles turn get() into Map.prototype.get / an index.
-        return js(() -> toJs(obj(object).getProperty(toV8(key))));
+        return js(() -> toJs(values.get(object, key)));
     }
 
     @Override
     public void set(Object object, JsValue key, JsValue value) {
-        // V8's Object::Set fails silently (sloppy semantics); a strict-mode helper throws the TypeError.
         js(() -> {
-            bridge.helpers().invokeVoid("set", (V8Value) obj(object), toV8(key), toV8(value));
+            values.set(object, key, value);
             return null;
         });
     }
 
     @Override
     public boolean has(Object object, JsValue key) {
-        return js(() -> isCollection(object)
-                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("has", object, toV8(key)))
-                : obj(object).has(toV8(key)));
+        return js(() -> values.has(object, key));
     }
 
     @Override
     public boolean delete(Object object, JsValue key) {
-        return js(() -> isCollection(object)
-                ? Boolean.TRUE.equals(bridge.helpers().invokeBoolean("remove", object, toV8(key)))
-                : obj(object).delete(toV8(key)));
-    }
-
-    /** Javet's handles whose has() and delete() mean the collection's methods, not property access. */
-    private static boolean isCollection(Object handle) {
-        return handle instanceof V8ValueMap || handle instanceof V8ValueSet
-                || handle instanceof V8ValueWeakMap || handle instanceof V8ValueWeakSet;
+        return js(() -> values.delete(object, key));
     }
 
     @Override
     public List<String> propertyNames(Object object) {
-        return js(() -> {
-            try (V8ValueArray keys = bridge.helpers().invoke("keys", obj(object))) {
-                List<String> names = new ArrayList<>(keys.getLength());
-                keys.forEach(v -> names.add(((V8ValueString) v).getValue()));
-                return names;
-            }
-        });
+        return js(() -> values.propertyNames(object));
     }
 
     // ---------------------------------------------------------------- functions
@@ -211,67 +169,34 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public boolean sameObject(Object a, Object b) {
-        try {
-            return ((V8Value) a).strictEquals((V8Value) b);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> ((V8Value) a).strictEquals((V8Value) b));
     }
 
     // ---------------------------------------------------------------- making values
 
     @Override
     public HostObject hostObjectOf(Object object) {
-        try {
-            return bridge.hostObjectOf((V8Value) object);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> bridge.hostObjectOf((V8Value) object));
     }
 
     @Override
     public JsObject newObject() {
-        try {
-            return (JsObject) toJs(rt.createV8ValueObject());
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsObject) toJs(rt.createV8ValueObject()));
     }
 
     @Override
     public JsArray newArray(List<JsValue> elements) {
-        try {
-            V8ValueArray array = rt.createV8ValueArray();
-            if (!elements.isEmpty()) array.push((Object[]) toV8(elements));
-            return (JsArray) toJs(array);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsArray) toJs(values.newArray(elements)));
     }
 
     @Override
     public JsArrayBuffer newArrayBuffer(byte[] bytes) {
-        try {
-            V8ValueArrayBuffer buffer = rt.createV8ValueArrayBuffer(bytes.length);
-            if (bytes.length > 0) buffer.getByteBuffer().duplicate().clear().put(bytes);
-            return (JsArrayBuffer) toJs(buffer);
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsArrayBuffer) toJs(values.newArrayBuffer(bytes)));
     }
 
     @Override
     public byte[] arrayBufferBytes(Object buffer) {
-        // Javet's toBytes()/fromBytes() move the position of one shared ByteBuffer, so a second read
-        // would underflow: read through a fresh view of the whole buffer instead.
-        V8ValueArrayBuffer b = (V8ValueArrayBuffer) buffer;
-        try {
-            byte[] bytes = new byte[b.getByteLength()];
-            b.getByteBuffer().duplicate().clear().get(bytes);
-            return bytes;
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> V8Values.bytes((V8ValueArrayBuffer) buffer));
     }
 
     @Override
@@ -284,32 +209,22 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsFunction newFunction(String name, int length, HostFunction function) {
-        try {
-            return (JsFunction) toJs(bridge.newFunction(name, length, function));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsFunction) toJs(bridge.newFunction(name, length, function)));
     }
 
     @Override
     public JsObject newHostObject(HostObject host) {
-        try {
-            return (JsObject) toJs(bridge.newHostObject(host));
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> (JsObject) toJs(bridge.newHostObject(host)));
     }
 
     @Override
     public Object raise(JsValue error) {
-        try {
+        return v8(() -> {
             V8Value value = toV8(error);
             errors.raised(value);
             rt.throwError(value);
             return rt.createV8ValueUndefined();
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        });
     }
 
     // ---------------------------------------------------------------- microtasks and limits
@@ -334,22 +249,12 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public void interrupt() {
-        synchronized (terminateLock) {
-            if (!rt.isClosed()) rt.terminateExecution();
-        }
+        entry.interrupt();
     }
 
     @Override
     public void resetInterrupt() {
-        synchronized (terminateLock) {
-            if (!rt.isClosed()) rt.cancelTerminateExecution();
-        }
-    }
-
-    /** From inside a host callback: unwind the running script; the outer entry rethrows {@code e}. */
-    void terminateFromCallback(JsTerminatedException e) {
-        errors.terminatedBy(e);
-        interrupt();
+        entry.resetInterrupt();
     }
 
     /**
@@ -364,51 +269,31 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public Object duplicate(Object handle) {
-        try {
-            return ((V8ValueReference) handle).toClone();
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> ((V8ValueReference) handle).toClone());
     }
 
     @Override
     public void release(Object handle) {
-        if (handle instanceof V8Value v && !rt.isClosed()
-                && !(v instanceof IV8ValueReference r && r.isClosed())) {  // a collected weak handle closes itself
-            try {
-                v.close();
-            } catch (JavetException e) {
-                throw translate(e);
-            }
-        }
+        v8(() -> {
+            values.release(handle);
+            return null;
+        });
     }
 
     @Override
     public Object weaken(Object handle) {
-        try {
-            V8ValueReference weak = ((V8ValueReference) handle).toClone();
-            weak.setWeak();
-            return weak;
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        return v8(() -> V8Values.weakened((V8ValueReference) handle));
     }
 
     @Override
     public Object deref(Object weak) {
         V8ValueReference w = (V8ValueReference) weak;
-        if (w.isClosed()) return null;
-        return duplicate(w);
+        return w.isClosed() ? null : duplicate(w);
     }
 
     @Override
     public ObjectKind kindOf(Object handle) {
-        return switch (handle) {
-            case V8ValueArray a -> ObjectKind.ARRAY;
-            case V8ValueFunction f -> ObjectKind.FUNCTION;
-            case V8ValueArrayBuffer b -> ObjectKind.ARRAY_BUFFER;
-            default -> ObjectKind.OBJECT;
-        };
+        return V8Values.kindOf(handle);
     }
 
     @Override
@@ -434,15 +319,11 @@ final class V8Backend implements EngineBackend {
     @Override
     public byte[] snapshotImage(Map<String, Object> externals) {
         if (imageTaken) return null;
-        try {
-            drainMicrotasks();  // lets go of the objects V8 keeps alive for the current job (WeakRef targets)
-            V8Image image = new V8SnapshotTaker(rt, bridge, sources).take(externals);
-            if (image == null) return null;
-            imageTaken = true;
-            return image.encode();
-        } catch (JavetException e) {
-            throw translate(e);
-        }
+        drainMicrotasks();  // lets go of the objects V8 keeps alive for the current job (WeakRef targets)
+        V8Image image = v8(() -> new V8SnapshotTaker(rt, bridge, sources).take(externals));
+        if (image == null) return null;
+        imageTaken = true;
+        return image.encode();
     }
 
     @Override
@@ -452,12 +333,12 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public void close() {
-        synchronized (terminateLock) {
+        entry.closing(() -> {
             try {
                 if (drain != null) drain.close();
                 errors.close();
                 symbols.close();
-                bridge.detach();
+                bridge.close();
             } catch (JavetException e) {
                 // closing anyway: the isolate below frees whatever is left
             } finally {
@@ -467,119 +348,31 @@ final class V8Backend implements EngineBackend {
                     throw new JsEngineException("V8 failed to close its runtime: " + e.getMessage(), e);
                 }
             }
-        }
+        });
     }
 
     // ---------------------------------------------------------------- conversions
 
-    /** A Javet value as a jsi4j value; objects become handles in the current scope. */
+    /** A Javet value as a jsi4j value (see {@link V8Values#toJs(V8Value)}). */
     JsValue toJs(V8Value value) throws JavetException {
-        return switch (value) {
-            case null -> throw new JsReleasedException("The V8 runtime is closed");
-            case V8ValueUndefined u -> JsValue.undefined();
-            case V8ValueNull n -> JsValue.nullValue();
-            case V8ValueBoolean b -> JsValue.of(b.getValue());
-            case V8ValueInteger i -> JsValue.of(i.getValue());
-            case V8ValueDouble d -> JsValue.of(d.getValue());
-            case V8ValueLong l -> JsValue.of(BigInteger.valueOf(l.getValue()));
-            case V8ValueBigInteger b -> JsValue.of(b.getValue());
-            case V8ValueString s -> JsValue.of(s.getValue());
-            case V8ValueZonedDateTime z -> dateObject(z);
-            case V8ValueSymbol s -> symbols.of(s);
-            case IV8ValueReference r -> services.wrap(r, kindOf(r));
-            default -> throw new JsEngineException("jsi4j cannot represent the V8 value " + value.getClass().getSimpleName(), null);
-        };
+        return values.toJs(value);
     }
 
-    /**
-     * Javet turns every {@code Date} into a Java time, so no handle to the original can exist: it
-     * comes back as a {@code Proxy} over a new {@code Date} with the same time, whose methods work
-     * ({@code instanceof Date} holds) but which is not the original object.
-     */
-    private JsValue dateObject(V8ValueZonedDateTime date) throws JavetException {
-        long millis = date.getValue().toInstant().toEpochMilli();
-        return toJs(bridge.helpers().invoke("date", rt.createV8ValueDouble(millis)));
-    }
-
-    /** A jsi4j value as a Javet value; object handles are passed as they are. */
+    /** A jsi4j value as a Javet value (see {@link V8Values#toV8(JsValue)}). */
     V8Value toV8(JsValue value) throws JavetException {
-        return switch (value) {
-            case JsUndefined u -> rt.createV8ValueUndefined();
-            case JsNull n -> rt.createV8ValueNull();
-            case JsBoolean b -> rt.createV8ValueBoolean(b.value());
-            case JsNumber n -> number(n.value());
-            case JsBigInt b -> rt.createV8ValueBigInteger(b.value());
-            case JsString s -> rt.createV8ValueString(s.value());
-            case JsSymbol s -> symbols.handle(s);
-            case JsObject o -> (V8Value) services.unwrap(o);
-        };
+        return values.toV8(value);
     }
 
-    private V8Value[] toV8(List<JsValue> values) throws JavetException {
-        V8Value[] out = new V8Value[values.size()];
-        for (int i = 0; i < out.length; i++) out[i] = toV8(values.get(i));
-        return out;
+    private V8Value[] toV8(List<JsValue> args) throws JavetException {
+        return values.toV8(args);
     }
 
-    /**
-     * The value a host callback hands back to V8. Javet closes it after the call, so an object is
-     * returned as a fresh handle of its own (the callback's scope releases the original).
-     */
-    V8Value toV8Result(JsValue value) throws JavetException {
-        V8Value v = toV8(value);
-        return v instanceof V8ValueReference r && !(v instanceof V8ValueSymbol) ? r.toClone() : v;
+    private <T> T js(V8Entry.Call<T> call) {
+        return entry.js(call);
     }
 
-    private V8Value number(double d) throws JavetException {
-        int i = (int) d;
-        if (i == d && (i != 0 || Double.doubleToRawLongBits(d) == 0)) return rt.createV8ValueInteger(i);
-        return rt.createV8ValueDouble(d);
-    }
-
-    private static V8ValueObject obj(Object handle) {
-        return (V8ValueObject) Objects.requireNonNull(handle, "handle");
-    }
-
-    /** Code that runs JavaScript from Java and may throw. */
-    @FunctionalInterface
-    private interface Entry<T> {
-        T run() throws JavetException;
-    }
-
-    /**
-     * Runs an entry into JavaScript, translating what it throws; the thrown value itself is kept
-     * (see {@link V8ThrowCapture}).
-     */
-    private <T> T js(Entry<T> entry) {
-        if (limits.tooDeepToEnter()) {
-            // Java frames (a host function's, or the caller's) went below V8's stack limit: V8 would abort
-            throw JsError.of(JsErrorType.RANGE_ERROR, "Maximum call stack size exceeded: the Java stack of thread '"
-                    + Thread.currentThread().getName() + "' is too deep to enter V8 (its limit is "
-                    + V8Platform.STACK_SIZE_KB + " KB below the top of the thread's stack)");
-        }
-        boolean outer = errors.enter();
-        try {
-            T result = entry.run();
-            if (limits.hit()) {
-                // the script finished before V8 stopped it, but it went past the heap limit
-                JsTerminatedException hit = limits.takeHit();
-                if (hit != null) throw hit;
-            }
-            return result;
-        } catch (JavetException e) {
-            throw translate(e);
-        } finally {
-            errors.leave(outer);
-        }
-    }
-
-    /** A host callback starts running Java code; returns what {@link #callbackEnds} restores. */
-    boolean callbackStarts() {
-        return errors.enterCallback();
-    }
-
-    void callbackEnds(boolean outer) {
-        errors.leave(outer);
+    private <T> T v8(V8Entry.Call<T> call) {
+        return entry.v8(call);
     }
 
     /** Whether thrown objects come back as themselves (see {@link V8ThrowCapture}). */
@@ -589,6 +382,6 @@ final class V8Backend implements EngineBackend {
 
     /** Any Javet exception as the jsi4j exception it stands for. */
     JsException translate(JavetException e) {
-        return errors.translate(e);
+        return entry.translate(e);
     }
 }

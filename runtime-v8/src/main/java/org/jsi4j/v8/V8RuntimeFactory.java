@@ -20,12 +20,12 @@ import org.jsi4j.RuntimeOptions;
  * {@link RuntimeOptions#maxHeapBytes()}, or {@link #DEFAULT_HEAP_LIMIT} when it is 0.
  *
  * <p>Stack guards keep V8 from aborting the process when JavaScript and Java call each other:
- * calls from JavaScript into Java nest at most {@value V8Bridge#MAX_NESTING} deep, each call into
- * Java first checks that 16 KB of V8's stack are still free, and a call from a host function back
- * into JavaScript checks that the stack pointer is still above V8's limit; each failing is a
- * {@code RangeError} in the calling script ("Maximum call stack size exceeded"). A runtime is
- * refused on a thread whose stack is smaller than V8's limit ({@code -Djsi.v8.stackSizeKb},
- * 512 KB by default) plus 96 KB: see {@link V8Limits}.
+ * calls from JavaScript into Java nest at most {@value V8Callback#MAX_NESTING} deep, and every
+ * entry into V8 checks that the stack pointer is still above V8's limit (where it cannot be read,
+ * once a host callback has entered V8 again, each call into Java first checks that 16 KB of V8's
+ * stack are still free); each failing is a {@code RangeError} ("Maximum call stack size
+ * exceeded"). A runtime is refused on a thread whose stack is smaller than V8's limit
+ * ({@code -Djsi.v8.stackSizeKb}, 512 KB by default) plus 96 KB: see {@link V8Limits}.
  */
 public final class V8RuntimeFactory implements JsRuntimeFactory {
     /** The engine id. */

@@ -6,6 +6,7 @@ import com.caoccao.javet.values.reference.IV8ValueReference;
 import com.caoccao.javet.values.reference.V8Script;
 import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueGlobalObject;
+import com.caoccao.javet.values.reference.V8ValueObject;
 import com.caoccao.javet.values.reference.V8ValueReference;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,15 +19,17 @@ import org.jsi4j.JsSnapshotException;
  * Takes V8's native startup snapshot of a runtime that Java code keeps using. V8 serializes only
  * a heap without global handles and Java callbacks, so for the moment of the snapshot:
  * <ol>
- *   <li>the bridge's trampoline is detached (wrappers look it up on the global at each call, so
- *       nothing in the heap holds the native function; V8 aborts the process otherwise);</li>
+ *   <li>the bridge is detached: every host function's and host object's closure cell is emptied
+ *       and V8 collects the native functions (V8 aborts the process on a reachable one);</li>
  *   <li>every live Javet handle is parked: its value is put in a hidden global array and the
- *       handle closed; a prepared script is closed and remembered by its source;</li>
+ *       handle closed; a prepared script is closed and remembered by its source. The bridge's
+ *       helpers object, which no script can reach, is always the array's first element;</li>
  *   <li>after the snapshot, each handle is {@link V8Handles#transplant transplanted} back onto its
- *       value (or its recompiled script), the array is deleted and the trampoline attached.</li>
+ *       value (or its recompiled script), the array is deleted and the bridge reattached.</li>
  * </ol>
- * The array is in the image too; a restore deletes it first. V8 takes one snapshot per isolate:
- * later snapshots of the same runtime carry only the journal.
+ * The array is in the image too; a restore takes the helpers from it and deletes it before any
+ * script runs ({@link #unparkHelpers}). V8 takes one snapshot per isolate: later snapshots of the
+ * same runtime carry only the journal.
  */
 final class V8SnapshotTaker {
     /** The hidden global holding the parked values while the snapshot is taken. */
@@ -67,16 +70,30 @@ final class V8SnapshotTaker {
             byte[] v8 = parkedSnapshot();
             return v8 == null ? null : new V8Image(functionCount, hostCount, functions, hosts, v8);
         } finally {
-            bridge.attach();
+            bridge.reattach();
+        }
+    }
+
+    /**
+     * In a runtime just restored from a native image, before any script runs: the bridge's
+     * helpers from the parked array, and the array deleted with everything else it held.
+     */
+    static V8ValueObject unparkHelpers(V8Runtime rt) throws JavetException {
+        try (V8ValueGlobalObject global = rt.getGlobalObject(); V8ValueArray parked = global.get(PARKED)) {
+            V8ValueObject helpers = parked.get(0);
+            global.delete(PARKED);
+            return helpers;
         }
     }
 
     private byte[] parkedSnapshot() throws JavetException {
         List<V8ValueReference> values = new ArrayList<>();
+        values.add(bridge.helpers());
         List<V8Script> scripts = new ArrayList<>();
         try {
             for (IV8ValueReference r : V8Handles.live(rt)) {
                 if (r instanceof V8Script s && sources.containsKey(s)) scripts.add(s);
+                else if (r == bridge.helpers()) continue;
                 else if (r instanceof V8ValueReference v && !(r instanceof V8Script)) values.add(v);
                 else throw refused("it holds a " + r.getClass().getSimpleName() + " that cannot be parked");
             }

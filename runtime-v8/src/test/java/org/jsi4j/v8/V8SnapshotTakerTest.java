@@ -110,7 +110,7 @@ class V8SnapshotTakerTest {
 
             assertTrue(rt.snapshot().hasNativeImage());
 
-            assertEquals(1.0, count.call(JsValue.of("x")).asNumber(), "the external's own handle and the trampoline");
+            assertEquals(1.0, count.call(JsValue.of("x")).asNumber(), "the external's own handle and its rebound callbacks");
             assertEquals(1.0, scoped.get("v").asNumber());
             assertEquals(20.0, persisted.get().get(1).asNumber());
             assertTrue(weak.get().orElseThrow().strictEquals(scoped));
