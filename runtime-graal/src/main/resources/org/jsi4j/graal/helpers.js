@@ -170,10 +170,16 @@
         /* 24 rangeError */ m => new RangeErrorFn(m),
         /* 25 tag */ tag,
         /* 26 global */ G,
-        /* 27 call0 */ f => tag(f()),
-        /* 28 call1 */ (f, a) => tag(f(a)),
-        /* 29 call2 */ (f, a, b) => tag(f(a, b)),
-        /* 30 call3 */ (f, a, b, c) => tag(f(a, b, c))
+        /* 27 caller: what Java calls to call f with undefined `this`, made once per handle */
+        f => function (a, b, c) {
+            switch (arguments.length) {
+                case 0: return tag(f());
+                case 1: return tag(f(a));
+                case 2: return tag(f(a, b));
+                case 3: return tag(f(a, b, c));
+            }
+            return tag(apply(f, undefined, arguments));
+        }
     ];
     return freeze(helpers);
 })

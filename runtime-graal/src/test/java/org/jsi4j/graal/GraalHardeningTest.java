@@ -184,6 +184,23 @@ class GraalHardeningTest {
     }
 
     @Test
+    void javaCallsPassExactArgumentsAtEveryArity() {
+        try (JsRuntime rt = FACTORY.create()) {
+            org.jsi4j.JsFunction show = rt.evaluate("(function () { var out = [arguments.length];"
+                    + " for (var i = 0; i < arguments.length; i++) { var x = arguments[i];"
+                    + " out.push(Object.is(x, -0) ? '-0' : typeof x + ':' + x); } return out.join(); })", "show.js").asFunction();
+            assertEquals(JsValue.of("0"), show.call());
+            assertEquals(JsValue.of("1,-0"), show.call(JsValue.of(-0.0)));
+            assertEquals(JsValue.of("3,number:1.5,number:1099511627776,undefined:undefined"),
+                    show.call(JsValue.of(1.5), JsValue.of(Math.pow(2, 40)), JsValue.undefined()));
+            assertEquals(JsValue.of("5,number:1,bigint:2,string:3,object:null,boolean:true"), show.call(JsValue.of(1),
+                    JsValue.of(BigInteger.TWO), JsValue.of("3"), JsValue.nullValue(), JsValue.of(true)));
+            assertEquals(JsValue.of(BigInteger.TEN), rt.evaluate("(function () { return 10n; })", "big.js").asFunction().call());
+            assertEquals(JsValue.undefined(), rt.evaluate("(function () {})", "void.js").asFunction().call());
+        }
+    }
+
+    @Test
     void nothingTheLibraryUsesIsReachableFromScript() {
         try (JsRuntime rt = FACTORY.create()) {
             rt.global().set("h", rt.hostObject(new MapHostObject()));
