@@ -27,43 +27,60 @@
 
     const tag = v => v === undefined ? UNDEFINED : typeof v === 'bigint' ? bigTag(v) : v;
 
-    // host objects: a JS Proxy whose target is the Java ProxyObject. Delete and keys go straight to the
-    // ProxyObject; reads go through a trap that falls back to Object.prototype for what the host does not
-    // serve. The ProxyObject claims every name (GraalJS asks before each read), so `in` and descriptors ask
-    // the host through traps; writes need a trap to keep writes made through an object that inherits from
-    // the host object on that object, and to tag the value.
+    // host objects: a JS Proxy over an empty ordinary object whose traps reach the Java ProxyObject
+    // `host` with plain member accesses (`host[key]`), which GraalJS compiles to cached interop calls.
+    // The ProxyObject claims every name (GraalJS asks before each read), so `in` and descriptors ask
+    // the host through `hostHas`. Writes through an object that inherits from the host object stay on
+    // that object. Symbols live on the empty target. Traps check invariants against that target, which
+    // is cheap; a foreign target would be asked for a descriptor (a host read) on every write.
     const targets = new WeakMapFn();   // face -> ProxyObject, for hostObjectOf
-    function hostObject(target, hostHas) {
+    function hostObject(host, hostHas) {
         let face;
         const handler = {
             get(t, key, receiver) {
                 if (typeof key === 'string') {
-                    const v = t[key];
+                    const v = host[key];
                     if (v !== undefined) return v;
                 }
-                // what the host does not serve comes from Object.prototype, as for an ordinary object
-                return reflectGet(ObjectPrototype, key, receiver);
+                return reflectGet(t, key, receiver);
             },
             set(t, key, value, receiver) {
                 if (receiver !== face) {
                     return reflectDefine(receiver, key, {value, writable: true, enumerable: true, configurable: true});
                 }
-                if (typeof key !== 'string') return false;
-                return reflectSet(t, key, tag(value));
+                if (typeof key !== 'string') return reflectSet(t, key, value, receiver);
+                host[key] = value === undefined ? UNDEFINED : typeof value === 'bigint' ? bigTag(value) : value;
+                return true;
             },
             has(t, key) {
-                return typeof key === 'string' ? hostHas(key) : reflectHas(ObjectPrototype, key);
+                return (typeof key === 'string' && hostHas(key)) || reflectHas(t, key);
+            },
+            deleteProperty(t, key) {
+                return typeof key === 'string' ? reflectDelete(host, key) : reflectDelete(t, key);
+            },
+            ownKeys(t) {
+                // the names come as a foreign array; a trap must return a JS one
+                const names = ownKeys(host), out = [];
+                for (let i = 0; i < names.length; i++) out[i] = names[i];
+                const symbols = ownKeys(t);
+                for (let i = 0; i < symbols.length; i++) out[out.length] = symbols[i];
+                return out;
             },
             getOwnPropertyDescriptor(t, key) {
-                if (typeof key !== 'string' || !hostHas(key)) return undefined;
-                return {value: t[key], writable: true, enumerable: true, configurable: true};
+                if (typeof key !== 'string') return getOwnPropertyDescriptor(t, key);
+                if (!hostHas(key)) return undefined;
+                return {value: host[key], writable: true, enumerable: true, configurable: true};
             },
-            getPrototypeOf() {
-                return ObjectPrototype;
+            defineProperty(t, key, descriptor) {
+                if (typeof key !== 'string') return reflectDefine(t, key, descriptor);
+                if (!reflectHas(descriptor, 'value')) return false;
+                const value = descriptor.value;
+                host[key] = value === undefined ? UNDEFINED : typeof value === 'bigint' ? bigTag(value) : value;
+                return true;
             }
         };
-        face = new ProxyFn(target, handler);
-        apply(weakSet, targets, [face, target]);
+        face = new ProxyFn({}, handler);
+        apply(weakSet, targets, [face, host]);
         return face;
     }
 
