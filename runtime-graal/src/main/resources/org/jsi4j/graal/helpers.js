@@ -16,7 +16,7 @@
     const apply = Reflect.apply, construct = Reflect.construct, reflectGet = Reflect.get, reflectSet = Reflect.set,
         reflectHas = Reflect.has, reflectDelete = Reflect.deleteProperty, reflectDefine = Reflect.defineProperty,
         ownKeys = Reflect.ownKeys, getPrototypeOf = Reflect.getPrototypeOf, defineProperty = Object.defineProperty,
-        keys = Object.keys, isArray = Array.isArray, create = Object.create, freeze = Object.freeze,
+        keys = Object.keys, isArray = Array.isArray, arrayOf = Array.of, create = Object.create, freeze = Object.freeze,
         getOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
     const ObjectPrototype = Object.prototype, ErrorPrototype = Error.prototype;
     const SymbolFn = Symbol, BigIntFn = BigInt, WeakRefFn = WeakRef, WeakMapFn = WeakMap, ProxyFn = Proxy,
@@ -46,7 +46,7 @@
             },
             set(t, key, value, receiver) {
                 if (receiver !== face) {
-                    return reflectDefine(receiver, key, {value, writable: true, enumerable: true, configurable: true});
+                    return reflectDefine(receiver, key, {__proto__: null, value, writable: true, enumerable: true, configurable: true});
                 }
                 if (typeof key !== 'string') return reflectSet(t, key, value, receiver);
                 host[key] = value === undefined ? UNDEFINED : typeof value === 'bigint' ? bigTag(value) : value;
@@ -60,16 +60,15 @@
             },
             ownKeys(t) {
                 // the names come as a foreign array; a trap must return a JS one
-                const names = ownKeys(host), out = [];
-                for (let i = 0; i < names.length; i++) out[i] = names[i];
-                const symbols = ownKeys(t);
-                for (let i = 0; i < symbols.length; i++) out[out.length] = symbols[i];
+                const names = ownKeys(host), symbols = ownKeys(t), out = [];
+                for (let i = 0; i < names.length; i++) append(out, names[i]);
+                for (let i = 0; i < symbols.length; i++) append(out, symbols[i]);
                 return out;
             },
             getOwnPropertyDescriptor(t, key) {
                 if (typeof key !== 'string') return getOwnPropertyDescriptor(t, key);
                 if (!hostHas(key)) return undefined;
-                return {value: host[key], writable: true, enumerable: true, configurable: true};
+                return {__proto__: null, value: host[key], writable: true, enumerable: true, configurable: true};
             },
             defineProperty(t, key, descriptor) {
                 if (typeof key !== 'string') return reflectDefine(t, key, descriptor);
@@ -88,11 +87,16 @@
     // coerced, like builtins). Plain calls (`this` undefined, the common case) reach `call`, which gets
     // exactly the arguments, as a raw ProxyExecutable would; other calls reach `callWithThis` with the
     // tagged `this` first. Up to three arguments pass without rest arrays or spreads.
-    function tagAll(list) {
-        const n = list.length, out = [];
-        for (let i = 0; i < n; i++) {
-            const a = list[i];
-            out[i] = a === undefined ? UNDEFINED : typeof a === 'bigint' ? bigTag(a) : a;
+    // Arrays are built without assigning to missing indices (a setter on Array.prototype would run)
+    // and without spreads (Array.prototype[Symbol.iterator] is replaceable).
+    function append(list, value) {
+        reflectDefine(list, list.length, {__proto__: null, value, writable: true, enumerable: true, configurable: true});
+    }
+    function tagAll(args) {
+        const out = apply(arrayOf, undefined, args);
+        for (let i = 0; i < out.length; i++) {
+            const a = out[i];
+            if (a === undefined || typeof a === 'bigint') out[i] = tag(a);
         }
         return out;
     }
@@ -112,13 +116,13 @@
                     }
                     return apply(call, undefined, tagAll(arguments));
                 }
-                const args = tagAll(arguments);
-                const self = this === G ? GLOBAL : this;
-                return apply(callWithThis, undefined, [self, ...args]);
+                const list = [this === G ? GLOBAL : this];
+                for (let i = 0; i < n; i++) append(list, tag(arguments[i]));
+                return apply(callWithThis, undefined, list);
             }
         }).fn;
-        defineProperty(f, 'name', {value: name});
-        defineProperty(f, 'length', {value: length});
+        defineProperty(f, 'name', {__proto__: null, value: name});
+        defineProperty(f, 'length', {__proto__: null, value: length});
         return f;
     }
 
@@ -166,7 +170,7 @@
         /* 7 has */ (o, k) => k in o,
         /* 8 delete */ (o, k) => reflectDelete(o, k),
         /* 9 keys */ o => keys(o),
-        /* 10 call */ (f, self, ...args) => tag(self === undefined ? f(...args) : apply(f, self, args)),
+        /* 10 call */ (f, self, ...args) => tag(apply(f, self, args)),
         /* 11 construct */ (f, ...args) => construct(f, args),
         /* 12 instanceOf */ (o, c) => o instanceof c,
         /* 13 same */ (a, b) => a === b,
