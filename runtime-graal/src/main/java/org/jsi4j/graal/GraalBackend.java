@@ -140,11 +140,11 @@ final class GraalBackend implements EngineBackend {
 
     @Override
     public JsValue call(Object function, JsValue thisValue, List<JsValue> args) {
-        int n = args.size();
-        if (n < helpers.plainCalls.length && thisValue instanceof JsUndefined) {
-            Object[] guestArgs = values.toGuest(args, 1);
-            guestArgs[0] = value(function);
-            return values.fromTagged(limits.exec(helpers.plainCalls[n], guestArgs));
+        if (thisValue instanceof JsUndefined) {
+            Handle h = (Handle) function;
+            Value caller = h.caller;
+            if (caller == null) caller = h.caller = limits.exec(helpers.caller, h.value);
+            return values.fromTagged(limits.exec(caller, values.toGuest(args, 0)));
         }
         Object[] guestArgs = values.toGuest(args, 2);
         guestArgs[0] = value(function);
@@ -267,7 +267,9 @@ final class GraalBackend implements EngineBackend {
 
     @Override
     public void release(Object handle) {
-        ((Handle) handle).value = null;
+        Handle h = (Handle) handle;
+        h.value = null;
+        h.caller = null;
     }
 
     @Override

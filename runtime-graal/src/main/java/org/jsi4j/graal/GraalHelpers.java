@@ -46,9 +46,8 @@ final class GraalHelpers {
 
     final Value undefined, hostObject, hostTarget, hostFunction, thrower, get, set, has, delete, keys, call, construct,
             instanceOf, same, newObject, newArray, newArrayBuffer, newSymbol, newBigInt, kind, weak, deref,
-            symbolDescription, errorInfo, rangeError, tag, global;
-    /** Calls with undefined {@code this} and 0 to 3 arguments: no rest array, no apply. */
-    final Value[] plainCalls;
+            symbolDescription, errorInfo, rangeError, tag, global, caller;
+
 
     GraalHelpers(Context context) {
         Value h = context.eval(SOURCE).execute(UNDEFINED, GLOBAL, BIG_TAG);
@@ -79,7 +78,7 @@ final class GraalHelpers {
         rangeError = h.getArrayElement(24);
         tag = h.getArrayElement(25);
         global = h.getArrayElement(26);
-        plainCalls = new Value[] {h.getArrayElement(27), h.getArrayElement(28), h.getArrayElement(29), h.getArrayElement(30)};
+        caller = h.getArrayElement(27);
     }
 
     private static String read() {

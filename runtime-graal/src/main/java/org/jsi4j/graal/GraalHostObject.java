@@ -10,16 +10,12 @@ import org.jsi4j.JsRuntime;
 import org.jsi4j.JsValue;
 
 /**
- * The Java side of a host object: a polyglot {@link ProxyObject}, the target of a JavaScript
- * {@code Proxy} made by {@code helpers.js}. Reads, {@code in}, {@code delete}, {@code Object.keys},
- * {@code for…in}, spread and JSON reach these methods straight from the engine, with no trap
- * running; writes, {@code in} and property descriptors pass through small JavaScript traps.
- *
- * <p>Why not the ProxyObject alone: GraalJS refuses a foreign object as a prototype
- * ({@code Object.create(h)} throws "Object prototype may only be an Object or null"), and the
- * conformance suite requires host objects to serve as prototypes. A JS Proxy is a JS object, so it
- * can; its {@code set} trap keeps writes made through an inheriting object on that object, and its
- * {@code getPrototypeOf} trap gives the face {@code Object.prototype}, like an ordinary object.
+ * The Java side of a host object: a polyglot {@link ProxyObject} that the traps of its JavaScript
+ * face (a {@code Proxy} over an empty object, made by {@code helpers.js}) reach with plain member
+ * accesses, which GraalJS compiles to cached interop calls. A ProxyObject alone cannot be the face:
+ * GraalJS refuses a foreign object as a prototype ({@code Object.create(h)} throws "Object
+ * prototype may only be an Object or null"), and host objects must serve as prototypes. See
+ * CROSSING.md for why the ProxyObject is not the Proxy's target either.
  */
 final class GraalHostObject implements ProxyObject {
     private final JsRuntime runtime;

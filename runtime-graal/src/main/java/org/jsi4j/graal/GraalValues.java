@@ -42,6 +42,8 @@ final class GraalValues {
      */
     static final class Handle {
         Value value;
+        /** For a function called from Java with undefined {@code this}: a closure that calls it and tags the result. */
+        Value caller;
 
         Handle(Value value) {
             this.value = value;
@@ -102,16 +104,21 @@ final class GraalValues {
 
     /** A jsi4j value as something the polyglot API passes to the guest. */
     Object toGuest(JsValue value) {
-        return switch (value) {
-            case JsNumber n -> n.value();
-            case JsString s -> s.value();
-            case JsObject o -> value(services.unwrap(o));
-            case JsBoolean b -> b.value();
-            case JsUndefined u -> helpers.undefined;
-            case JsNull n -> null;
-            case JsBigInt b -> limits.exec(helpers.newBigInt, b.value().toString());
-            case JsSymbol s -> symbol(s);
-        };
+        // most frequent first; a chain of instanceof checks the JIT folds for a known class
+        if (value instanceof JsNumber n) return number(n.value());
+        if (value instanceof JsString s) return s.value();
+        if (value instanceof JsObject o) return value(services.unwrap(o));
+        if (value instanceof JsBoolean b) return b.value();
+        if (value instanceof JsUndefined) return helpers.undefined;
+        if (value instanceof JsNull) return null;
+        if (value instanceof JsBigInt b) return limits.exec(helpers.newBigInt, b.value().toString());
+        return symbol((JsSymbol) value);
+    }
+
+    /** An int when the number is one (GraalJS's own representation, and mostly a cached box), else a double. */
+    static Object number(double d) {
+        int i = (int) d;
+        return i == d && (i != 0 || Double.doubleToRawLongBits(d) == 0) ? (Object) i : (Object) d;
     }
 
     private static Object symbol(JsSymbol s) {

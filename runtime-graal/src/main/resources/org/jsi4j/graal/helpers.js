@@ -16,7 +16,7 @@
     const apply = Reflect.apply, construct = Reflect.construct, reflectGet = Reflect.get, reflectSet = Reflect.set,
         reflectHas = Reflect.has, reflectDelete = Reflect.deleteProperty, reflectDefine = Reflect.defineProperty,
         ownKeys = Reflect.ownKeys, getPrototypeOf = Reflect.getPrototypeOf, defineProperty = Object.defineProperty,
-        keys = Object.keys, isArray = Array.isArray, create = Object.create, freeze = Object.freeze,
+        keys = Object.keys, isArray = Array.isArray, arrayOf = Array.of, create = Object.create, freeze = Object.freeze,
         getOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
     const ObjectPrototype = Object.prototype, ErrorPrototype = Error.prototype;
     const SymbolFn = Symbol, BigIntFn = BigInt, WeakRefFn = WeakRef, WeakMapFn = WeakMap, ProxyFn = Proxy,
@@ -27,43 +27,59 @@
 
     const tag = v => v === undefined ? UNDEFINED : typeof v === 'bigint' ? bigTag(v) : v;
 
-    // host objects: a JS Proxy whose target is the Java ProxyObject. Delete and keys go straight to the
-    // ProxyObject; reads go through a trap that falls back to Object.prototype for what the host does not
-    // serve. The ProxyObject claims every name (GraalJS asks before each read), so `in` and descriptors ask
-    // the host through traps; writes need a trap to keep writes made through an object that inherits from
-    // the host object on that object, and to tag the value.
+    // host objects: a JS Proxy over an empty ordinary object whose traps reach the Java ProxyObject
+    // `host` with plain member accesses (`host[key]`), which GraalJS compiles to cached interop calls.
+    // The ProxyObject claims every name (GraalJS asks before each read), so `in` and descriptors ask
+    // the host through `hostHas`. Writes through an object that inherits from the host object stay on
+    // that object. Symbols live on the empty target. Traps check invariants against that target, which
+    // is cheap; a foreign target would be asked for a descriptor (a host read) on every write.
     const targets = new WeakMapFn();   // face -> ProxyObject, for hostObjectOf
-    function hostObject(target, hostHas) {
+    function hostObject(host, hostHas) {
         let face;
         const handler = {
             get(t, key, receiver) {
                 if (typeof key === 'string') {
-                    const v = t[key];
+                    const v = host[key];
                     if (v !== undefined) return v;
                 }
-                // what the host does not serve comes from Object.prototype, as for an ordinary object
-                return reflectGet(ObjectPrototype, key, receiver);
+                return reflectGet(t, key, receiver);
             },
             set(t, key, value, receiver) {
                 if (receiver !== face) {
-                    return reflectDefine(receiver, key, {value, writable: true, enumerable: true, configurable: true});
+                    return reflectDefine(receiver, key, {__proto__: null, value, writable: true, enumerable: true, configurable: true});
                 }
-                if (typeof key !== 'string') return false;
-                return reflectSet(t, key, tag(value));
+                if (typeof key !== 'string') return reflectSet(t, key, value, receiver);
+                host[key] = value === undefined ? UNDEFINED : typeof value === 'bigint' ? bigTag(value) : value;
+                return true;
             },
             has(t, key) {
-                return typeof key === 'string' ? hostHas(key) : reflectHas(ObjectPrototype, key);
+                return (typeof key === 'string' && hostHas(key)) || reflectHas(t, key);
+            },
+            deleteProperty(t, key) {
+                return typeof key === 'string' ? reflectDelete(host, key) : reflectDelete(t, key);
+            },
+            ownKeys(t) {
+                // the names come as a foreign array; a trap must return a JS one
+                const names = ownKeys(host), symbols = ownKeys(t), out = [];
+                for (let i = 0; i < names.length; i++) append(out, names[i]);
+                for (let i = 0; i < symbols.length; i++) append(out, symbols[i]);
+                return out;
             },
             getOwnPropertyDescriptor(t, key) {
-                if (typeof key !== 'string' || !hostHas(key)) return undefined;
-                return {value: t[key], writable: true, enumerable: true, configurable: true};
+                if (typeof key !== 'string') return getOwnPropertyDescriptor(t, key);
+                if (!hostHas(key)) return undefined;
+                return {__proto__: null, value: host[key], writable: true, enumerable: true, configurable: true};
             },
-            getPrototypeOf() {
-                return ObjectPrototype;
+            defineProperty(t, key, descriptor) {
+                if (typeof key !== 'string') return reflectDefine(t, key, descriptor);
+                if (!reflectHas(descriptor, 'value')) return false;
+                const value = descriptor.value;
+                host[key] = value === undefined ? UNDEFINED : typeof value === 'bigint' ? bigTag(value) : value;
+                return true;
             }
         };
-        face = new ProxyFn(target, handler);
-        apply(weakSet, targets, [face, target]);
+        face = new ProxyFn({}, handler);
+        apply(weakSet, targets, [face, host]);
         return face;
     }
 
@@ -71,11 +87,16 @@
     // coerced, like builtins). Plain calls (`this` undefined, the common case) reach `call`, which gets
     // exactly the arguments, as a raw ProxyExecutable would; other calls reach `callWithThis` with the
     // tagged `this` first. Up to three arguments pass without rest arrays or spreads.
-    function tagAll(list) {
-        const n = list.length, out = [];
-        for (let i = 0; i < n; i++) {
-            const a = list[i];
-            out[i] = a === undefined ? UNDEFINED : typeof a === 'bigint' ? bigTag(a) : a;
+    // Arrays are built without assigning to missing indices (a setter on Array.prototype would run)
+    // and without spreads (Array.prototype[Symbol.iterator] is replaceable).
+    function append(list, value) {
+        reflectDefine(list, list.length, {__proto__: null, value, writable: true, enumerable: true, configurable: true});
+    }
+    function tagAll(args) {
+        const out = apply(arrayOf, undefined, args);
+        for (let i = 0; i < out.length; i++) {
+            const a = out[i];
+            if (a === undefined || typeof a === 'bigint') out[i] = tag(a);
         }
         return out;
     }
@@ -95,13 +116,13 @@
                     }
                     return apply(call, undefined, tagAll(arguments));
                 }
-                const args = tagAll(arguments);
-                const self = this === G ? GLOBAL : this;
-                return apply(callWithThis, undefined, [self, ...args]);
+                const list = [this === G ? GLOBAL : this];
+                for (let i = 0; i < n; i++) append(list, tag(arguments[i]));
+                return apply(callWithThis, undefined, list);
             }
         }).fn;
-        defineProperty(f, 'name', {value: name});
-        defineProperty(f, 'length', {value: length});
+        defineProperty(f, 'name', {__proto__: null, value: name});
+        defineProperty(f, 'length', {__proto__: null, value: length});
         return f;
     }
 
@@ -149,7 +170,7 @@
         /* 7 has */ (o, k) => k in o,
         /* 8 delete */ (o, k) => reflectDelete(o, k),
         /* 9 keys */ o => keys(o),
-        /* 10 call */ (f, self, ...args) => tag(self === undefined ? f(...args) : apply(f, self, args)),
+        /* 10 call */ (f, self, ...args) => tag(apply(f, self, args)),
         /* 11 construct */ (f, ...args) => construct(f, args),
         /* 12 instanceOf */ (o, c) => o instanceof c,
         /* 13 same */ (a, b) => a === b,
@@ -170,10 +191,16 @@
         /* 24 rangeError */ m => new RangeErrorFn(m),
         /* 25 tag */ tag,
         /* 26 global */ G,
-        /* 27 call0 */ f => tag(f()),
-        /* 28 call1 */ (f, a) => tag(f(a)),
-        /* 29 call2 */ (f, a, b) => tag(f(a, b)),
-        /* 30 call3 */ (f, a, b, c) => tag(f(a, b, c))
+        /* 27 caller: what Java calls to call f with undefined `this`, made once per handle */
+        f => function (a, b, c) {
+            switch (arguments.length) {
+                case 0: return tag(f());
+                case 1: return tag(f(a));
+                case 2: return tag(f(a, b));
+                case 3: return tag(f(a, b, c));
+            }
+            return tag(apply(f, undefined, arguments));
+        }
     ];
     return freeze(helpers);
 })

@@ -184,6 +184,47 @@ class GraalHardeningTest {
     }
 
     @Test
+    void javaCallsPassExactArgumentsAtEveryArity() {
+        try (JsRuntime rt = FACTORY.create()) {
+            org.jsi4j.JsFunction show = rt.evaluate("(function () { var out = [arguments.length];"
+                    + " for (var i = 0; i < arguments.length; i++) { var x = arguments[i];"
+                    + " out.push(Object.is(x, -0) ? '-0' : typeof x + ':' + x); } return out.join(); })", "show.js").asFunction();
+            assertEquals(JsValue.of("0"), show.call());
+            assertEquals(JsValue.of("1,-0"), show.call(JsValue.of(-0.0)));
+            assertEquals(JsValue.of("3,number:1.5,number:1099511627776,undefined:undefined"),
+                    show.call(JsValue.of(1.5), JsValue.of(Math.pow(2, 40)), JsValue.undefined()));
+            assertEquals(JsValue.of("5,number:1,bigint:2,string:3,object:null,boolean:true"), show.call(JsValue.of(1),
+                    JsValue.of(BigInteger.TWO), JsValue.of("3"), JsValue.nullValue(), JsValue.of(true)));
+            assertEquals(JsValue.of(BigInteger.TEN), rt.evaluate("(function () { return 10n; })", "big.js").asFunction().call());
+            assertEquals(JsValue.undefined(), rt.evaluate("(function () {})", "void.js").asFunction().call());
+        }
+    }
+
+    @Test
+    void pollutedPrototypesDoNotReachTheCrossing() {
+        try (JsRuntime rt = FACTORY.create()) {
+            MapHostObject store = new MapHostObject();
+            store.values().put("a", JsValue.of(1));
+            rt.global().set("h", rt.hostObject(store));
+            rt.global().set("f", rt.function("f", 1, (r, self, args) ->
+                    JsValue.of(args.size() * 10 + (self instanceof JsObject ? 1 : 0))));
+            rt.evaluate("var keys = Object.keys, create = Object.create, describe = Object.getOwnPropertyDescriptor;"
+                    + " var trap = function () { throw new Error('script code ran inside jsi4j'); };"
+                    + " Array.prototype[Symbol.iterator] = trap;"
+                    + " for (var i = 0; i < 8; i++) Object.defineProperty(Array.prototype, i, {__proto__: null, set: trap, get: trap, configurable: true});"
+                    + " ['get', 'set', 'value', 'writable', 'enumerable', 'configurable'].forEach(function (k) {"
+                    + "   Object.defineProperty(Object.prototype, k, {__proto__: null, get: trap, set: trap, configurable: true}); });",
+                    "pollute.js");
+            assertEquals(JsValue.of("41|50|2|true|2|1|1"), rt.evaluate("var o = create(h); o.own = 2; h.b = 3;"
+                    + " ({f: f}).f(1, 2, 3, 4) + '|' + f(1, 2, undefined, 4n, 5) + '|' + keys(h).length + '|' + ('a' in h)"
+                    + " + '|' + o.own + '|' + f.name.length + '|' + h.a", "use.js"));
+            assertEquals(JsValue.of(3), store.values().get("b"));
+            assertFalse(store.values().containsKey("own"));
+            assertEquals(List.of("a", "b"), rt.global().get("h").asObject().propertyNames());
+        }
+    }
+
+    @Test
     void nothingTheLibraryUsesIsReachableFromScript() {
         try (JsRuntime rt = FACTORY.create()) {
             rt.global().set("h", rt.hostObject(new MapHostObject()));

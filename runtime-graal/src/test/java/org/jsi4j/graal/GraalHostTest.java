@@ -13,7 +13,7 @@ import org.jsi4j.MapHostObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Host objects are JS Proxies over the Java object; host functions are JS functions over a Java dispatcher. */
+/** Host objects (a ProxyObject behind a JS Proxy face) and host functions (a ProxyExecutable behind a strict method face). */
 class GraalHostTest {
     private static final GraalRuntimeFactory FACTORY = new GraalRuntimeFactory();
 
