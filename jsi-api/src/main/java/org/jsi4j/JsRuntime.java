@@ -69,7 +69,7 @@ public final class JsRuntime implements AutoCloseable {
         if (options.restore() != null) Snapshotting.checkExternals(options.restore().blob(), options.externals());
         this.snapshots = new Snapshotting(this, options.journaling() ? new Journal() : null);
         this.backend = Objects.requireNonNull(backendMaker.apply(services), "backend");
-        this.stops = new StopControl(this, backend.heapOnJvm() ? jvmHeapBudget(options) : 0);
+        this.stops = new StopControl(this, backend.heapOnJvm() ? jvmHeapBudget(options) : 0, options.maxHeapBytes() == 0);
     }
 
     /**
@@ -100,8 +100,9 @@ public final class JsRuntime implements AutoCloseable {
 
     /**
      * The allocation budget per entry of a runtime whose engine keeps its objects on the JVM heap:
-     * {@link RuntimeOptions#maxHeapBytes()}, else half the JVM's maximum heap, so that no script can
-     * exhaust the host's heap by default.
+     * {@link RuntimeOptions#maxHeapBytes()}, else half the JVM's maximum heap, applied by default only
+     * while the JVM's heap is over 70% full, so that no script can exhaust the host's heap by default
+     * and a long script that merely makes garbage is not stopped.
      */
     static long jvmHeapBudget(RuntimeOptions options) {
         return options.maxHeapBytes() > 0 ? options.maxHeapBytes() : Runtime.getRuntime().maxMemory() / 2;

@@ -53,6 +53,14 @@ final class StopControl {
     /** Bytes the owner thread may allocate during one entry (0: the engine enforces its own heap limit). */
     private final long memoryBudget;
     private final boolean watched;
+    /**
+     * The default budget (no {@code maxHeapBytes} given): stop only when the JVM's heap is also
+     * nearly full, so that a long script that merely makes garbage is not stopped for it.
+     */
+    private final boolean onlyUnderPressure;
+    /** The share of the JVM's maximum heap in use above which the default budget applies. */
+    static final double PRESSURE = 0.7;
+    private static final java.lang.management.MemoryMXBean MEMORY = java.lang.management.ManagementFactory.getMemoryMXBean();
     /** The watchdog's view of the entry it last sampled: its number, and the allocation seen then. */
     private long sampledEntry = -1;
     private long sampledBytes;
@@ -70,8 +78,9 @@ final class StopControl {
      */
     private volatile boolean inHostJava;
 
-    StopControl(JsRuntime runtime, long memoryBudget) {
+    StopControl(JsRuntime runtime, long memoryBudget, boolean onlyUnderPressure) {
         this.runtime = runtime;
+        this.onlyUnderPressure = onlyUnderPressure;
         Duration limit = runtime.options().timeLimit();
         this.limitNanos = limit == null ? 0 : limit.toNanos();
         this.memoryBudget = memoryBudget > 0 && THREADS.isThreadAllocatedMemorySupported()
@@ -203,7 +212,7 @@ final class StopControl {
                     entryBytes = 0;
                 }
                 sampledBytes = allocated;
-                if (entryBytes > memoryBudget) {
+                if (entryBytes > memoryBudget && (!onlyUnderPressure || underPressure())) {
                     stopEntry(s, JsTerminatedException.Reason.MEMORY_LIMIT);
                     disarm();
                     return;
@@ -214,6 +223,11 @@ final class StopControl {
             return;
         }
         disarm();
+    }
+
+    private static boolean underPressure() {
+        java.lang.management.MemoryUsage heap = MEMORY.getHeapMemoryUsage();
+        return heap.getMax() > 0 && heap.getUsed() > PRESSURE * heap.getMax();
     }
 
     private void disarm() {
@@ -241,7 +255,12 @@ final class StopControl {
             case TIME_LIMIT -> "The script ran longer than the time limit of " + runtime.options().timeLimit().toMillis()
                     + " ms and was stopped. Raise RuntimeOptions.timeLimit or make the script finish sooner.";
             case INTERRUPTED -> "The script was stopped by JsRuntime.interrupt().";
-            case MEMORY_LIMIT -> "The script allocated more than " + (memoryBudget >> 20) + " MB of JVM heap in one run"
+            case MEMORY_LIMIT -> onlyUnderPressure
+                    ? "The script allocated more than " + (memoryBudget >> 20) + " MB of JVM heap in one run while the"
+                    + " JVM's heap was over " + Math.round(PRESSURE * 100) + "% full, and was stopped so that it cannot"
+                    + " exhaust the JVM (the default memory limit). Set RuntimeOptions.maxHeapBytes, give the JVM more"
+                    + " heap (-Xmx) or make the script keep less."
+                    : "The script allocated more than " + (memoryBudget >> 20) + " MB of JVM heap in one run"
                     + " and was stopped (RuntimeOptions.maxHeapBytes; on this engine it counts the bytes the runtime's"
                     + " thread allocates during one entry, garbage included). Raise maxHeapBytes or make the script"
                     + " keep less.";

@@ -164,7 +164,8 @@ public interface EngineBackend {
     /**
      * Whether the engine keeps its objects on the JVM heap (Rhino, GraalJS on the JVM) rather than
      * in a heap of its own it can limit (V8). When true, the core enforces
-     * {@link org.jsi4j.RuntimeOptions#maxHeapBytes()} (by default half the JVM's maximum heap) as a
+     * {@link org.jsi4j.RuntimeOptions#maxHeapBytes()} (by default half the JVM's maximum heap, and
+     * then only while the JVM's heap is over 70% full) as a
      * budget of bytes the runtime's thread may allocate during one entry from Java into
      * JavaScript, sampled every few milliseconds, and stops the entry with a
      * {@link org.jsi4j.JsTerminatedException} of reason {@code MEMORY_LIMIT} through
