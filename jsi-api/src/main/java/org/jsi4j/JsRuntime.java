@@ -612,6 +612,14 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /** A handle object for {@code handle} that belongs to no scope (the caller releases it). */
+    private static boolean causedByStackOverflow(Throwable t) {
+        for (int i = 0; t != null && i < 8; t = t.getCause(), i++) {
+            if (t instanceof StackOverflowError) return true;
+            if (t instanceof JsError) return false; // a script's own error that merely mentions one
+        }
+        return false;
+    }
+
     /** What an entry ends with when the JVM ran out of heap during it (in the engine or in a host callback). */
     private JsTerminatedException outOfMemory() {
         return new JsTerminatedException(JsTerminatedException.Reason.MEMORY_LIMIT, "The JVM ran out of heap while this "
@@ -784,6 +792,8 @@ public final class JsRuntime implements AutoCloseable {
                 throw e;
             } catch (Throwable t) {
                 if (stops.stopping()) throw stoppedInCallback();
+                // an engine that ran out of stack while unwinding a nested overflow reports it wrapped
+                if (causedByStackOverflow(t)) return hostErrors.raiseStackOverflow();
                 JsValue error;
                 try {
                     error = hostErrors.toJsException(t);

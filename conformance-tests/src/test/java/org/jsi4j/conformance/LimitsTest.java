@@ -273,7 +273,7 @@ class LimitsTest {
     @EngineTest
     void aHeapBombEndsWithAMemoryLimitAndTheHostLivesOn(JsRuntimeFactory factory) {
         long start = System.nanoTime();
-        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(128L << 20));
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(512L << 20));
              JsRuntime bystander = factory.create()) {
             JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate(
                     "var a = []; while (true) a.push(new Array(1e6).fill(1.5));", "bomb.js"));
@@ -291,8 +291,9 @@ class LimitsTest {
 
     @EngineTest
     void aMemoryLimitCountsOneEntryNotTheRuntimesLife(JsRuntimeFactory factory) {
-        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(128L << 20))) {
-            // 40 entries each making and dropping ~16 MB: 640 MB in all, far under the limit per entry
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(512L << 20))) {
+            // 40 entries each making and dropping an array of 2e6 numbers (16 MB on V8, more as garbage on
+            // the JVM engines): over 640 MB in all, each entry far under the limit
             for (int i = 0; i < 40; i++) {
                 assertEquals(JsValue.of(1.5), rt.evaluate("var t = new Array(2e6).fill(1.5); t[7]", "churn.js"));
             }
