@@ -37,8 +37,9 @@ final class HostErrors {
      */
     void ensureErrorFactory() {
         if (errorFactory == null) {
-            // Everything the helper uses is captured now, before the first script runs, so that a script
-            // that later replaces or poisons a global (Error, Promise, Object.defineProperty,
+            // Everything the helper uses is captured now, when the runtime's first host function or host
+            // object is made (an application binds its API before it runs scripts), so that a script that
+            // later replaces or poisons a global (Error, Promise, Object.defineProperty,
             // Function.prototype.call, Error[Symbol.hasInstance]) never runs inside the core's helpers.
             // c === null: is m an Error (by the original Error)? c === undefined: a promise and its
             // resolving functions; else: an error of type c with message m (and host error id).

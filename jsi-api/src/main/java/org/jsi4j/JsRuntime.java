@@ -589,8 +589,6 @@ public final class JsRuntime implements AutoCloseable {
                 stops.nestedEnds(fromHost);
             }
         }
-        // the core's helpers capture the engine's own constructors before the first script can replace them
-        hostErrors.ensureErrorFactory();
         depth = 1;
         stops.start();
         T result;
