@@ -65,6 +65,7 @@ final class RhinoBackend extends RhinoHandles {
         this.cx = thread.context();
         try {
             cx.putThreadLocal(SandboxContextFactory.BACKEND_KEY, this);
+            if (cx instanceof SandboxContext own) own.backend = this;
             cx.setInstructionObserverThreshold(limits.threshold());
             int maxDepth = services.options().maxStackDepth();
             if (maxDepth > 0) {

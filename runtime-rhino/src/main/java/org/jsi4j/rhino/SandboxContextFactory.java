@@ -15,7 +15,7 @@ final class SandboxContextFactory extends ContextFactory {
 
     @Override
     protected Context makeContext() {
-        Context cx = super.makeContext();
+        Context cx = new SandboxContext(this);
         cx.setLanguageVersion(Context.VERSION_ECMASCRIPT);
         cx.setInterpretedMode(false);
         cx.setClassShutter(className -> false);
@@ -34,6 +34,6 @@ final class SandboxContextFactory extends ContextFactory {
 
     @Override
     protected void observeInstructionCount(Context cx, int instructionCount) {
-        if (cx.getThreadLocal(BACKEND_KEY) instanceof RhinoBackend backend) backend.observe(instructionCount);
+        if (cx instanceof SandboxContext s && s.backend != null) s.backend.observe(instructionCount);
     }
 }
