@@ -1,6 +1,5 @@
 package org.jsi4j.benchmarks;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,26 +41,35 @@ public final class CompileOnceMain {
         List<String> engines = args.length > 0 ? Arrays.asList(args) : JsEngines.ids();
         String bundle = bundle();
         System.out.printf(Locale.ROOT, "bundle: %,d chars, %d functions%n%n", bundle.length(), FUNCTIONS);
-        System.out.println("| engine | first runtime ms | later runtimes ms (median) | first / later |");
-        System.out.println("|---|---:|---:|---:|");
+        System.out.println("| engine | first runtime ms | later runtimes ms (median) | first / later"
+                + " | later, nothing reused (median) |");
+        System.out.println("|---|---:|---:|---:|---:|");
         for (String id : engines) {
             try (JsRuntimeFactory factory = JsEngines.factory(id)) {
-                double first = readyRuntime(factory, bundle);
-                for (int i = 0; i < WARMUP; i++) readyRuntime(factory, bundle);
-                double[] later = new double[LATER];
-                for (int i = 0; i < LATER; i++) later[i] = readyRuntime(factory, bundle);
-                Arrays.sort(later);
-                double median = later[LATER / 2];
-                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", id, first, median, first / median);
+                double first = readyRuntime(factory, bundle, "bundle.js");
+                for (int i = 0; i < WARMUP; i++) readyRuntime(factory, bundle, "bundle.js");
+                double median = median(factory, bundle, false);
+                // the control: the same text under a new name each time, so no compiled form can be reused
+                double fresh = median(factory, bundle, true);
+                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", id, first, median, first / median, fresh);
             }
         }
     }
 
+    private static int names;
+
+    private static double median(JsRuntimeFactory factory, String bundle, boolean newNames) {
+        double[] times = new double[LATER];
+        for (int i = 0; i < LATER; i++) times[i] = readyRuntime(factory, bundle, newNames ? "bundle-" + names++ + ".js" : "bundle.js");
+        Arrays.sort(times);
+        return times[LATER / 2];
+    }
+
     /** Milliseconds to create a runtime, evaluate the bundle and call into it, then close it. */
-    private static double readyRuntime(JsRuntimeFactory factory, String bundle) {
+    private static double readyRuntime(JsRuntimeFactory factory, String bundle, String name) {
         long start = System.nanoTime();
         try (JsRuntime rt = factory.create()) {
-            rt.evaluate(bundle, "bundle.js");
+            rt.evaluate(bundle, name);
             double v = rt.evaluate("check()", "check.js").asNumber();
             if (v <= 0) throw new IllegalStateException("the bundle computed " + v);
         }
