@@ -37,9 +37,8 @@ final class HostErrors {
      */
     void ensureErrorFactory() {
         if (errorFactory == null) {
-            // Everything the helper uses is captured now, when the runtime's first host function or host
-            // object is made (an application binds its API before it runs scripts), so that a script that
-            // later replaces or poisons a global (Error, Promise, Object.defineProperty,
+            // Everything the helper uses is captured now, at the runtime's first entry, before any script
+            // runs, so that a script that later replaces or poisons a global (Error, Promise, Object.defineProperty,
             // Function.prototype.call, Error[Symbol.hasInstance]) never runs inside the core's helpers.
             // c === null: is m an Error (by the original Error)? c === undefined: a promise and its
             // resolving functions; else: an error of type c with message m (and host error id).
@@ -54,6 +53,16 @@ final class HostErrors {
                     + " var e = new (C[c] || E)(m);"
                     + " define(e, 'message', {value: m, writable: true, enumerable: false, configurable: true});"
                     + " if (id >= 0) define(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
+        }
+    }
+
+    /**
+     * Makes the runtime's one stack-overflow {@code RangeError} in advance, when the first host
+     * function or host object is made: made where the stack has just run out, it could fail.
+     */
+    void ensureStackOverflow() {
+        ensureErrorFactory();
+        if (stackOverflow == null) {
             EngineBackend backend = runtime.engineBackend();
             stackOverflow = runtime.inInternalScope(() -> {
                 JsObject error = backend.call(errorFactory, JsValue.undefined(), List.of(JsValue.of("RangeError"),
@@ -78,6 +87,7 @@ final class HostErrors {
      * engines; every such overflow in a runtime throws the same object.
      */
     Object raiseStackOverflow() {
+        if (stackOverflow == null) ensureStackOverflow(); // an external bound before any host function
         return runtime.engineBackend().raise(runtime.newHandle(ObjectKind.OBJECT, stackOverflow));
     }
 

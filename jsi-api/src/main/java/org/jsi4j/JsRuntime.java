@@ -259,7 +259,7 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(function, "function");
         if (length < 0) throw new IllegalArgumentException("length must be >= 0, was " + length);
         checkUsable();
-        hostErrors.ensureErrorFactory();
+        hostErrors.ensureStackOverflow();
         JsFunction f = backend.newFunction(name, length, function);
         hostFunctions++;
         if (snapshots.watchUnnamed()) snapshots.watch("host function '" + name + "'", f.handle);
@@ -270,7 +270,7 @@ public final class JsRuntime implements AutoCloseable {
     public JsObject hostObject(HostObject host) {
         Objects.requireNonNull(host, "host");
         checkUsable();
-        hostErrors.ensureErrorFactory();
+        hostErrors.ensureStackOverflow();
         JsObject o = backend.newHostObject(host);
         hostObjects.add(host);
         if (snapshots.watchUnnamed()) snapshots.watch("host object of " + host.getClass().getName(), o.handle);
@@ -589,6 +589,8 @@ public final class JsRuntime implements AutoCloseable {
                 stops.nestedEnds(fromHost);
             }
         }
+        // the core's helpers capture the engine's own constructors before the first script can replace them
+        hostErrors.ensureErrorFactory();
         depth = 1;
         stops.start();
         T result;
@@ -721,7 +723,7 @@ public final class JsRuntime implements AutoCloseable {
 
     /** Makes the error helper again after a snapshot when host callbacks may need it. */
     void reinstateErrorFactory() {
-        if (hostFunctions > 0 || !hostObjects.isEmpty()) hostErrors.ensureErrorFactory();
+        if (hostFunctions > 0 || !hostObjects.isEmpty()) hostErrors.ensureStackOverflow();
     }
 
     /** Counts an external that a restored engine image brought back. */

@@ -1,12 +1,11 @@
 package org.jsi4j.graal;
 
-import java.util.AbstractList;
-import java.util.RandomAccess;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.jsi4j.HostFunction;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsValue;
+import org.jsi4j.spi.HostArguments;
 
 /**
  * The Java side of a host function: a polyglot {@link ProxyExecutable} that the function's
@@ -46,26 +45,7 @@ final class GraalHostFunction implements ProxyExecutable {
     private Object run(JsValue self, Value[] guest, int from) {
         JsValue[] args = new JsValue[guest.length - from];
         for (int i = 0; i < args.length; i++) args[i] = values.fromTagged(guest[i + from]);
-        JsValue result = function.call(runtime, self, new Arguments(args));
+        JsValue result = function.call(runtime, self, HostArguments.of(args));
         return values.toGuest(result == null ? JsValue.undefined() : result);
-    }
-
-    /** The arguments of one call, read-only, over the array they were converted into. */
-    private static final class Arguments extends AbstractList<JsValue> implements RandomAccess {
-        private final JsValue[] values;
-
-        Arguments(JsValue[] values) {
-            this.values = values;
-        }
-
-        @Override
-        public JsValue get(int index) {
-            return values[index];
-        }
-
-        @Override
-        public int size() {
-            return values.length;
-        }
     }
 }

@@ -1,9 +1,8 @@
 package org.jsi4j.rhino;
 
-import java.util.AbstractList;
-import java.util.RandomAccess;
 import org.jsi4j.HostFunction;
 import org.jsi4j.JsValue;
+import org.jsi4j.spi.HostArguments;
 import org.jsi4j.spi.HostCall;
 import org.mozilla.javascript.BaseFunction;
 import org.mozilla.javascript.Context;
@@ -64,7 +63,7 @@ final class RhinoHostFunction extends BaseFunction {
             RhinoValues values = b.values();
             JsValue[] converted = new JsValue[args.length];
             for (int i = 0; i < converted.length; i++) converted[i] = values.toJs(args[i]);
-            JsValue result = function.call(b.services().runtime(), values.thisValue(thisObj), new Arguments(converted));
+            JsValue result = function.call(b.services().runtime(), values.thisValue(thisObj), HostArguments.of(converted));
             return result == null ? Undefined.instance : values.toRhino(result);
         } catch (Termination | VirtualMachineError e) {
             throw e;
@@ -112,24 +111,5 @@ final class RhinoHostFunction extends BaseFunction {
     @Override
     public int getArity() {
         return length;
-    }
-
-    /** The converted arguments as an unmodifiable list over the array (no copy). */
-    private static final class Arguments extends AbstractList<JsValue> implements RandomAccess {
-        private final JsValue[] values;
-
-        Arguments(JsValue[] values) {
-            this.values = values;
-        }
-
-        @Override
-        public JsValue get(int index) {
-            return values[index];
-        }
-
-        @Override
-        public int size() {
-            return values.length;
-        }
     }
 }

@@ -20,9 +20,12 @@ final class RhinoScripts {
 
     private final ScriptCache<Script> compiled = new ScriptCache<>(MIN_CHARS, MAX_CHARS);
     private final ScriptCache<Script> interpreted = new ScriptCache<>(MIN_CHARS, MAX_CHARS);
+    /** jsi4j's own small scripts (the core's helpers), run in every runtime: cached whatever their size. */
+    private final ScriptCache<Script> internal = new ScriptCache<>(0, 1 << 20);
 
     /** The compiled form of {@code source} for {@code cx}'s mode, from the cache or made by {@code compile}. */
     Script get(Context cx, String source, String sourceName, Supplier<Script> compile) {
+        if (sourceName.startsWith("jsi4j:")) return internal.get(sourceName + (cx.isInterpretedMode() ? "#i" : "#c"), source, compile);
         return (cx.isInterpretedMode() ? interpreted : compiled).get(sourceName, source, compile);
     }
 

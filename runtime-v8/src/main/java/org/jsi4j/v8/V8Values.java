@@ -24,11 +24,9 @@ import com.caoccao.javet.values.reference.V8ValueObject;
 import com.caoccao.javet.values.reference.V8ValueSet;
 import com.caoccao.javet.values.reference.V8ValueWeakMap;
 import com.caoccao.javet.values.reference.V8ValueWeakSet;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.List;
-import java.util.RandomAccess;
 import org.jsi4j.JsBigInt;
 import org.jsi4j.JsBoolean;
 import org.jsi4j.JsEngineException;
@@ -40,6 +38,7 @@ import org.jsi4j.JsString;
 import org.jsi4j.JsSymbol;
 import org.jsi4j.JsUndefined;
 import org.jsi4j.JsValue;
+import org.jsi4j.spi.HostArguments;
 import org.jsi4j.spi.ObjectKind;
 import org.jsi4j.spi.RuntimeServices;
 
@@ -94,10 +93,10 @@ final class V8Values {
      */
     List<JsValue> toJs(V8Value[] args, int from) throws JavetException {
         int n = args == null ? 0 : args.length - from;
-        if (n <= 0) return Args.EMPTY;
+        if (n <= 0) return HostArguments.of(NONE);
         JsValue[] out = new JsValue[n];
         for (int i = 0; i < n; i++) out[i] = toJs(args[from + i]);
-        return new Args(out);
+        return HostArguments.of(out);
     }
 
     /**
@@ -232,25 +231,5 @@ final class V8Values {
             case V8ValueArrayBuffer b -> ObjectKind.ARRAY_BUFFER;
             default -> ObjectKind.OBJECT;
         };
-    }
-
-    /** A host call's arguments: read-only, over the array the conversion filled. */
-    private static final class Args extends AbstractList<JsValue> implements RandomAccess {
-        static final Args EMPTY = new Args(NONE);
-        private final JsValue[] values;
-
-        Args(JsValue[] values) {
-            this.values = values;
-        }
-
-        @Override
-        public JsValue get(int index) {
-            return values[index];
-        }
-
-        @Override
-        public int size() {
-            return values.length;
-        }
     }
 }
