@@ -3,6 +3,7 @@ package org.jsi4j;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jsi4j.spi.EngineBackend;
 
 /**
  * A handle to a JavaScript object in one {@link JsRuntime}.
@@ -53,7 +54,8 @@ public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsA
 
     /** Reads a symbol-keyed property ({@code this[symbol]}). */
     public final JsValue get(JsSymbol symbol) {
-        return runtime.backend(this).get(handle, Objects.requireNonNull(symbol, "symbol"));
+        EngineBackend b = runtime.backend(this);
+        return b.get(handle, runtime.checkSymbol(symbol));
     }
 
     /** Writes a property ({@code this[name] = value}). */
@@ -68,7 +70,8 @@ public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsA
 
     /** Writes a symbol-keyed property ({@code this[symbol] = value}). */
     public final void set(JsSymbol symbol, JsValue value) {
-        runtime.changing(this, "JsObject.set").set(handle, Objects.requireNonNull(symbol, "symbol"), runtime.checkValue(value));
+        EngineBackend b = runtime.changing(this, "JsObject.set");
+        b.set(handle, runtime.checkSymbol(symbol), runtime.checkValue(value));
     }
 
     /** Writes a string property ({@code this[name] = value}). */
@@ -93,7 +96,8 @@ public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsA
 
     /** {@code symbol in this}: own or inherited. */
     public final boolean has(JsSymbol symbol) {
-        return runtime.backend(this).has(handle, Objects.requireNonNull(symbol, "symbol"));
+        EngineBackend b = runtime.backend(this);
+        return b.has(handle, runtime.checkSymbol(symbol));
     }
 
     /** {@code delete this[name]}; false when the property could not be deleted. */
@@ -103,7 +107,8 @@ public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsA
 
     /** {@code delete this[symbol]}; false when the property could not be deleted. */
     public final boolean delete(JsSymbol symbol) {
-        return runtime.changing(this, "JsObject.delete").delete(handle, Objects.requireNonNull(symbol, "symbol"));
+        EngineBackend b = runtime.changing(this, "JsObject.delete");
+        return b.delete(handle, runtime.checkSymbol(symbol));
     }
 
     /** The own enumerable string keys, in JavaScript's order, as {@code Object.keys(this)}. */

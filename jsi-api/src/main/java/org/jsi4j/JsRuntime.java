@@ -552,10 +552,23 @@ public final class JsRuntime implements AutoCloseable {
         if (value instanceof JsObject o) {
             if (o.runtime != this) throw foreign(o);
             if (o.released) throw released();
+        } else if (value instanceof JsSymbol s) {
+            checkSymbol(s);
         } else if (value == null) {
             throw new NullPointerException("value (use JsValue.undefined() or JsValue.nullValue() for no value)");
         }
         return value;
+    }
+
+    /** {@code symbol}, checked to be this runtime's (when its backend recorded an owner). */
+    JsSymbol checkSymbol(JsSymbol symbol) {
+        JsRuntime other = Objects.requireNonNull(symbol, "symbol").owner();
+        if (other != null && other != this) {
+            throw new IllegalArgumentException("A JsSymbol of another runtime (" + other.engine.id() + ", owned by thread '"
+                    + other.owner.getName() + "') was used in this " + engine.id() + " runtime; symbols have identity"
+                    + " per runtime and cannot cross runtimes: make one here with newSymbol(...)");
+        }
+        return symbol;
     }
 
     /** {@code args}, each checked as by {@link #checkValue}; the list itself is passed on, not copied. */
@@ -764,6 +777,11 @@ public final class JsRuntime implements AutoCloseable {
         @Override
         public JsObject wrapPermanent(Object handle, ObjectKind kind) {
             return newHandle(kind, handle);
+        }
+
+        @Override
+        public JsSymbol symbol(String description, Object token) {
+            return new JsSymbol(description, token, JsRuntime.this);
         }
 
         @Override

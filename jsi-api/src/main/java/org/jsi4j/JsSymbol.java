@@ -10,14 +10,31 @@ import java.util.Objects;
 public final class JsSymbol implements JsValue {
     private final String description;
     private final Object token;
+    private final JsRuntime runtime;
 
     /**
      * Backend SPI: wraps an engine symbol. {@code token} is the engine's own symbol and decides
-     * equality through its {@code equals}.
+     * equality through its {@code equals}. Prefer {@link org.jsi4j.spi.RuntimeServices#symbol},
+     * which records the runtime so that using the symbol in another runtime is refused.
      */
     public JsSymbol(String description, Object token) {
+        this(description, token, null);
+    }
+
+    JsSymbol(String description, Object token, JsRuntime runtime) {
         this.description = description;
         this.token = Objects.requireNonNull(token, "token");
+        this.runtime = runtime;
+    }
+
+    /** The runtime this symbol belongs to, when the backend recorded it. Never throws. */
+    public java.util.Optional<JsRuntime> runtime() {
+        return java.util.Optional.ofNullable(runtime);
+    }
+
+    /** The runtime recorded for this symbol, or {@code null}. */
+    JsRuntime owner() {
+        return runtime;
     }
 
     /** The symbol's description, or {@code null} when it has none. */

@@ -338,4 +338,23 @@ class ReferencesTest {
             assertEquals(1, scope.size(), "scopes work as before after the callback");
         }
     }
+
+    @EngineTest
+    void symbolsOfAnotherRuntimeAreRefusedAsKeysAndValues(JsRuntime rt, JsRuntimeFactory factory) {
+        try (JsRuntime other = factory.create()) {
+            org.jsi4j.JsSymbol foreign = other.newSymbol("theirs");
+            org.jsi4j.JsSymbol fromScript = (org.jsi4j.JsSymbol) other.evaluate("Symbol('script')", "s.js");
+            JsObject local = rt.newObject();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> local.set(foreign, JsValue.of(1)));
+            assertTrue(e.getMessage().contains("another runtime"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> local.get(fromScript));
+            assertThrows(IllegalArgumentException.class, () -> local.has(foreign));
+            assertThrows(IllegalArgumentException.class, () -> local.delete(foreign));
+            assertThrows(IllegalArgumentException.class, () -> local.set("k", foreign));
+            org.jsi4j.JsSymbol mine = rt.newSymbol("mine");
+            local.set(mine, JsValue.of(2));
+            assertEquals(JsValue.of(2), local.get(mine), "the runtime's own symbols work");
+            assertTrue(mine.runtime().isPresent() && mine.runtime().get() == rt);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.jsi4j.spi;
 import org.jsi4j.JsError;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsRuntime;
+import org.jsi4j.JsSymbol;
 import org.jsi4j.JsValue;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.SourceLocation;
@@ -48,6 +49,15 @@ public interface RuntimeServices {
      * unwind the script uncatchably.
      */
     Object hostCall(HostCall call);
+
+    /**
+     * The {@link JsSymbol} for an engine symbol ({@code token} decides equality), owned by this
+     * runtime: the core refuses it, with a clear {@code IllegalArgumentException}, as a key or
+     * value of another runtime.
+     */
+    default JsSymbol symbol(String description, Object token) {
+        return new JsSymbol(description, token);
+    }
 
     /**
      * Builds the {@link JsError} for a value a script threw, finding the Java exception behind

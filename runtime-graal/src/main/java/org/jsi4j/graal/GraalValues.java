@@ -84,7 +84,7 @@ final class GraalValues {
     private JsValue object(Value v) {
         if (v.hasMembers() || v.canExecute()) return wrap(v, kindOf(v));
         Value description = limits.exec(helpers.symbolDescription, v);
-        return new JsSymbol(description.isNull() ? null : description.asString(), v);
+        return services.symbol(description.isNull() ? null : description.asString(), v);
     }
 
     JsObject wrap(Value v, ObjectKind kind) {

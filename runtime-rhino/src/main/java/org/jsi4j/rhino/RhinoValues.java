@@ -54,7 +54,7 @@ final class RhinoValues {
         if (value instanceof CharSequence s) return JsValue.of(s.toString());
         if (value instanceof BigInteger b) return new JsBigInt(b);
         if (value instanceof Number n) return JsValue.of(n.doubleValue());
-        if (value instanceof Symbol s) return new JsSymbol(describe(s), s);
+        if (value instanceof Symbol s) return services.symbol(describe(s), s);
         throw new JsEngineException("Rhino returned a value jsi4j does not know: " + value.getClass().getName(), null);
     }
 

@@ -54,7 +54,7 @@ final class V8Backend implements EngineBackend {
         this.rt = rt;
         this.services = services;
         this.limits = new V8Limits(rt, heapLimit);
-        this.symbols = new V8Symbols(rt);
+        this.symbols = new V8Symbols(rt, services);
         this.values = new V8Values(rt, services, symbols);
         this.entry = new V8Entry(rt, limits);
         this.callback = new V8Callback(rt, services, entry);

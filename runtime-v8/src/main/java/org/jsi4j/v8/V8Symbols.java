@@ -16,6 +16,7 @@ import org.jsi4j.JsSymbol;
  */
 final class V8Symbols {
     private final V8Runtime rt;
+    private final org.jsi4j.spi.RuntimeServices services;
     private final Map<Integer, List<Token>> byHash = new HashMap<>();
 
     /** The engine symbol behind a {@link JsSymbol} of this runtime; equal only to itself. */
@@ -37,8 +38,9 @@ final class V8Symbols {
         }
     }
 
-    V8Symbols(V8Runtime rt) {
+    V8Symbols(V8Runtime rt, org.jsi4j.spi.RuntimeServices services) {
         this.rt = rt;
+        this.services = services;
     }
 
     /** The {@link JsSymbol} for {@code symbol}; takes ownership of the handle. */
@@ -48,12 +50,12 @@ final class V8Symbols {
         for (Token t : candidates) {
             if (t.symbol().strictEquals(symbol)) {
                 symbol.close();
-                return new JsSymbol(t.symbol().getDescription(), t);
+                return services.symbol(t.symbol().getDescription(), t);
             }
         }
         Token token = new Token(this, symbol);
         candidates.add(token);
-        return new JsSymbol(symbol.getDescription(), token);
+        return services.symbol(symbol.getDescription(), token);
     }
 
     /** The V8 symbol behind {@code symbol}. */
