@@ -112,8 +112,10 @@ final class GraalErrors {
             String found = text(info.getArrayElement(3));
             if (found != null && !found.isEmpty()) makers = List.of(found.split(","));
         }
-        if (name == null && message != null) {
-            // the engine's message reads "Name: message" for errors
+        if (value instanceof org.jsi4j.JsBigInt big) message = big.value().toString(); // as String(10n), not "10n"
+        if (name == null && message != null && info == null) {
+            // the helper could not read the value (interrupted, no stack left): the engine's message
+            // reads "Name: message" for errors; a value the helper read and found no Error keeps no name
             int colon = message.indexOf(": ");
             if (colon > 0 && ERROR_NAME.matcher(message.substring(0, colon)).matches()) {
                 name = message.substring(0, colon);
