@@ -81,7 +81,21 @@ final class RhinoErrors {
                     + " (a Java error is never turned into a JavaScript exception)", f.getCause());
         }
         if (t instanceof VirtualMachineError e) throw e;
+        if (t instanceof IllegalStateException && "FAILED ASSERTION".equals(t.getMessage()) && fromInterpreterFrame(t)) {
+            return new JsEngineException("This script is too large for Rhino: past the JVM's class-file limits Rhino"
+                    + " runs it in its interpreter, whose call frame cannot hold it (seen past about 32,000 top-level"
+                    + " declarations in one script). Split it into several scripts, or run it on another engine", t);
+        }
         return new JsEngineException("Rhino failed: " + t, t);
+    }
+
+    /** Whether Rhino's own assertion failed while setting up an interpreter call frame. */
+    private static boolean fromInterpreterFrame(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, 4); i++) {
+            if (frames[i].getClassName().startsWith("org.mozilla.javascript.Interpreter")) return true;
+        }
+        return false;
     }
 
     private static JsTerminatedException terminated(Termination s) {

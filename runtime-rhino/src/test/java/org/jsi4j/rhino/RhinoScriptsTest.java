@@ -57,4 +57,23 @@ class RhinoScriptsTest {
             assertEquals(0, factory.reusedScripts());
         }
     }
+
+    @Test
+    void bigScriptsRunAndOneTooBigForRhinoSaysSo() {
+        RhinoRuntimeFactory factory = new RhinoRuntimeFactory();
+        try (JsRuntime rt = factory.create()) {
+            // past the JVM's class-file limits: Rhino falls back to its interpreter and runs it
+            assertEquals(JsValue.of(19_999), rt.evaluate(declarations(20_000), "big.js"));
+            org.jsi4j.JsEngineException e = assertThrows(org.jsi4j.JsEngineException.class,
+                    () -> rt.evaluate(declarations(70_000), "huge.js"));
+            assertTrue(e.getMessage().contains("too large for Rhino") && e.getMessage().contains("Split it"), e.getMessage());
+            assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"), "the runtime goes on");
+        }
+    }
+
+    private static String declarations(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) b.append("var v").append(i).append(" = ").append(i).append(";\n");
+        return b.append("v").append(n - 1).toString();
+    }
 }
