@@ -234,7 +234,9 @@ public final class JsRuntime implements AutoCloseable {
     /** A new array of the elements. */
     public JsArray newArray(List<? extends JsValue> elements) {
         checkUsable();
-        return backend.newArray(List.copyOf(checkArgs(elements)));
+        @SuppressWarnings("unchecked")
+        List<JsValue> checked = (List<JsValue>) checkArgs(elements); // read only, during the call: no copy
+        return backend.newArray(checked);
     }
 
     /** A new {@code ArrayBuffer} holding a copy of {@code bytes}. */
@@ -593,12 +595,15 @@ public final class JsRuntime implements AutoCloseable {
     private <T> T enter(Supplier<T> body) {
         if (depth > 0) {
             boolean fromHost = stops.nestedStarts();
-            if (stops.stopping()) throw stoppedInCallback();
-            depth++;
             try {
-                return body.get();
+                if (stops.stopping()) throw stoppedInCallback();
+                depth++;
+                try {
+                    return body.get();
+                } finally {
+                    depth--;
+                }
             } finally {
-                depth--;
                 stops.nestedEnds(fromHost);
             }
         }
@@ -624,7 +629,7 @@ public final class JsRuntime implements AutoCloseable {
         return result;
     }
 
-    /** A handle object for {@code handle} that belongs to no scope (the caller releases it). */
+    /** Whether {@code t} is, or was caused by, the Java stack running out (not a script's own error). */
     private static boolean causedByStackOverflow(Throwable t) {
         for (int i = 0; t != null && i < 8; t = t.getCause(), i++) {
             if (t instanceof StackOverflowError) return true;
@@ -641,12 +646,18 @@ public final class JsRuntime implements AutoCloseable {
                 + " Set RuntimeOptions.maxHeapBytes to stop such scripts earlier, or give the JVM more heap (-Xmx).", false);
     }
 
-    /** The termination a host callback (or JavaScript it calls) ends with when the entry was stopped. */
+    /**
+     * The termination a host callback (or JavaScript it calls) ends with when the entry was stopped;
+     * clears the thread interrupt a stopper may have used to wake the callback, so that it does not
+     * reach JavaScript while the termination unwinds it.
+     */
     private JsTerminatedException stoppedInCallback() {
+        Thread.interrupted();
         return new JsTerminatedException(JsTerminatedException.Reason.INTERRUPTED,
                 "The script was stopped while a host callback ran.", true);
     }
 
+    /** A handle object for {@code handle} that belongs to no scope (the caller releases it). */
     JsObject newHandle(ObjectKind kind, Object handle) {
         return switch (kind) {
             case OBJECT -> new JsObject(this, handle);
@@ -801,6 +812,7 @@ public final class JsRuntime implements AutoCloseable {
                 if (stops.stopping()) throw stoppedInCallback();
                 return result;
             } catch (JsTerminatedException e) {
+                if (stops.stopping()) Thread.interrupted(); // a stopper's wake-up must not reach JavaScript
                 throw e;
             } catch (StackOverflowError e) {
                 return hostErrors.raiseStackOverflow();

@@ -128,20 +128,23 @@ final class StopControl {
         return previous;
     }
 
-    /** A host callback returns to JavaScript (or to an outer host callback when {@code previous}). */
+    /**
+     * A host callback returns to JavaScript (or to an outer host callback when {@code previous}).
+     * The caller has just read {@link #stopping()}; when it was stopping, the caller cleared the
+     * wake-up interrupt as it threw the termination.
+     */
     void hostCallEnds(boolean previous) {
         STATE_IN_HOST.setRelease(this, previous);
-        if (!previous && stopping()) Thread.interrupted(); // a stopper's wake-up must not reach JavaScript
     }
 
     /**
-     * JavaScript nested in a host callback starts: no thread interrupt may land from now on.
-     * Returns what {@link #nestedEnds} restores.
+     * JavaScript nested in a host callback starts: no thread interrupt may land from now on. The
+     * caller reads {@link #stopping()} next (after this full fence, a stopper either sees the flag
+     * cleared or this thread sees the stop). Returns what {@link #nestedEnds} restores.
      */
     boolean nestedStarts() {
         boolean previous = inHostJava;
-        inHostJava = false; // a full fence: a stopper either sees it or this thread sees the stop below
-        if (stopping()) Thread.interrupted();
+        inHostJava = false;
         return previous;
     }
 

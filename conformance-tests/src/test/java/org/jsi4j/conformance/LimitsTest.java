@@ -106,8 +106,8 @@ class LimitsTest {
         }
     }
 
-    @EngineTest
-    void interruptFromAnotherThreadStopsALoop(JsRuntime rt) {
+    /** From another thread, after 100 ms: interrupts {@code rt} until an interrupt is accepted. */
+    private static void interruptSoon(JsRuntime rt) {
         OtherThread.later("interrupter", 100, () -> {
             while (!rt.interrupt()) {
                 try {
@@ -117,6 +117,11 @@ class LimitsTest {
                 }
             }
         });
+    }
+
+    @EngineTest
+    void interruptFromAnotherThreadStopsALoop(JsRuntime rt) {
+        interruptSoon(rt);
         JsTerminatedException e = assertThrows(JsTerminatedException.class, () -> rt.evaluate(
                 "var spins = 0; for (;;) { spins++; }", "spin.js"));
         assertEquals(Reason.INTERRUPTED, e.reason());
@@ -252,15 +257,7 @@ class LimitsTest {
             }
             return JsValue.undefined();
         }));
-        OtherThread.later("interrupter", 100, () -> {
-            while (!rt.interrupt()) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        });
+        interruptSoon(rt);
         long start = System.nanoTime();
         JsTerminatedException e = assertThrows(JsTerminatedException.class,
                 () -> rt.evaluate("try { nap(); } catch (e) { 'swallowed'; } for (;;) {}", "nap.js"));

@@ -267,17 +267,27 @@ class SnapshotsTest {
 
     @EngineTest
     void aFreshJvmRestoresTheBlob(JsRuntimeFactory factory) throws IOException, InterruptedException {
+        String out = restoredInAChildJvm(factory, Duration.ofSeconds(60));
+        List<String> lines = out.lines().filter(l -> !l.startsWith("WARNING")).toList();
+        assertTrue(lines.contains(EXPECTED), out);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("logged:") && l.endsWith("[app] checked")), out);
+    }
+
+    /**
+     * Writes the setup's snapshot to a file and runs {@link SnapshotProcess} on it in a child JVM
+     * with {@code more} arguments; returns what the child printed, failing unless it ended with 0.
+     */
+    private static String restoredInAChildJvm(JsRuntimeFactory factory, Duration limit, String... more)
+            throws IOException, InterruptedException {
         Path file = Files.createTempFile("jsi4j-snapshot-", ".bin");
         try {
             Files.write(file, snapshotOfSetup(factory, new ArrayList<>()).bytes());
-            ChildJvm.Outcome child = ChildJvm.run(Duration.ofSeconds(60), SnapshotProcess.class,
-                    factory.engine().id(), file.toString(), CHECK);
-            if (!child.finished()) fail("the restoring JVM did not finish within 60 s\n" + child);
-            String out = child.output();
-            assertEquals(0, child.exitCode(), out);
-            List<String> lines = out.lines().filter(l -> !l.startsWith("WARNING")).toList();
-            assertTrue(lines.contains(EXPECTED), out);
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("logged:") && l.endsWith("[app] checked")), out);
+            List<String> args = new ArrayList<>(List.of(factory.engine().id(), file.toString(), CHECK));
+            args.addAll(List.of(more));
+            ChildJvm.Outcome child = ChildJvm.run(limit, SnapshotProcess.class, args.toArray(String[]::new));
+            if (!child.finished()) fail("the restoring JVM did not finish within " + limit.toSeconds() + " s\n" + child);
+            assertEquals(0, child.exitCode(), "the child JVM died: " + child.output());
+            return child.output();
         } finally {
             Files.deleteIfExists(file);
         }
@@ -349,17 +359,7 @@ class SnapshotsTest {
     /** Restoring on several threads at once, in a child JVM: V8 aborted the process here once. */
     @EngineTest
     void severalThreadsRestoreAtOnce(JsRuntimeFactory factory) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("jsi4j-snapshot-", ".bin");
-        try {
-            Files.write(file, snapshotOfSetup(factory, new ArrayList<>()).bytes());
-            ChildJvm.Outcome child = ChildJvm.run(Duration.ofSeconds(120), SnapshotProcess.class,
-                    factory.engine().id(), file.toString(), CHECK, String.valueOf(SnapshotProcess.THREADS));
-            if (!child.finished()) fail("the restoring JVM did not finish within 120 s\n" + child);
-            String out = child.output();
-            assertEquals(0, child.exitCode(), "the child JVM died: " + out);
-            assertEquals(SnapshotProcess.THREADS * SnapshotProcess.ROUNDS, out.lines().filter(EXPECTED::equals).count(), out);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        String out = restoredInAChildJvm(factory, Duration.ofSeconds(120), String.valueOf(SnapshotProcess.THREADS));
+        assertEquals(SnapshotProcess.THREADS * SnapshotProcess.ROUNDS, out.lines().filter(EXPECTED::equals).count(), out);
     }
 }

@@ -11,16 +11,15 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.jsi4j.JsEngineException;
 import org.jsi4j.JsTerminatedException;
-import org.jsi4j.JsTerminatedException.Reason;
 
 /**
  * Every entry of one runtime into its context, and what stops one: {@link #guard} runs guest
  * code, charges the statement budget and turns whatever the engine throws into a jsi4j exception;
  * {@link #interrupt} stops the running script through the engine's {@link GraalStopper}.
  *
- * <p>An accepted interrupt always ends the outermost entry with a {@link JsTerminatedException}:
- * when the script finished before the stop landed, the entry throws on its way out, so that
- * {@code JsRuntime.interrupt()} returning true means the caller sees the script stopped.
+ * <p>That an accepted interrupt always ends the outermost entry with a
+ * {@link JsTerminatedException}, even when the script finished before the stop landed, is the
+ * core's guarantee (its stop state), not this class's.
  */
 final class GraalLimits {
     /** Context.interrupt blocks until the script stops, so it runs on these threads, never the caller's. */
@@ -38,8 +37,6 @@ final class GraalLimits {
     private int entries;
     private final Object interruptLock = new Object();
     private CompletableFuture<Void> pendingInterrupt;
-    /** Set by an accepted interrupt; the outermost entry then ends in a termination whatever the script did. */
-    private volatile boolean stopRequested;
     /**
      * The stop a host callback threw into the guest: GraalJS reports it to the host as an internal
      * error without the exception, so the next conversion takes it from here.
@@ -69,11 +66,8 @@ final class GraalLimits {
         GraalStopper.Budget previous = null;
         if (entries++ == 0 && budget != null) budget.restart();
         if (budget != null) previous = stopper.enter(budget);
-        boolean outermostEnd = false;
         try {
-            T result = body.get();
-            outermostEnd = entries == 1 && stopRequested;
-            return result;
+            return body.get();
         } catch (PolyglotException e) {
             throw errors.convert(e);
         } catch (GraalStop e) {
@@ -84,11 +78,6 @@ final class GraalLimits {
         } finally {
             entries--;
             if (budget != null) stopper.leave(previous);
-            if (outermostEnd) {
-                // the script ran to its end before the interrupt reached it; it was stopped all the same
-                throw new JsTerminatedException(Reason.INTERRUPTED, "The script was interrupted."
-                        + " The runtime is still usable.", true);
-            }
         }
     }
 
@@ -96,7 +85,6 @@ final class GraalLimits {
     void interrupt() {
         synchronized (interruptLock) {
             if (pendingInterrupt != null) return;
-            stopRequested = true;
             pendingInterrupt = CompletableFuture.runAsync(() -> {
                 try {
                     // the listener stops the script at its next statement, even inside a catch block;
@@ -116,7 +104,6 @@ final class GraalLimits {
         synchronized (interruptLock) {
             pending = pendingInterrupt;
             pendingInterrupt = null;
-            stopRequested = false;
         }
         if (pending != null) {
             try {

@@ -60,7 +60,7 @@ final class RhinoBackend extends RhinoHandles {
         this.services = services;
         this.scripts = scripts;
         this.imaging = services.options().journaling();
-        this.limits = new RhinoLimits(services.options().statementLimit(), services.runtime().owner());
+        this.limits = new RhinoLimits(services.options().statementLimit());
         this.thread = new RhinoThreadContext(factory, this);
         this.cx = thread.context();
         try {
@@ -360,13 +360,12 @@ final class RhinoBackend extends RhinoHandles {
         });
     }
 
-    /** Runs pending promise jobs in the same entry, then makes sure an accepted interrupt stops the call. */
+    /** Runs pending promise jobs in the same entry (the core ends a stopped entry with its termination). */
     @Override
     public void afterOutermostEntry() {
         RhinoThreadContext.Suspended restore = enter();
         try {
             cx.processMicrotasks();
-            limits.checkStopped();
         } catch (Throwable t) {
             throw errors.convert(t, cx);
         } finally {

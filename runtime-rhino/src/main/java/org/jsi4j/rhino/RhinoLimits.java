@@ -13,13 +13,10 @@ import org.jsi4j.JsTerminatedException;
  * interpreter about one unit per bytecode instruction.
  *
  * <p>An interrupt (from {@link org.jsi4j.JsRuntime#interrupt()} or the time limit, on another
- * thread) sets a flag the observer reads, and also interrupts the owner thread, so that a host
- * function blocked in {@code Thread.sleep}, a lock or I/O wakes up at once (as with
- * {@code Future.cancel(true)}, an interruptible channel it is using gets closed). Whatever that host
- * function then throws, the script does not see it: {@link #afterHostCall()} ends the script with
- * a {@link Termination} when the host call returns. Once the interrupt is accepted the script
- * cannot complete normally: {@link #checkStopped()} runs when the outermost call returns. The
- * owner thread's interrupt status is cleared again in {@link #reset()}.
+ * thread) sets a flag the observer reads. The rest of a stop is the core's, the same on every
+ * engine: it wakes a host function blocked in {@code Thread.sleep}, a lock or I/O with a thread
+ * interrupt, ends the script uncatchably when a host callback returns during a stop, and ends the
+ * outermost entry with a termination even when the script reached its end first.
  */
 final class RhinoLimits {
     /**
@@ -31,10 +28,7 @@ final class RhinoLimits {
     static final int OBSERVER_THRESHOLD = 100;
 
     private final long statementLimit;
-    private final Thread owner;
     private volatile boolean interrupted;
-    /** Set by {@link #interrupt()} when it interrupted the owner thread; cleared on the owner thread by {@link #reset()}. */
-    private volatile boolean ownerInterrupted;
     /** A Java error a host callback threw, which must end the script (never become a JavaScript exception). */
     private Throwable fatal;
     private long instructionsUsed;
@@ -44,9 +38,8 @@ final class RhinoLimits {
     /** While true the observer does nothing (snapshot images read and written by the library). */
     private boolean unobserved;
 
-    RhinoLimits(long statementLimit, Thread owner) {
+    RhinoLimits(long statementLimit) {
         this.statementLimit = statementLimit;
-        this.owner = owner;
     }
 
     /** The observer threshold for the Context. */
@@ -97,20 +90,14 @@ final class RhinoLimits {
         }
     }
 
-    /** From any thread: stop the running script soon, waking a host function that blocks. */
+    /** From any thread: stop the running script at its next observed instruction. */
     void interrupt() {
         interrupted = true;
-        ownerInterrupted = true;
-        owner.interrupt();
     }
 
-    /** On the owner thread, after a stop: ready to run again, the thread's interrupt status cleared. */
+    /** On the owner thread, after a stop: ready to run again. */
     void reset() {
         interrupted = false;
-        if (ownerInterrupted) {
-            ownerInterrupted = false;
-            Thread.interrupted();
-        }
     }
 
     /** Remembers a Java error a host callback threw; the script ends when the callback returns. */
@@ -119,18 +106,12 @@ final class RhinoLimits {
     }
 
     /**
-     * After every host callback, before control returns to the script: ends the script when it
-     * was interrupted meanwhile, or when the callback failed with a Java error.
+     * After every host callback, before control returns to the script: ends the script when the
+     * callback failed with a Java error (a stop during the callback is the core's to raise).
      */
     void afterHostCall() {
-        if (interrupted) throw interruption();
         Throwable error = fatal;
         if (error != null) throw new HostFailure(error); // kept until the outermost call ends, so every level stops
-    }
-
-    /** When the outermost call returns normally: an accepted interrupt still stops it. */
-    void checkStopped() {
-        if (interrupted) throw interruption();
     }
 
     private static Termination interruption() {
