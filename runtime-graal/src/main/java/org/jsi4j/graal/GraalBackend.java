@@ -49,7 +49,8 @@ final class GraalBackend implements EngineBackend {
         this.context = factory.newContext(stopper.engine());
         try {
             helpers = new GraalHelpers(context);
-            limits = new GraalLimits(context, stopper, services.options().statementLimit());
+            limits = new GraalLimits(context, stopper, services.options().statementLimit(),
+                    services.options().maxStackDepth());
             values = new GraalValues(services, helpers, limits);
             limits.errors(new GraalErrors(services, helpers, limits, values));
             callbacks = new GraalCallbacks(services, limits, helpers);
