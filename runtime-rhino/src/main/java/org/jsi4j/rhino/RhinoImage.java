@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsSnapshotException;
+import org.mozilla.javascript.AccessorSlot;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Hashtable;
@@ -142,8 +143,8 @@ final class RhinoImage {
      *
      * @param externals each named external's implementation, by name
      * @throws Unrepresentable when the state cannot be imaged faithfully (the message says why): the
-     *     setup changed the standard objects, or a host function or host object that is not a
-     *     named external is reachable
+     *     setup changed the standard objects, defined a getter or setter, keyed a Map or Set by an
+     *     object, or a host function or host object that is not a named external is reachable
      * @throws IOException when serialization fails
      */
     static byte[] write(Context cx, ScriptableObject standard, Scriptable user, Map<String, Object> externals)
@@ -304,6 +305,11 @@ final class RhinoImage {
         @Override
         protected Object replaceObject(Object obj) throws IOException {
             if (obj instanceof SymbolKey key) return sharedSymbol(key);
+            if (obj instanceof AccessorSlot) {
+                // Rhino 1.9.2 marks an accessor's getter and setter transient: written, the property would come
+                // back as a read-only undefined, so the journal restores such a setup instead
+                throw new Unrepresentable("the setup defined a getter or setter, which Rhino's serialization drops");
+            }
             if (obj instanceof Hashtable.Entry e && e.key() instanceof Scriptable) {
                 // Rhino keeps the key's old hash code in the entry, so a restored Map or Set would not find it
                 throw new Unrepresentable("a Map or Set has an object key, which Rhino's serialization cannot restore");
