@@ -46,7 +46,7 @@ final class GraalHelpers {
 
     final Value undefined, hostObject, hostTarget, hostFunction, thrower, get, set, has, delete, keys, call, construct,
             instanceOf, same, newObject, newArray, newArrayBuffer, newSymbol, newBigInt, kind, weak, deref,
-            symbolDescription, errorInfo, rangeError, tag, global, caller;
+            symbolDescription, errorInfo, rangeError, tag, global, caller, hostFunctionOf, nullValue;
 
 
     GraalHelpers(Context context) {
@@ -79,6 +79,8 @@ final class GraalHelpers {
         tag = h.getArrayElement(25);
         global = h.getArrayElement(26);
         caller = h.getArrayElement(27);
+        hostFunctionOf = h.getArrayElement(28);
+        nullValue = h.getArrayElement(29);
     }
 
     private static String read() {
