@@ -14,14 +14,14 @@ final class Intrinsics {
     static final int CREATE = 0, GET_PROTO = 1, SET_PROTO = 2, PARSE_JSON = 3, NEW_ARRAY = 4, PUSH = 5,
             FOR_IN = 6, QUEUE = 7, BYTE_LENGTH = 8, DETACHED = 9, TYPED_ARRAY = 10, DATA_VIEW = 11,
             SET_STATE = 12, GET_STATE = 13, NEW_ERROR = 14, GET = 15, SET = 16, HAS = 17, DELETE = 18,
-            IS_ERROR = 19, NAME_OF = 20;
+            IS_ERROR = 19, NAME_OF = 20, NEW_DATE = 21;
 
     private static final String SOURCE = """
             (function (g) {
               var O = g.Object, R = g.Reflect, apply = R.apply, construct = R.construct, create = O.create,
                 getProto = O.getPrototypeOf, setProto = O.setPrototypeOf, parse = g.JSON.parse, A = g.Array,
                 push = A.prototype.push, slice = A.prototype.slice, P = g.Promise, resolve = P.resolve, then = P.prototype.then,
-                describe = O.getOwnPropertyDescriptor, AB = g.ArrayBuffer, abLength = describe(AB.prototype, 'byteLength').get,
+                describe = O.getOwnPropertyDescriptor, D = g.Date, AB = g.ArrayBuffer, abLength = describe(AB.prototype, 'byteLength').get,
                 abDetached = describe(AB.prototype, 'detached'), DV = g.DataView, WM = g.WeakMap,
                 wmGet = WM.prototype.get, wmSet = WM.prototype.set, states = new WM(), E = g.Error,
                 hasInstance = g.Symbol && g.Symbol.hasInstance ? g.Function.prototype[g.Symbol.hasInstance] : null,
@@ -61,6 +61,7 @@ final class Intrinsics {
                       }
                     } catch (x) { }
                     return undefined;
+                  case 21: return construct(D, [a]);
                 }
               };
             })(this)""";

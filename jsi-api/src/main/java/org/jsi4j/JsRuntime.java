@@ -380,6 +380,23 @@ public final class JsRuntime implements AutoCloseable {
         return externalMemory;
     }
 
+    /** A new {@code Date} for {@code epochMillis}, made by the engine's own {@code Date}. */
+    public JsObject newDate(double epochMillis) {
+        checkUsable();
+        return intrinsics.direct(Intrinsics.NEW_DATE, JsValue.of(epochMillis)).asObject();
+    }
+
+    /**
+     * {@code value} as a JavaScript value: records, maps, collections, arrays and beans become
+     * copies as plain objects and arrays ({@link org.jsi4j.interop.JavaToJs} lists the types).
+     *
+     * @throws JsConversionException naming the path when a part cannot be converted
+     */
+    public JsValue toJs(Object value) {
+        checkUsable();
+        return org.jsi4j.interop.JavaToJs.convert(this, value);
+    }
+
     /** A new symbol, {@code Symbol(description)}. */
     public JsSymbol newSymbol(String description) {
         checkUsable();

@@ -58,6 +58,18 @@ class JsiObjectsTest {
     }
 
     @EngineTest
+    void constructingFunctionsMadeByEvalAndNewFunction(JsRuntime rt) {
+        JsFunction fromEval = rt.evaluate("eval('(function Made(a) { this.a = a; })')", "e.js").asFunction();
+        assertEquals(JsValue.of(5), fromEval.construct(JsValue.of(5)).get("a"));
+        assertTrue(fromEval.construct().instanceOf(fromEval));
+        JsFunction fromNew = rt.evaluate("new Function('b', 'this.b = b * 2')", "n.js").asFunction();
+        assertEquals(JsValue.of(6), fromNew.construct(JsValue.of(3)).get("b"));
+        JsError thrown = assertThrows(JsError.class,
+                () -> rt.evaluate("eval('(function () { throw new TypeError(\\'no\\'); })')", "t.js").asFunction().construct());
+        assertEquals("TypeError", thrown.name().orElseThrow());
+    }
+
+    @EngineTest
     void forInNamesIncludeInheritedEnumerableOnes(JsRuntime rt) {
         JsObject o = rt.evaluate("var b = {inherited: 1}; Object.defineProperty(b, 'hidden', {value: 2, enumerable: false});"
                 + " var o = Object.create(b); o.own = 3; o[Symbol('s')] = 4; o", "f.js").asObject();

@@ -42,7 +42,7 @@ final class GraalHelpers {
 
     private static final ProxyExecutable BIG_TAG = args -> new BigTag(args[0].asBigInteger());
     /** Shared by every context of every engine: the engine caches its parsed code. */
-    private static final Source SOURCE = Source.newBuilder("js", read(), "jsi4j:helpers.js").cached(true).buildLiteral();
+    private static final Source SOURCE = Source.newBuilder("js", read(), "jsi4j:helpers.js").cached(true).internal(true).buildLiteral(); // internal: no stack frames of its own
 
     final Value undefined, hostObject, hostTarget, hostFunction, thrower, get, set, has, delete, keys, call, construct,
             instanceOf, same, newObject, newArray, newArrayBuffer, newSymbol, newBigInt, kind, weak, deref,
