@@ -206,6 +206,18 @@ final class GraalBackend implements EngineBackend {
         });
     }
 
+    /** GraalJS gives no Java view of an ArrayBuffer's memory through the polyglot API: none. */
+    @Override
+    public java.nio.ByteBuffer arrayBufferView(Object buffer) {
+        return null;
+    }
+
+    @Override
+    public HostFunction hostFunctionOf(Object function) {
+        Value body = limits.exec(helpers.hostFunctionOf, value(function));
+        return body.isProxyObject() && body.asProxyObject() instanceof GraalHostFunction f ? f.function() : null;
+    }
+
     @Override
     public JsSymbol newSymbol(String description) {
         return (JsSymbol) values.fromTagged(limits.exec(helpers.newSymbol, description));
@@ -231,7 +243,8 @@ final class GraalBackend implements EngineBackend {
             return null;
         });
         GraalHostObject target = new GraalHostObject(services.runtime(), host, values, callbacks);
-        return values.wrap(limits.exec(helpers.hostObject, target, target.hasFunction()), ObjectKind.OBJECT);
+        return values.wrap(limits.exec(helpers.hostObject, target, target.hasFunction(), target.symbolFunction()),
+                ObjectKind.OBJECT);
     }
 
     @Override
