@@ -53,6 +53,7 @@ public final class JsRuntime implements AutoCloseable {
     private final HostErrors hostErrors = new HostErrors(this);
     private final StopControl stops;
     private final Snapshotting snapshots;
+    private Rejections rejections;
 
     private JsScope current = root;
     private int weakRefs;
@@ -210,6 +211,18 @@ public final class JsRuntime implements AutoCloseable {
      */
     public boolean interrupt() {
         return stops.stop(JsTerminatedException.Reason.INTERRUPTED);
+    }
+
+    /**
+     * Reports to {@code listener} every promise rejected without a handler once the JavaScript stack
+     * is empty and its promise jobs have run (see {@link UnhandledRejectionListener}), replacing the
+     * listener set before. Until a listener is set, no engine tracks rejections.
+     */
+    public void onUnhandledRejection(UnhandledRejectionListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        checkUsable();
+        if (rejections == null) rejections = new Rejections(this, backend, listener);
+        else rejections.listener(listener);
     }
 
     // ---------------------------------------------------------------- values
@@ -626,6 +639,7 @@ public final class JsRuntime implements AutoCloseable {
         depth = 0;
         JsTerminatedException.Reason stoppedFor = stops.finish();
         if (stoppedFor != null) throw stops.lateStop(stoppedFor);
+        if (rejections != null) rejections.report();
         return result;
     }
 
@@ -743,6 +757,7 @@ public final class JsRuntime implements AutoCloseable {
     /** Releases the core's own handles to internal functions. */
     void releaseInternalFunctions() {
         hostErrors.release();
+        if (rejections != null) rejections.release();
     }
 
     /** Makes the error helper again after a snapshot when host callbacks may need it. */
