@@ -18,16 +18,13 @@ import org.jsi4j.JsError;
 import org.jsi4j.JsException;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
-import org.jsi4j.JsString;
 import org.jsi4j.JsSyntaxError;
 import org.jsi4j.JsSnapshotException;
 import org.jsi4j.JsTerminatedException;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.Snapshot;
-import org.jsi4j.SourceLocation;
 import org.jsi4j.host.Builtins;
 import org.jsi4j.host.ConsoleSink;
-import org.jsi4j.host.Inspector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a script with console, jsi, timers and require (native modules on the class path) installed,",
                 "then its event loop until idle.",
-                "An uncaught error prints FILE:LINE:COLUMN: Name: message and exits 1."})
+                "An uncaught error or unhandled promise rejection prints its message and JavaScript stack and exits 1."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -93,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 // after a restore too: the timers and require, which a snapshot does not hold
                 Builtins.install(runtime, ConsoleSink.of(out, err), args);
+                runtime.onUnhandledRejection(ErrorReport::failOnRejection);
                 runtime.evaluate(source, file.toString());
                 Duration wait = timeLimit == null ? DurationConverter.MAX : timeLimit;
                 if (!runtime.runEventLoop(wait)) {
@@ -102,37 +100,18 @@ final class RunCommand implements Callable<Integer> {
                 return 0;
             } catch (JsError e) {
                 // described while the runtime is open: the thrown value may be an object to inspect
-                return fail(err, Jsi.SCRIPT_FAILED, describe(runtime, e), e);
+                return fail(err, Jsi.SCRIPT_FAILED, new ErrorReport(file.toString(), source).uncaught(runtime, e), e);
+            } catch (ErrorReport.UncaughtInPromise e) {
+                return fail(err, Jsi.SCRIPT_FAILED, e.getMessage(), e);
             }
         } catch (JsSyntaxError e) {
-            return fail(err, Jsi.SCRIPT_FAILED, e.getMessage(), e);
+            return fail(err, Jsi.SCRIPT_FAILED, new ErrorReport(file.toString(), source).syntax(e), e);
         } catch (JsTerminatedException e) {
             return fail(err, Jsi.SCRIPT_FAILED, file + ": " + e.getMessage(), e);
         } catch (JsSnapshotException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + snapshot + ": " + e.getMessage(), e);
         } catch (JsException | IllegalArgumentException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: the " + factory.engine().id() + " engine failed: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * {@code FILE:LINE:COLUMN: Name: message} with the place the engine reports, or
-     * {@code FILE:LINE:COLUMN: Uncaught value} when the script threw something that is not an error.
-     */
-    private String describe(JsRuntime runtime, JsError e) {
-        String where = e.location().map(SourceLocation::toString).orElse(file.toString());
-        String message = e.jsMessage();
-        String what = e.name()
-                .map(name -> message.isEmpty() ? name : name + ": " + message)
-                .orElseGet(() -> "Uncaught " + thrownValue(runtime, e));
-        return where + ": " + what;
-    }
-
-    private static String thrownValue(JsRuntime runtime, JsError e) {
-        try {
-            return e.value() instanceof JsString s ? s.value() : Inspector.inspect(runtime, e.value());
-        } catch (JsException | IllegalStateException unprintable) {
-            return e.jsMessage();
         }
     }
 
