@@ -446,12 +446,16 @@ public final class JsRuntime implements AutoCloseable {
 
     // ---------------------------------------------------------------- event loop
 
-    /** Runs the tasks queued on {@link #executor()} now, without waiting; returns how many ran. */
+    /**
+     * Runs the tasks queued on {@link #executor()} and the scheduled ones due now (earliest due first,
+     * then in scheduling order), without waiting; returns how many ran.
+     */
     public int runPendingTasks() {
         checkUsable();
         int ran = 0;
+        long now = System.nanoTime();
         Runnable task;
-        while ((task = executor.poll()) != null) {
+        while ((task = executor.pollAt(now)) != null) {
             task.run();
             ran++;
         }
@@ -460,7 +464,10 @@ public final class JsRuntime implements AutoCloseable {
 
     /**
      * Runs queued tasks, waiting for scheduled ones and for pending promises from
-     * {@link #promise}, until there is no work left or {@code timeout} passes.
+     * {@link #promise}, until there is no work left or {@code timeout} passes. It waits while
+     * referenced work exists (see {@link JsExecutor}): scheduled tasks not unreferenced, unsettled
+     * futures, {@linkplain JsExecutor#hold() holds} of other threads; unreferenced scheduled tasks
+     * still run when they fall due while it waits.
      *
      * @return true when the runtime went idle, false when the timeout passed first
      * @throws RuntimeException whatever a task given to {@link JsExecutor#execute} threw

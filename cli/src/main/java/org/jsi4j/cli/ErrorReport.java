@@ -61,6 +61,14 @@ final class ErrorReport {
         return s.toString().stripTrailing();
     }
 
+    /** An error in the REPL, as Node's REPL shows it: {@code Uncaught Name: message} and the frames. */
+    static String inRepl(JsRuntime runtime, JsError e) {
+        StringBuilder s = new StringBuilder("Uncaught ");
+        s.append(headline(runtime, e, ""));
+        frames(s, e.jsFrames());
+        return s.toString().stripTrailing();
+    }
+
     private void place(StringBuilder s, SourceLocation where) {
         s.append(where.sourceName());
         if (where.line() > 0) s.append(':').append(where.line());

@@ -200,8 +200,9 @@ class JsiTest {
     }
 
     @Test
-    void aMissingFileArgumentExits2() {
-        Result r = jsi("run");
+    void aMissingOptionValueExits2() {
+        // (without a FILE, jsi run starts the REPL: ReplTest)
+        Result r = jsi("run", "--engine");
         assertEquals(2, r.code);
         assertTrue(r.errLines().get(0).startsWith("jsi: Missing required parameter"), r.err);
     }
