@@ -42,6 +42,7 @@ final class GraalBackend implements EngineBackend {
     private final GraalLimits limits;
     private final GraalValues values;
     private final GraalCallbacks callbacks;
+    private final GraalRejections rejections;
 
     GraalBackend(GraalRuntimeFactory factory, GraalStopper stopper, RuntimeServices services) {
         this.factory = factory;
@@ -49,6 +50,7 @@ final class GraalBackend implements EngineBackend {
         this.context = factory.newContext(stopper.engine());
         try {
             helpers = new GraalHelpers(context);
+            rejections = new GraalRejections(context);
             limits = new GraalLimits(context, stopper, services.options().statementLimit(),
                     services.options().maxStackDepth());
             values = new GraalValues(services, helpers, limits);
@@ -260,6 +262,16 @@ final class GraalBackend implements EngineBackend {
      */
     @Override
     public void drainMicrotasks() {
+    }
+
+    @Override
+    public void trackRejections() {
+        rejections.track();
+    }
+
+    @Override
+    public List<org.jsi4j.spi.RejectedPromise> takeRejections() {
+        return rejections.take(values);
     }
 
     @Override

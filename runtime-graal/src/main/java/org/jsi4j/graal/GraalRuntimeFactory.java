@@ -143,7 +143,9 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .allowExperimentalOptions(true)
                 .option("js.java-package-globals", "false")
-                .option("js.graal-builtin", "false")
+                // the Graal global carries setUnhandledPromiseRejectionHandler: GraalRejections takes it and deletes it
+                .option("js.graal-builtin", "true")
+                .option("js.unhandled-rejections", "handler")
                 .option("js.polyglot-builtin", "false")
                 .option("js.print", "false")
                 .option("js.load", "false")

@@ -364,6 +364,25 @@ final class RhinoBackend extends RhinoHandles {
         });
     }
 
+    @Override
+    public void trackRejections() {
+        op(() -> {
+            cx.setTrackUnhandledPromiseRejections(true);
+            return null;
+        });
+    }
+
+    /** Rhino's tracker gives the reasons only (it drops a promise once a handler is attached). */
+    @Override
+    public List<org.jsi4j.spi.RejectedPromise> takeRejections() {
+        return op(() -> {
+            List<org.jsi4j.spi.RejectedPromise> taken = new ArrayList<>();
+            cx.getUnhandledPromiseTracker().process(reason ->
+                    taken.add(new org.jsi4j.spi.RejectedPromise(null, values.toJs(reason))));
+            return taken;
+        });
+    }
+
     /** Runs pending promise jobs in the same entry (the core ends a stopped entry with its termination). */
     @Override
     public void afterOutermostEntry() {
