@@ -1,0 +1,94 @@
+package org.jsi4j.esm;
+
+import com.caoccao.javet.swc4j.Swc4j;
+import com.caoccao.javet.swc4j.ast.program.Swc4jAstModule;
+import com.caoccao.javet.swc4j.enums.Swc4jMediaType;
+import com.caoccao.javet.swc4j.enums.Swc4jParseMode;
+import com.caoccao.javet.swc4j.enums.Swc4jSourceMapOption;
+import com.caoccao.javet.swc4j.exceptions.Swc4jCoreException;
+import com.caoccao.javet.swc4j.options.Swc4jParseOptions;
+import com.caoccao.javet.swc4j.options.Swc4jTranspileOptions;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsi4j.JsSyntaxError;
+import org.jsi4j.SourceLocation;
+import org.jsi4j.modules.ModuleKind;
+
+/**
+ * Module source through swc4j: parses ES modules (and tells a {@code .js} file's kind by its
+ * syntax), strips TypeScript types, and reports parse errors as {@link JsSyntaxError} at the
+ * module's file, line and column. CommonJS is wrapped as Node wraps it.
+ */
+final class SwcSources {
+    private static final Pattern WHERE = Pattern.compile("^(.*?) at \\S*:(\\d+):(\\d+)\\s*(?:\\n|$)", Pattern.DOTALL);
+    private static volatile Swc4j swc;
+
+    private SwcSources() {
+    }
+
+    private static Swc4j swc() {
+        Swc4j s = swc;
+        if (s == null) {
+            try {
+                s = swc = new Swc4j();
+            } catch (LinkageError e) {
+                throw new IllegalStateException("swc4j's native library could not be loaded (" + e.getMessage()
+                        + "); add the swc4j native artifact for this platform (see docs/modules.md)", e);
+            }
+        }
+        return s;
+    }
+
+    /** Translates a module of {@code kind} for evaluation. */
+    static TranslatedModule translate(String source, String id, ModuleKind kind) {
+        return switch (kind) {
+            case COMMONJS -> commonJs(source);
+            case ESM -> EsmTranslator.translate(source, (Swc4jAstModule) parse(source, id, Swc4jParseMode.Module));
+            case TYPESCRIPT -> {
+                String js = stripTypes(source, id);
+                yield EsmTranslator.translate(js, (Swc4jAstModule) parse(js, id, Swc4jParseMode.Module));
+            }
+            case JAVASCRIPT -> {
+                Object program = parse(source, id, Swc4jParseMode.Program);
+                yield program instanceof Swc4jAstModule m ? EsmTranslator.translate(source, m) : commonJs(source);
+            }
+            default -> throw new IllegalArgumentException("not a source module: " + kind);
+        };
+    }
+
+    /** Node's wrapper, its head on the first line so that lines stay those of the file. */
+    static TranslatedModule commonJs(String source) {
+        String code = "(function (exports, require, module, __filename, __dirname) {" + source + "\n})";
+        return new TranslatedModule(code, false, List.of(), false);
+    }
+
+    private static Object parse(String source, String id, Swc4jParseMode mode) {
+        try {
+            return swc().parse(source, new Swc4jParseOptions().setMediaType(Swc4jMediaType.JavaScript)
+                    .setParseMode(mode).setCaptureAst(true).setScopeAnalysis(true)).getProgram();
+        } catch (Swc4jCoreException e) {
+            throw syntaxError(e, id);
+        }
+    }
+
+    /** TypeScript without its types (and without imports used only as types). */
+    static String stripTypes(String source, String id) {
+        try {
+            return swc().transpile(source, new Swc4jTranspileOptions().setMediaType(Swc4jMediaType.TypeScript)
+                    .setParseMode(Swc4jParseMode.Module).setSourceMap(Swc4jSourceMapOption.None)).getCode();
+        } catch (Swc4jCoreException e) {
+            throw syntaxError(e, id);
+        }
+    }
+
+    static JsSyntaxError syntaxError(Swc4jCoreException e, String id) {
+        String message = e.getMessage() == null ? "syntax error" : e.getMessage();
+        Matcher m = WHERE.matcher(message);
+        if (m.find()) {
+            return new JsSyntaxError(m.group(1).trim(),
+                    new SourceLocation(id, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        }
+        return new JsSyntaxError(message.lines().findFirst().orElse(message), new SourceLocation(id, 0, 0));
+    }
+}

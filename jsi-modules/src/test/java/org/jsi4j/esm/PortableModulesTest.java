@@ -1,0 +1,122 @@
+package org.jsi4j.esm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.jsi4j.JsEngines;
+import org.jsi4j.JsError;
+import org.jsi4j.JsObject;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsSyntaxError;
+import org.jsi4j.RuntimeOptions;
+import org.jsi4j.modules.ModuleLoader;
+import org.jsi4j.modules.ModuleResolutionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PortableModulesTest {
+    private static JsRuntime runtime(String engine, Map<String, String> files) {
+        return JsEngines.factory(engine).create(RuntimeOptions.defaults().withModules(ModuleLoader.inMemory(files)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rhino", "graal", "v8"})
+    void namedDefaultNamespaceAndReexportsWithLiveBindings(String engine) {
+        Map<String, String> files = Map.of(
+                "/main.mjs", """
+                        import inc, { count as n, label } from './counter.mjs';
+                        import * as all from './again.mjs';
+                        export const before = n;
+                        inc(); inc();
+                        export const after = n;
+                        export const viaNamespace = all.count + ':' + all.renamed + ':' + typeof all.counter.default;
+                        export const url = import.meta.url;
+                        export { label };
+                        """,
+                "/counter.mjs", """
+                        export let count = 0;
+                        export const label = 'counter';
+                        export default function increment() { count++; }
+                        """,
+                "/again.mjs", "export * from './counter.mjs'; export { label as renamed } from './counter.mjs';"
+                        + " export * as counter from './counter.mjs';");
+        try (JsRuntime rt = runtime(engine, files)) {
+            JsObject ns = rt.importModule("./main.mjs");
+            assertEquals(0, ns.get("before").asInt());
+            assertEquals(2, ns.get("after").asInt());
+            assertEquals("2:counter:function", ns.get("viaNamespace").asString());
+            assertEquals("memory:/main.mjs", ns.get("url").asString());
+            assertEquals("counter", ns.get("label").asString());
+            assertTrue(ns.get("default").isUndefined());
+            // the same instance on a second import
+            assertTrue(rt.importModule("/main.mjs").strictEquals(ns));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rhino", "graal", "v8"})
+    void cyclesSeeHoistedFunctionsAndFinishedBindings(String engine) {
+        Map<String, String> files = Map.of(
+                "/a.mjs", "import { b, callA } from './b.mjs'; export function a() { return 'a'; }"
+                        + " export const fromB = b() + callA();",
+                "/b.mjs", "import { a } from './a.mjs'; export function b() { return 'b'; }"
+                        + " export function callA() { return a(); } export const early = a();");
+        try (JsRuntime rt = runtime(engine, files)) {
+            assertEquals("ba", rt.importModule("./a.mjs").get("fromB").asString());
+            assertEquals("a", rt.importModule("./b.mjs").get("early").asString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rhino", "graal", "v8"})
+    void commonJsJsonAndDynamicImport(String engine) {
+        Map<String, String> files = Map.of(
+                "/main.mjs", """
+                        import lib, { twice } from './lib.cjs';
+                        import data from './data.json';
+                        export const r = twice(lib.base) + data.items.length;
+                        export let later = 'pending';
+                        import('./late.mjs').then(function (m) { later = m.value; });
+                        """,
+                "/lib.cjs", "const { helper } = require('./helper'); module.exports = { base: 20, twice: helper };",
+                "/helper.js", "exports.helper = function (x) { return x * 2; };",
+                "/data.json", "{\"items\": [1, 2]}",
+                "/late.mjs", "export const value = 'loaded';");
+        try (JsRuntime rt = runtime(engine, files)) {
+            JsObject ns = rt.importModule("./main.mjs");
+            assertEquals(42, ns.get("r").asInt());
+            rt.drainMicrotasks();
+            assertEquals("loaded", ns.get("later").asString());
+            assertEquals(20, rt.modules().require("./lib.cjs").asObject().get("base").asInt());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rhino", "graal", "v8"})
+    void errorsNameTheModuleAndWhatIsMissing(String engine) {
+        Map<String, String> files = Map.of(
+                "/missing.mjs", "import { nope } from './lib.mjs';",
+                "/lib.mjs", "export const yes = 1;",
+                "/unknown.mjs", "import x from './nowhere.mjs';",
+                "/bad.mjs", "export const ok = 1;\nlet = = ;",
+                "/importsBad.mjs", "import { ok } from './bad.mjs';",
+                "/escape.mjs", "import x from '../../etc/passwd';");
+        try (JsRuntime rt = runtime(engine, files)) {
+            JsError missing = assertThrows(JsError.class, () -> rt.importModule("./missing.mjs"));
+            assertTrue(missing.getMessage().contains("'./lib.mjs' does not provide an export named 'nope'"), missing.getMessage());
+            assertTrue(missing.getMessage().contains("memory:/missing.mjs"), missing.getMessage());
+            ModuleResolutionException unknown = assertThrows(ModuleResolutionException.class, () -> rt.importModule("./unknown.mjs"));
+            assertTrue(unknown.getMessage().contains("'./nowhere.mjs' from memory:/unknown.mjs"), unknown.getMessage());
+            assertTrue(unknown.getMessage().contains("searched /nowhere.mjs, /nowhere.mjs/index"), unknown.getMessage());
+            JsSyntaxError bad = assertThrows(JsSyntaxError.class, () -> rt.importModule("./importsBad.mjs"));
+            assertEquals("memory:/bad.mjs", bad.sourceName());
+            assertEquals(2, bad.line());
+            ModuleResolutionException escape = assertThrows(ModuleResolutionException.class, () -> rt.importModule("./escape.mjs"));
+            assertTrue(escape.getMessage().contains("outside the module root"), escape.getMessage());
+            // the runtime is still usable
+            assertEquals(1, rt.importModule("./lib.mjs").get("yes").asInt());
+        }
+    }
+}
