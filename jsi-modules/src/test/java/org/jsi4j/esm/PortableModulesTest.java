@@ -119,4 +119,32 @@ class PortableModulesTest {
             assertEquals(1, rt.importModule("./lib.mjs").get("yes").asInt());
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rhino", "graal", "v8"})
+    void hostModulesAndTypeScript(String engine) {
+        Map<String, String> files = Map.of(
+                "/main.ts", """
+                        import storage from 'jsi:storage';
+                        import { greeting } from 'greeter';
+                        import type { Shape } from './types.ts';
+                        interface Named { name: string }
+                        function hello(n: Named): string { return greeting + ' ' + n.name; }
+                        storage.last = hello({ name: 'ts' });
+                        export const result: string = storage.last;
+                        """,
+                "/types.ts", "export interface Shape { size: number }");
+        try (JsRuntime rt = runtime(engine, files)) {
+            rt.modules().defineHostModule("greeter", r -> {
+                JsObject o = r.newObject();
+                o.set("greeting", "hello");
+                return o;
+            });
+            rt.modules().defineHostModule("storage", r -> r.newObject());
+            assertEquals("hello ts", rt.importModule("./main.ts").get("result").asString());
+            assertEquals("hello ts", rt.modules().require("storage").asObject().get("last").asString());
+            ModuleResolutionException unknown = assertThrows(ModuleResolutionException.class, () -> rt.importModule("jsi:nope"));
+            assertTrue(unknown.getMessage().contains("greeter, storage"), unknown.getMessage());
+        }
+    }
 }
