@@ -63,7 +63,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "FILE", description = SnapshotCommand.KEY_HELP)
     Path key;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The script to run.")
+    @Option(names = "--module-root", paramLabel = "DIR",
+            description = "Where import and require find files; nothing outside it is read. Default: the file's directory (or DIR).")
+    Path moduleRoot;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The script or module to run (.js, .mjs, .ts, or a directory with a package.json main).")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script, as jsi.args.")
@@ -76,8 +80,10 @@ final class RunCommand implements Callable<Integer> {
         String source;
         JsRuntimeFactory factory;
         Snapshot snap = null;
+        ModuleRun modules;
         try {
-            source = read(file);
+            modules = ModuleRun.of(file, moduleRoot);
+            source = modules.entry() != null ? "" : read(file);
             if (snapshot != null) snap = SnapshotCommand.read(snapshot, key);
             String id = engine != null ? engine : snap != null ? snap.engineId() : JsEngines.selectedId();
             factory = JsEngines.factory(id);
@@ -89,11 +95,13 @@ final class RunCommand implements Callable<Integer> {
         Map<String, HostObject> builtins = CliExternals.of(ConsoleSink.of(out, err), args);
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
+        options = modules.apply(options);
         try (JsRuntime runtime = factory.create(options)) {
             try {
                 // after a restore too: the timers and require, which a snapshot does not hold
                 Builtins.install(runtime, ConsoleSink.of(out, err), args);
-                runtime.evaluate(source, file.toString());
+                if (modules.entry() != null) runtime.importModule(modules.entry().id());
+                else runtime.evaluate(source, file.toString());
                 Duration wait = timeLimit == null ? DurationConverter.MAX : timeLimit;
                 if (!runtime.runEventLoop(wait)) {
                     return fail(err, Jsi.SCRIPT_FAILED, file + ": the script still had pending work after "
@@ -106,6 +114,8 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (JsSyntaxError e) {
             return fail(err, Jsi.SCRIPT_FAILED, e.getMessage(), e);
+        } catch (org.jsi4j.modules.ModuleResolutionException e) {
+            return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + e.getMessage(), e);
         } catch (JsTerminatedException e) {
             return fail(err, Jsi.SCRIPT_FAILED, file + ": " + e.getMessage(), e);
         } catch (JsSnapshotException e) {

@@ -42,4 +42,13 @@ public interface JsModules {
      * are the object's properties) and requirable. {@code loader} runs once, on first use.
      */
     void defineHostModule(String name, Function<JsRuntime, JsObject> loader);
+
+    /** Whether a module system ({@code jsi-modules}) is on the class path, so that {@link JsRuntime#modules()} works. */
+    static boolean available() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) loader = JsModules.class.getClassLoader();
+        return java.util.ServiceLoader.load(org.jsi4j.spi.ModuleSystemProvider.class, loader).findFirst().isPresent()
+                || java.util.ServiceLoader.load(org.jsi4j.spi.ModuleSystemProvider.class, JsModules.class.getClassLoader())
+                        .findFirst().isPresent();
+    }
 }

@@ -30,14 +30,19 @@ import org.jsi4j.modules.ResolvedModule;
 final class PortableModules implements JsModules {
     private final JsRuntime rt;
     private final ModuleLoader loader;
-    private final ModuleKernel kernel;
+    private ModuleKernel kernel;
     private final Map<String, ModuleRecord> records = new HashMap<>();
     private final Map<String, Function<JsRuntime, JsObject>> hosts = new TreeMap<>();
 
     PortableModules(JsRuntime rt) {
         this.rt = rt;
         this.loader = rt.options().modules();
-        this.kernel = new ModuleKernel(rt);
+    }
+
+    /** The JavaScript half, made on first use (defining host modules costs the runtime nothing). */
+    private ModuleKernel kernel() {
+        if (kernel == null) kernel = new ModuleKernel(rt);
+        return kernel;
     }
 
     @Override
@@ -45,7 +50,7 @@ final class PortableModules implements JsModules {
         ModuleRecord record = unwrapping(() -> load(resolve(specifier, null, ResolveMode.IMPORT)));
         if (record.evaluation != null) {
             JsObject rec = record.evaluation.get();
-            if ("rejected".equals(rec.get("state").asString())) unwrapping(() -> kernel.rethrow.call(rec));
+            if ("rejected".equals(rec.get("state").asString())) unwrapping(() -> kernel().rethrow.call(rec));
         }
         return namespace(record);
     }
@@ -83,6 +88,16 @@ final class PortableModules implements JsModules {
         return loader.resolve(specifier, referrer, mode);
     }
 
+    /** What errors and stack traces name a module by: a file's path, else its id. */
+    static String sourceName(String id) {
+        if (!id.startsWith("file:")) return id;
+        try {
+            return java.nio.file.Path.of(java.net.URI.create(id)).toString();
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+
     private static String from(String referrer) {
         return referrer == null ? "" : " from " + referrer;
     }
@@ -109,18 +124,23 @@ final class PortableModules implements JsModules {
         String id = module.id();
         switch (module.kind()) {
             case HOST -> {
-                JsObject m = kernel.object();
+                JsObject m = kernel().object();
                 m.set("exports", hosts.get(id.substring(4)).apply(rt));
                 record.commonJs = m.persist();
             }
             case JSON -> {
-                JsObject m = kernel.object();
-                m.set("exports", kernel.json.call(JsValue.of(loader.load(module))));
+                JsObject m = kernel().object();
+                m.set("exports", kernel().json.call(JsValue.of(loader.load(module))));
                 record.commonJs = m.persist();
             }
             default -> {
-                TranslatedModule code = SwcSources.translate(loader.load(module), id, module.kind());
-                JsFunction wrapper = rt.evaluate(code.code(), id).asFunction();
+                String where = sourceName(id);
+                TranslatedModule code = SwcSources.translate(loader.load(module), where, module.kind());
+                if (code.topLevelAwait() && !rt.capabilities().has(org.jsi4j.EsFeature.ASYNC_AWAIT)) {
+                    throw new JsSyntaxError("top-level await needs async functions, which the " + rt.engine().id()
+                            + " engine does not have", new org.jsi4j.SourceLocation(where, 1, 1));
+                }
+                JsFunction wrapper = rt.evaluate(code.code(), where).asFunction();
                 if (code.esm()) evaluateEsm(record, code, wrapper);
                 else evaluateCommonJs(record, wrapper);
             }
@@ -131,25 +151,25 @@ final class PortableModules implements JsModules {
     private void evaluateEsm(ModuleRecord record, TranslatedModule code, JsFunction wrapper) {
         String id = record.module.id();
         record.esm = true;
-        JsObject exports = kernel.object();
+        JsObject exports = kernel().object();
         record.exports = exports.persist();
-        JsObject scope = kernel.object();
-        JsObject meta = kernel.object();
+        JsObject scope = kernel().object();
+        JsObject meta = kernel().object();
         meta.set("url", id);
-        JsFunction importer = kernel.importer.call(rt.function("import", 1,
+        JsFunction importer = kernel().importer.call(rt.function("import", 1,
                 (r, self, args) -> unwrapForJs(() -> namespaceWhenDone(load(resolve(text(args), id, ResolveMode.IMPORT)))))).asFunction();
         JsFunction link = rt.function("link", 1, (r, self, args) -> {
             link(record, code.links(), scope, args.get(0).asObject());
             return JsValue.undefined();
         });
         JsFunction inner = wrapper.call(scope, exports, meta, importer, link).asFunction();
-        JsValue evaluation = kernel.run.call(inner);
+        JsValue evaluation = kernel().run.call(inner);
         if (evaluation instanceof JsObject rec) record.evaluation = rec.persist();
     }
 
     private void link(ModuleRecord record, List<ModuleLink> links, JsObject scope, JsObject getters) {
         JsObject exports = record.exports.get();
-        kernel.exportAll.call(exports, getters);
+        kernel().exportAll.call(exports, getters);
         Map<String, JsObject> namespaces = new HashMap<>();
         for (ModuleLink l : links) {
             JsObject ns = namespaces.get(l.specifier());
@@ -159,12 +179,12 @@ final class PortableModules implements JsModules {
             }
             switch (l.kind()) {
                 case LOAD -> { }
-                case STAR -> kernel.star.call(exports, ns);
+                case STAR -> kernel().star.call(exports, ns);
                 case IMPORT, REEXPORT -> {
                     JsObject target = l.kind() == ModuleLink.Kind.IMPORT ? scope : exports;
                     if (l.imported().equals(ModuleLink.NAMESPACE)) {
-                        kernel.value.call(target, JsValue.of(l.local()), ns);
-                    } else if (!kernel.bind.call(target, JsValue.of(l.local()), ns, JsValue.of(l.imported())).asBoolean()) {
+                        kernel().value.call(target, JsValue.of(l.local()), ns);
+                    } else if (!kernel().bind.call(target, JsValue.of(l.local()), ns, JsValue.of(l.imported())).asBoolean()) {
                         throw JsError.of(JsErrorType.SYNTAX_ERROR, "The requested module '" + l.specifier()
                                 + "' does not provide an export named '" + l.imported() + "' (imported by "
                                 + record.module.id() + ")");
@@ -176,7 +196,7 @@ final class PortableModules implements JsModules {
 
     private void evaluateCommonJs(ModuleRecord record, JsFunction wrapper) {
         String id = record.module.id();
-        JsObject module = kernel.object();
+        JsObject module = kernel().object();
         JsObject exports = rt.newObject();
         module.set("exports", exports);
         module.set("id", id);
@@ -208,14 +228,14 @@ final class PortableModules implements JsModules {
     private JsObject namespace(ModuleRecord record) {
         if (record.esm) return record.exports.get();
         if (record.namespace != null) return record.namespace.get();
-        JsObject ns = kernel.wrapCommonJs.call(record.commonJs.get().get("exports")).asObject();
+        JsObject ns = kernel().wrapCommonJs.call(record.commonJs.get().get("exports")).asObject();
         if (record.evaluated) record.namespace = ns.persist();
         return ns;
     }
 
     private JsValue namespaceWhenDone(ModuleRecord record) {
         JsObject ns = namespace(record);
-        return record.evaluation == null ? ns : kernel.after.call(record.evaluation.get(), ns);
+        return record.evaluation == null ? ns : kernel().after.call(record.evaluation.get(), ns);
     }
 
     // ---------------------------------------------------------------- errors

@@ -147,4 +147,18 @@ class PortableModulesTest {
             assertTrue(unknown.getMessage().contains("greeter, storage"), unknown.getMessage());
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rhino", "graal", "v8"})
+    void topLevelAwaitWhereTheEngineHasAsyncFunctions(String engine) {
+        Map<String, String> files = Map.of("/tla.mjs", "export const v = await Promise.resolve(7);");
+        try (JsRuntime rt = runtime(engine, files)) {
+            if (rt.capabilities().has(org.jsi4j.EsFeature.ASYNC_AWAIT)) {
+                assertEquals(7, rt.importModule("./tla.mjs").get("v").asInt());
+            } else {
+                JsSyntaxError e = assertThrows(JsSyntaxError.class, () -> rt.importModule("./tla.mjs"));
+                assertTrue(e.getMessage().contains("top-level await"), e.getMessage());
+            }
+        }
+    }
 }
