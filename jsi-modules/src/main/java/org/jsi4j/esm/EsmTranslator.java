@@ -67,18 +67,31 @@ final class EsmTranslator {
     private final List<ModuleLink> links = new ArrayList<>();
     /** Each imported local binding's name and syntax context (from swc's scope analysis). */
     private final Map<String, Integer> importedLocals = new java.util.HashMap<>();
+    private final boolean constAsLet;
     private boolean topLevelAwait;
 
-    private EsmTranslator(String source) {
+    private EsmTranslator(String source, boolean constAsLet) {
         this.source = source;
         this.edits = new SourceEdits(source);
+        this.constAsLet = constAsLet;
     }
 
-    static TranslatedModule translate(String source, Swc4jAstModule module) {
-        EsmTranslator t = new EsmTranslator(source);
+    /**
+     * @param constAsLet declare {@code const} bindings with {@code let}, for an engine whose {@code const} in a
+     *     loop body keeps its first value (Rhino)
+     */
+    static TranslatedModule translate(String source, Swc4jAstModule module, boolean constAsLet) {
+        EsmTranslator t = new EsmTranslator(source, constAsLet);
         for (ISwc4jAst item : module.getBody()) t.item(item);
         t.walk(module, 0);
         return new TranslatedModule(t.wrap(), true, t.links, t.topLevelAwait);
+    }
+
+    /** A classic script (CommonJS) with only {@code const} made {@code let}. */
+    static String constAsLet(String source, ISwc4jAst program) {
+        EsmTranslator t = new EsmTranslator(source, true);
+        t.walk(program, 0);
+        return t.edits.apply();
     }
 
     private void item(ISwc4jAst item) {
@@ -191,6 +204,10 @@ final class EsmTranslator {
             }
             edits.replace(start(id), end(id), access);
             return;
+        }
+        if (constAsLet && node instanceof Swc4jAstVarDecl v && v.getKind().name().equals("Const")
+                && source.startsWith("const", start(v))) {
+            edits.replace(start(v), start(v) + 5, "let");
         }
         if (node instanceof Swc4jAstAwaitExpr && functions == 0) topLevelAwait = true;
         if (node instanceof com.caoccao.javet.swc4j.ast.stmt.Swc4jAstForOfStmt f && f.isAwait() && functions == 0) {

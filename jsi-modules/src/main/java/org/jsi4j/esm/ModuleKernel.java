@@ -83,6 +83,8 @@ final class ModuleKernel {
     final JsFunction run;
     final JsFunction rethrow;
     final JsFunction after;
+    /** Whether this engine's {@code const} in a loop body keeps its first value (Rhino 1.9), so modules get {@code let}. */
+    final boolean constKeepsFirstValue;
 
     ModuleKernel(JsRuntime rt) {
         JsRef<JsObject> parts = rt.evaluate(SOURCE, "jsi4j:modules").asObject().persist();
@@ -98,6 +100,8 @@ final class ModuleKernel {
         run = keep(a, 8);
         rethrow = keep(a, 9);
         after = keep(a, 10);
+        constKeepsFirstValue = !rt.evaluate("(function () { var seen = []; for (var i = 0; i < 2; i++) { const c = i;"
+                + " seen.push(c); } return seen[1] === 1; })()", "jsi4j:probe").asBoolean();
     }
 
     private static JsFunction keep(JsObject parts, int index) {

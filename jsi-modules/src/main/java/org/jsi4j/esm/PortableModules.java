@@ -135,7 +135,8 @@ final class PortableModules implements JsModules {
             }
             default -> {
                 String where = sourceName(id);
-                TranslatedModule code = SwcSources.translate(loader.load(module), where, module.kind());
+                TranslatedModule code = SwcSources.translate(loader.load(module), where, module.kind(),
+                        kernel().constKeepsFirstValue);
                 if (code.topLevelAwait() && !rt.capabilities().has(org.jsi4j.EsFeature.ASYNC_AWAIT)) {
                     throw new JsSyntaxError("top-level await needs async functions, which the " + rt.engine().id()
                             + " engine does not have", new org.jsi4j.SourceLocation(where, 1, 1));

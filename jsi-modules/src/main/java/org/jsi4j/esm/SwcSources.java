@@ -40,18 +40,52 @@ final class SwcSources {
         return s;
     }
 
-    /** Translates a module of {@code kind} for evaluation. */
-    static TranslatedModule translate(String source, String id, ModuleKind kind) {
+    private record Key(String source, String id, ModuleKind kind, boolean constAsLet) {
+    }
+
+    /** Translations by source text, shared by every runtime (least recently used out past ~32M chars). */
+    private static final java.util.LinkedHashMap<Key, TranslatedModule> CACHE = new java.util.LinkedHashMap<>(256, 0.75f, true);
+    private static final long CACHE_CHARS = 32L << 20;
+    private static long cachedChars;
+
+    /**
+     * Translates a module of {@code kind} for evaluation; {@code constAsLet} for an engine whose
+     * {@code const} in a loop body keeps its first value. Parsing is the expensive part (swc4j builds
+     * a Java tree of the whole module), so results are shared by runtimes that load the same text.
+     */
+    static TranslatedModule translate(String source, String id, ModuleKind kind, boolean constAsLet) {
+        Key key = new Key(source, id, kind, constAsLet);
+        synchronized (CACHE) {
+            TranslatedModule hit = CACHE.get(key);
+            if (hit != null) return hit;
+        }
+        TranslatedModule made = translateNow(source, id, kind, constAsLet);
+        synchronized (CACHE) {
+            if (CACHE.put(key, made) == null) cachedChars += source.length() + made.code().length();
+            var it = CACHE.entrySet().iterator();
+            while (cachedChars > CACHE_CHARS && it.hasNext()) {
+                var e = it.next();
+                cachedChars -= e.getKey().source().length() + e.getValue().code().length();
+                it.remove();
+            }
+        }
+        return made;
+    }
+
+    private static TranslatedModule translateNow(String source, String id, ModuleKind kind, boolean constAsLet) {
         return switch (kind) {
-            case COMMONJS -> commonJs(source);
-            case ESM -> EsmTranslator.translate(source, (Swc4jAstModule) parse(source, id, Swc4jParseMode.Module));
+            case COMMONJS -> commonJs(constAsLet ? EsmTranslator.constAsLet(source,
+                    (com.caoccao.javet.swc4j.ast.interfaces.ISwc4jAst) parse(source, id, Swc4jParseMode.Program)) : source);
+            case ESM -> EsmTranslator.translate(source, (Swc4jAstModule) parse(source, id, Swc4jParseMode.Module), constAsLet);
             case TYPESCRIPT -> {
                 String js = stripTypes(source, id);
-                yield EsmTranslator.translate(js, (Swc4jAstModule) parse(js, id, Swc4jParseMode.Module));
+                yield EsmTranslator.translate(js, (Swc4jAstModule) parse(js, id, Swc4jParseMode.Module), constAsLet);
             }
             case JAVASCRIPT -> {
                 Object program = parse(source, id, Swc4jParseMode.Program);
-                yield program instanceof Swc4jAstModule m ? EsmTranslator.translate(source, m) : commonJs(source);
+                yield program instanceof Swc4jAstModule m ? EsmTranslator.translate(source, m, constAsLet)
+                        : commonJs(constAsLet ? EsmTranslator.constAsLet(source,
+                                (com.caoccao.javet.swc4j.ast.interfaces.ISwc4jAst) program) : source);
             }
             default -> throw new IllegalArgumentException("not a source module: " + kind);
         };

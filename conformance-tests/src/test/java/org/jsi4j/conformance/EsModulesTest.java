@@ -1,29 +1,31 @@
-package org.jsi4j.esm;
+package org.jsi4j.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.jsi4j.JsEngines;
 import org.jsi4j.JsError;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsRuntime;
+import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsSyntaxError;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.modules.ModuleLoader;
 import org.jsi4j.modules.ModuleResolutionException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-class PortableModulesTest {
-    private static JsRuntime runtime(String engine, Map<String, String> files) {
-        return JsEngines.factory(engine).create(RuntimeOptions.defaults().withModules(ModuleLoader.inMemory(files)));
+/**
+ * ES modules, CommonJS, JSON, host-object modules and TypeScript through {@link JsRuntime#importModule}
+ * and {@code require}, the same on every engine.
+ */
+@Area("esm")
+class EsModulesTest {
+    private static JsRuntime runtime(JsRuntimeFactory factory, Map<String, String> files) {
+        return factory.create(RuntimeOptions.defaults().withModules(ModuleLoader.inMemory(files)));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"rhino", "graal", "v8"})
-    void namedDefaultNamespaceAndReexportsWithLiveBindings(String engine) {
+    @EngineTest
+    void namedDefaultNamespaceAndReexportsWithLiveBindings(JsRuntimeFactory factory) {
         Map<String, String> files = Map.of(
                 "/main.mjs", """
                         import inc, { count as n, label } from './counter.mjs';
@@ -42,7 +44,7 @@ class PortableModulesTest {
                         """,
                 "/again.mjs", "export * from './counter.mjs'; export { label as renamed } from './counter.mjs';"
                         + " export * as counter from './counter.mjs';");
-        try (JsRuntime rt = runtime(engine, files)) {
+        try (JsRuntime rt = runtime(factory, files)) {
             JsObject ns = rt.importModule("./main.mjs");
             assertEquals(0, ns.get("before").asInt());
             assertEquals(2, ns.get("after").asInt());
@@ -55,23 +57,21 @@ class PortableModulesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"rhino", "graal", "v8"})
-    void cyclesSeeHoistedFunctionsAndFinishedBindings(String engine) {
+    @EngineTest
+    void cyclesSeeHoistedFunctionsAndFinishedBindings(JsRuntimeFactory factory) {
         Map<String, String> files = Map.of(
                 "/a.mjs", "import { b, callA } from './b.mjs'; export function a() { return 'a'; }"
                         + " export const fromB = b() + callA();",
                 "/b.mjs", "import { a } from './a.mjs'; export function b() { return 'b'; }"
                         + " export function callA() { return a(); } export const early = a();");
-        try (JsRuntime rt = runtime(engine, files)) {
+        try (JsRuntime rt = runtime(factory, files)) {
             assertEquals("ba", rt.importModule("./a.mjs").get("fromB").asString());
             assertEquals("a", rt.importModule("./b.mjs").get("early").asString());
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"rhino", "graal", "v8"})
-    void commonJsJsonAndDynamicImport(String engine) {
+    @EngineTest
+    void commonJsJsonAndDynamicImport(JsRuntimeFactory factory) {
         Map<String, String> files = Map.of(
                 "/main.mjs", """
                         import lib, { twice } from './lib.cjs';
@@ -84,7 +84,7 @@ class PortableModulesTest {
                 "/helper.js", "exports.helper = function (x) { return x * 2; };",
                 "/data.json", "{\"items\": [1, 2]}",
                 "/late.mjs", "export const value = 'loaded';");
-        try (JsRuntime rt = runtime(engine, files)) {
+        try (JsRuntime rt = runtime(factory, files)) {
             JsObject ns = rt.importModule("./main.mjs");
             assertEquals(42, ns.get("r").asInt());
             rt.drainMicrotasks();
@@ -93,9 +93,8 @@ class PortableModulesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"rhino", "graal", "v8"})
-    void errorsNameTheModuleAndWhatIsMissing(String engine) {
+    @EngineTest
+    void errorsNameTheModuleAndWhatIsMissing(JsRuntimeFactory factory) {
         Map<String, String> files = Map.of(
                 "/missing.mjs", "import { nope } from './lib.mjs';",
                 "/lib.mjs", "export const yes = 1;",
@@ -103,7 +102,7 @@ class PortableModulesTest {
                 "/bad.mjs", "export const ok = 1;\nlet = = ;",
                 "/importsBad.mjs", "import { ok } from './bad.mjs';",
                 "/escape.mjs", "import x from '../../etc/passwd';");
-        try (JsRuntime rt = runtime(engine, files)) {
+        try (JsRuntime rt = runtime(factory, files)) {
             JsError missing = assertThrows(JsError.class, () -> rt.importModule("./missing.mjs"));
             assertTrue(missing.getMessage().contains("'./lib.mjs' does not provide an export named 'nope'"), missing.getMessage());
             assertTrue(missing.getMessage().contains("memory:/missing.mjs"), missing.getMessage());
@@ -120,9 +119,8 @@ class PortableModulesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"rhino", "graal", "v8"})
-    void hostModulesAndTypeScript(String engine) {
+    @EngineTest
+    void hostModulesAndTypeScript(JsRuntimeFactory factory) {
         Map<String, String> files = Map.of(
                 "/main.ts", """
                         import storage from 'jsi:storage';
@@ -134,7 +132,7 @@ class PortableModulesTest {
                         export const result: string = storage.last;
                         """,
                 "/types.ts", "export interface Shape { size: number }");
-        try (JsRuntime rt = runtime(engine, files)) {
+        try (JsRuntime rt = runtime(factory, files)) {
             rt.modules().defineHostModule("greeter", r -> {
                 JsObject o = r.newObject();
                 o.set("greeting", "hello");
@@ -148,11 +146,10 @@ class PortableModulesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"rhino", "graal", "v8"})
-    void topLevelAwaitWhereTheEngineHasAsyncFunctions(String engine) {
+    @EngineTest
+    void topLevelAwaitWhereTheEngineHasAsyncFunctions(JsRuntimeFactory factory) {
         Map<String, String> files = Map.of("/tla.mjs", "export const v = await Promise.resolve(7);");
-        try (JsRuntime rt = runtime(engine, files)) {
+        try (JsRuntime rt = runtime(factory, files)) {
             if (rt.capabilities().has(org.jsi4j.EsFeature.ASYNC_AWAIT)) {
                 assertEquals(7, rt.importModule("./tla.mjs").get("v").asInt());
             } else {
