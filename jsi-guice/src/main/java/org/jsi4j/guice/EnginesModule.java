@@ -1,6 +1,7 @@
 package org.jsi4j.guice;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import org.jsi4j.spi.JsEngineProvider;
  * Injector injector = Guice.createInjector(EnginesModule.named("rhino"));      // explicit
  * JsRuntimeFactory factory = injector.getInstance(JsRuntimeFactory.class);
  * }</pre>
- * An unknown name fails injector creation with a message listing the engines available. The
- * factories are the shared ones of {@link JsEngines}.
+ * An unknown name fails with a message listing the engines available. The factories are the
+ * shared ones of {@link JsEngines}, each made only when it is first injected: binding
+ * {@link JsRuntimeFactory} to one engine makes that engine's factory and no other.
  */
 public final class EnginesModule extends AbstractModule {
     private final String engineId;
@@ -49,11 +51,11 @@ public final class EnginesModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JsRuntimeFactory selectedFactory(Map<String, JsRuntimeFactory> engines) {
+    JsRuntimeFactory selectedFactory(Map<String, Provider<JsRuntimeFactory>> engines) {
         String id = engineId != null ? engineId : JsEngines.selectedId();
-        JsRuntimeFactory factory = engines.get(id);
+        Provider<JsRuntimeFactory> factory = engines.get(id);
         if (factory == null) throw JsEngines.unknown(id, new ArrayList<>(new java.util.TreeSet<>(engines.keySet())));
-        return factory;
+        return factory.get();
     }
 
     @Override

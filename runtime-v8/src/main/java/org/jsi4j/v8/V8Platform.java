@@ -14,6 +14,11 @@ import org.jsi4j.JsEngineException;
  * a sealed read-only heap), sealed before the first isolate exists, and the native library, loaded
  * once and quietly. An application that sets Javet's flags itself before jsi4j's first runtime
  * should include {@code --stack-size} and {@value #SEALED_READ_ONLY_HEAP}.
+ *
+ * <p>Two flavours of Javet's native library exist per platform: plain, and i18n (with ICU:
+ * {@code Intl}, RegExp {@code \p{…}}, locale-aware {@code toLocaleString}). The i18n one is used
+ * when it is on the class path ({@code javet-v8-<os>-<arch>-i18n}); it needs the ICU data file
+ * named by {@value V8IcuData#PROPERTY} ({@link V8IcuData}).
  */
 final class V8Platform {
     /** Javet's own loggers: library-load messages go to java.util.logging, not the console. */
@@ -68,11 +73,19 @@ final class V8Platform {
             flags.setUseStrict(false);
             flags.setCustomFlags("--stack-size=" + STACK_SIZE_KB + " " + SEALED_READ_ONLY_HEAP);
         }
+        boolean i18n = V8IcuData.nativeIsI18n();
+        // without a data file the i18n library would crash the JVM while loading: refuse first
+        if (i18n && !flags.isSealed()) {
+            flags.setIcuDataFile(V8IcuData.file().toString());
+        } else if (i18n && flags.getIcuDataFile() == null) {
+            V8IcuData.file(); // the application sealed Javet's flags without one: say what to do
+        }
         try {
-            V8Host h = V8Host.getV8Instance();
+            V8Host h = i18n ? V8Host.getV8I18nInstance() : V8Host.getV8Instance();
             if (!h.isLibraryLoaded()) {
-                throw new JsEngineException("The Javet V8 native library did not load. jsi4j's V8 backend needs"
-                        + " Linux x86_64 and the javet-v8-linux-x86_64 jar on the class path.", null);
+                throw new JsEngineException("The Javet V8 native library did not load. jsi4j's V8 backend needs the"
+                        + " javet-v8-<os>-<arch> jar of this platform (" + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch") + ") on the class path: see runtime-v8/README.md.", null);
             }
             String custom = flags.getCustomFlags();
             if (custom == null || !custom.contains(SEALED_READ_ONLY_HEAP)) anchor = h.createV8Runtime();

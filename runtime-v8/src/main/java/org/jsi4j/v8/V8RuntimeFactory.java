@@ -13,8 +13,9 @@ import org.jsi4j.RuntimeOptions;
 
 /**
  * Makes V8 runtimes through Javet: one isolate per {@link JsRuntime}, JIT on, scripts in sloppy
- * mode. This build has no ICU data, so {@code Intl} and {@code \p{…}} regular expressions are
- * absent. V8 counts no statements and limits its stack by size (not depth), so
+ * mode. With the plain Javet native {@code Intl} and {@code \p{…}} regular expressions are absent;
+ * with the i18n one ({@code javet-v8-<os>-<arch>-i18n} and an ICU data file, see {@link V8IcuData})
+ * they are present, and {@link #capabilities()} says which. V8 counts no statements and limits its stack by size (not depth), so
  * {@link RuntimeOptions#statementLimit()} and {@link RuntimeOptions#maxStackDepth()} are refused;
  * a deep recursion still ends in a {@code RangeError}. Each runtime's heap is limited to
  * {@link RuntimeOptions#maxHeapBytes()}, or {@link #DEFAULT_HEAP_LIMIT} when it is 0.
@@ -38,7 +39,8 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
     private static final Capabilities CAPABILITIES = new Capabilities(
             "V8 JIT (Ignition interpreter, Sparkplug, Maglev and TurboFan compilers)", true,
             Capabilities.SnapshotSupport.NATIVE,
-            Capabilities.allFeaturesExcept(EsFeature.INTL, EsFeature.REGEXP_UNICODE_PROPERTIES),
+            V8IcuData.nativeIsI18n() ? Capabilities.allFeaturesExcept()
+                    : Capabilities.allFeaturesExcept(EsFeature.INTL, EsFeature.REGEXP_UNICODE_PROPERTIES),
             Set.of(JsTerminatedException.Reason.TIME_LIMIT, JsTerminatedException.Reason.MEMORY_LIMIT,
                     JsTerminatedException.Reason.INTERRUPTED));
 

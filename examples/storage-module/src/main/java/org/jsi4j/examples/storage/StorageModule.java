@@ -1,4 +1,4 @@
-package org.jsi4j.host.example;
+package org.jsi4j.examples.storage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,8 @@ import org.jsi4j.host.ModuleProvider;
  * ({@code prefix}), a constant ({@code MAX_KEYS}), a JavaScript callback received as a Java
  * {@link BiConsumer} ({@code onChange}) and a {@link CompletableFuture} that becomes a
  * {@code Promise} ({@code load}). {@code examples/storage.js} uses it. Listed in
- * {@code META-INF/services/org.jsi4j.host.ModuleProvider}, so {@code ./jsi run} finds it.
+ * {@code META-INF/services/org.jsi4j.host.ModuleProvider} of this example jar (not of the
+ * {@code host-object} library), which {@code ./jsi run} has on its class path.
  *
  * <p>One instance is shared by the runtimes it is loaded into; its methods are synchronized.
  */

@@ -1,4 +1,4 @@
-package org.jsi4j.host.example;
+package org.jsi4j.examples.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
