@@ -101,11 +101,17 @@ class EsModulesTest {
                 "/unknown.mjs", "import x from './nowhere.mjs';",
                 "/bad.mjs", "export const ok = 1;\nlet = = ;",
                 "/importsBad.mjs", "import { ok } from './bad.mjs';",
-                "/escape.mjs", "import x from '../../etc/passwd';");
+                "/escape.mjs", "import x from '../../etc/passwd';",
+                "/dynamic.mjs", "export let seen = 'pending'; import('./missing.mjs').catch(function (e) { seen = e.message; });");
         try (JsRuntime rt = runtime(factory, files)) {
-            JsError missing = assertThrows(JsError.class, () -> rt.importModule("./missing.mjs"));
+            JsSyntaxError missing = assertThrows(JsSyntaxError.class, () -> rt.importModule("./missing.mjs"));
             assertTrue(missing.getMessage().contains("'./lib.mjs' does not provide an export named 'nope'"), missing.getMessage());
-            assertTrue(missing.getMessage().contains("memory:/missing.mjs"), missing.getMessage());
+            assertEquals("memory:/missing.mjs", missing.sourceName());
+            assertEquals(1, missing.line());
+            // inside JavaScript the same is a catchable error (here a rejected import())
+            JsObject dyn = rt.importModule("./dynamic.mjs");
+            rt.drainMicrotasks();
+            assertTrue(dyn.get("seen").asString().contains("does not provide an export named 'nope'"), dyn.get("seen").asString());
             ModuleResolutionException unknown = assertThrows(ModuleResolutionException.class, () -> rt.importModule("./unknown.mjs"));
             assertTrue(unknown.getMessage().contains("'./nowhere.mjs' from memory:/unknown.mjs"), unknown.getMessage());
             assertTrue(unknown.getMessage().contains("searched /nowhere.mjs, /nowhere.mjs/index"), unknown.getMessage());

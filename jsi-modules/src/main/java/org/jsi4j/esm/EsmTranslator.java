@@ -99,17 +99,17 @@ final class EsmTranslator {
             edits.remove(start(d), end(d));
             if (d.isTypeOnly()) return;
             String from = d.getSrc().getValue();
-            if (d.getSpecifiers().isEmpty()) links.add(new ModuleLink(from, ModuleLink.Kind.LOAD, null, null));
+            if (d.getSpecifiers().isEmpty()) links.add(new ModuleLink(from, ModuleLink.Kind.LOAD, null, null, line(d), column(d)));
             for (var s : d.getSpecifiers()) {
                 importedLocals.put(localOf(s).getSym(), localOf(s).getCtxt());
                 if (s instanceof Swc4jAstImportDefaultSpecifier def) {
-                    links.add(new ModuleLink(from, ModuleLink.Kind.IMPORT, def.getLocal().getSym(), "default"));
+                    links.add(new ModuleLink(from, ModuleLink.Kind.IMPORT, def.getLocal().getSym(), "default", line(d), column(d)));
                 } else if (s instanceof Swc4jAstImportStarAsSpecifier star) {
-                    links.add(new ModuleLink(from, ModuleLink.Kind.IMPORT, star.getLocal().getSym(), ModuleLink.NAMESPACE));
+                    links.add(new ModuleLink(from, ModuleLink.Kind.IMPORT, star.getLocal().getSym(), ModuleLink.NAMESPACE, line(d), column(d)));
                 } else if (s instanceof Swc4jAstImportNamedSpecifier named && !named.isTypeOnly()) {
                     String local = named.getLocal().getSym();
                     links.add(new ModuleLink(from, ModuleLink.Kind.IMPORT, local,
-                            named.getImported().map(EsmTranslator::name).orElse(local)));
+                            named.getImported().map(EsmTranslator::name).orElse(local), line(d), column(d)));
                 }
             }
         } else if (item instanceof Swc4jAstExportDecl d) {
@@ -147,16 +147,16 @@ final class EsmTranslator {
                     String orig = name(named.getOrig());
                     String as = named.getExported().map(EsmTranslator::name).orElse(orig);
                     if (from == null) exports.put(as, orig);
-                    else links.add(new ModuleLink(from, ModuleLink.Kind.REEXPORT, as, orig));
+                    else links.add(new ModuleLink(from, ModuleLink.Kind.REEXPORT, as, orig, line(d), column(d)));
                 } else if (s instanceof Swc4jAstExportNamespaceSpecifier ns) {
-                    links.add(new ModuleLink(from, ModuleLink.Kind.REEXPORT, name(ns.getName()), ModuleLink.NAMESPACE));
+                    links.add(new ModuleLink(from, ModuleLink.Kind.REEXPORT, name(ns.getName()), ModuleLink.NAMESPACE, line(d), column(d)));
                 } else if (s instanceof Swc4jAstExportDefaultSpecifier def) {
-                    links.add(new ModuleLink(from, ModuleLink.Kind.REEXPORT, def.getExported().getSym(), "default"));
+                    links.add(new ModuleLink(from, ModuleLink.Kind.REEXPORT, def.getExported().getSym(), "default", line(d), column(d)));
                 }
             }
         } else if (item instanceof Swc4jAstExportAll d) {
             edits.remove(start(d), end(d));
-            if (!d.isTypeOnly()) links.add(new ModuleLink(d.getSrc().getValue(), ModuleLink.Kind.STAR, null, null));
+            if (!d.isTypeOnly()) links.add(new ModuleLink(d.getSrc().getValue(), ModuleLink.Kind.STAR, null, null, line(d), column(d)));
         }
     }
 
@@ -254,6 +254,14 @@ final class EsmTranslator {
 
     private static String name(ISwc4jAstModuleExportName n) {
         return n instanceof Swc4jAstIdent id ? id.getSym() : ((Swc4jAstStr) n).getValue();
+    }
+
+    private static int line(ISwc4jAst node) {
+        return ((Swc4jAst) node).getSpan().getLine();
+    }
+
+    private static int column(ISwc4jAst node) {
+        return ((Swc4jAst) node).getSpan().getColumn();
     }
 
     private static int start(ISwc4jAst node) {

@@ -8,8 +8,10 @@ package org.jsi4j.esm;
  * @param local for {@link Kind#IMPORT} the local binding, for {@link Kind#REEXPORT} the exported name; else null
  * @param imported the dependency's export name ({@code default}, a name, or {@code *} for its namespace); null for
  *     {@link Kind#STAR} and {@link Kind#LOAD}
+ * @param line the line of the declaration in the module, from 1
+ * @param column its column, from 1
  */
-record ModuleLink(String specifier, Kind kind, String local, String imported) {
+record ModuleLink(String specifier, Kind kind, String local, String imported, int line, int column) {
     /** What an edge does. */
     enum Kind {
         /** {@code import 'x'}: load and evaluate only. */

@@ -186,9 +186,9 @@ final class PortableModules implements JsModules {
                     if (l.imported().equals(ModuleLink.NAMESPACE)) {
                         kernel().value.call(target, JsValue.of(l.local()), ns);
                     } else if (!kernel().bind.call(target, JsValue.of(l.local()), ns, JsValue.of(l.imported())).asBoolean()) {
-                        throw JsError.of(JsErrorType.SYNTAX_ERROR, "The requested module '" + l.specifier()
-                                + "' does not provide an export named '" + l.imported() + "' (imported by "
-                                + record.module.id() + ")");
+                        throw new JsSyntaxError("The requested module '" + l.specifier()
+                                + "' does not provide an export named '" + l.imported() + "'",
+                                new org.jsi4j.SourceLocation(sourceName(record.module.id()), l.line(), l.column()));
                     }
                 }
             }
