@@ -164,4 +164,33 @@ class EsModulesTest {
             }
         }
     }
+
+    @EngineTest
+    void typeScriptErrorsPointAtTheTypeScriptLine(JsRuntimeFactory factory) {
+        Map<String, String> files = Map.of("/app.ts", """
+                interface Point {
+                  x: number;
+                  y: number;
+                }
+                enum Color { Red, Green }
+                const text: string = `one
+                  two ${Color.Green}`;
+                function check<T extends Point>(p: T,
+                                                scale: number = 2): number {
+                  if (p.x > 0) throw new Error('bad ' + text.length);
+                  return p.y * scale;
+                }
+                export const y = check({ x: 0, y: 4 } as Point);
+                export const later = () => check({ x: 1, y: 0 });
+                """);
+        try (JsRuntime rt = runtime(factory, files)) {
+            JsObject ns = rt.importModule("./app.ts");
+            assertEquals(8, ns.get("y").asInt());
+            JsError e = assertThrows(JsError.class, () -> ns.get("later").asFunction().call());
+            assertEquals("bad 11", e.jsMessage());          // the template literal kept its line break
+            assertEquals("memory:/app.ts", e.location().orElseThrow().sourceName());
+            assertEquals(10, e.location().orElseThrow().line(), e.getMessage());
+            assertTrue(e.jsStack().orElse("").contains("app.ts:10"), e.jsStack().orElse(""));
+        }
+    }
 }

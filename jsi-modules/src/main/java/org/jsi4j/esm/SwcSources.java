@@ -1,6 +1,11 @@
 package org.jsi4j.esm;
 
 import com.caoccao.javet.swc4j.Swc4j;
+import com.caoccao.javet.swc4j.ast.Swc4jAst;
+import com.caoccao.javet.swc4j.ast.expr.Swc4jAstTpl;
+import com.caoccao.javet.swc4j.ast.expr.lit.Swc4jAstStr;
+import com.caoccao.javet.swc4j.ast.interfaces.ISwc4jAst;
+import com.caoccao.javet.swc4j.span.Swc4jSpan;
 import com.caoccao.javet.swc4j.ast.program.Swc4jAstModule;
 import com.caoccao.javet.swc4j.enums.Swc4jMediaType;
 import com.caoccao.javet.swc4j.enums.Swc4jParseMode;
@@ -75,7 +80,7 @@ final class SwcSources {
     private static TranslatedModule translateNow(String source, String id, ModuleKind kind, boolean constAsLet) {
         return switch (kind) {
             case COMMONJS -> commonJs(constAsLet ? EsmTranslator.constAsLet(source,
-                    (com.caoccao.javet.swc4j.ast.interfaces.ISwc4jAst) parse(source, id, Swc4jParseMode.Program)) : source);
+                    (ISwc4jAst) parse(source, id, Swc4jParseMode.Program)) : source);
             case ESM -> EsmTranslator.translate(source, (Swc4jAstModule) parse(source, id, Swc4jParseMode.Module), constAsLet);
             case TYPESCRIPT -> {
                 String js = stripTypes(source, id);
@@ -85,7 +90,7 @@ final class SwcSources {
                 Object program = parse(source, id, Swc4jParseMode.Program);
                 yield program instanceof Swc4jAstModule m ? EsmTranslator.translate(source, m, constAsLet)
                         : commonJs(constAsLet ? EsmTranslator.constAsLet(source,
-                                (com.caoccao.javet.swc4j.ast.interfaces.ISwc4jAst) program) : source);
+                                (ISwc4jAst) program) : source);
             }
             default -> throw new IllegalArgumentException("not a source module: " + kind);
         };
@@ -106,14 +111,47 @@ final class SwcSources {
         }
     }
 
-    /** TypeScript without its types (and without imports used only as types). */
+    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([^\"]*)\"");
+
+    /**
+     * TypeScript without its types (and without imports used only as types), laid out on the
+     * TypeScript file's lines and columns ({@link SourceMapLayout}).
+     */
     static String stripTypes(String source, String id) {
+        var out = transpile(source, id);
+        Matcher m = MAPPINGS.matcher(out.getSourceMap() == null ? "" : out.getSourceMap());
+        if (!m.find()) return out.getCode();
+        String code = out.getCode();
+        return SourceMapLayout.relayout(code, m.group(1), multiLineLiterals(code, id));
+    }
+
+    private static com.caoccao.javet.swc4j.outputs.Swc4jTranspileOutput transpile(String source, String id) {
         try {
             return swc().transpile(source, new Swc4jTranspileOptions().setMediaType(Swc4jMediaType.TypeScript)
-                    .setParseMode(Swc4jParseMode.Module).setSourceMap(Swc4jSourceMapOption.None)).getCode();
+                    .setParseMode(Swc4jParseMode.Module).setSourceMap(Swc4jSourceMapOption.Separate));
         } catch (Swc4jCoreException e) {
             throw syntaxError(e, id);
         }
+    }
+
+    /** For each line of {@code code} (0-based), whether it starts inside a string or template literal. */
+    private static boolean[] multiLineLiterals(String code, String id) {
+        boolean[] inside = new boolean[(int) code.chars().filter(c -> c == '\n').count() + 1];
+        if (code.indexOf('`') < 0 && code.indexOf("\\\n") < 0) return inside;
+        mark(code, (ISwc4jAst) parse(code, id, Swc4jParseMode.Module), inside);
+        return inside;
+    }
+
+    private static void mark(String code, ISwc4jAst node, boolean[] inside) {
+        if (node instanceof Swc4jAstStr || node instanceof Swc4jAstTpl) {
+            Swc4jSpan span = ((Swc4jAst) node).getSpan();
+            int line = span.getLine() - 1;
+            for (int i = span.getStart(); i < span.getEnd() && i < code.length(); i++) {
+                if (code.charAt(i) == '\n' && ++line < inside.length) inside[line] = true;
+            }
+            return;
+        }
+        for (ISwc4jAst child : node.getChildNodes()) if (child != null) mark(code, child, inside);
     }
 
     static JsSyntaxError syntaxError(Swc4jCoreException e, String id) {
