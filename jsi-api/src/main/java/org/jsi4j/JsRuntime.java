@@ -64,6 +64,7 @@ public final class JsRuntime implements AutoCloseable {
     private long externalMemoryAtLastCollection;
     private static final long EXTERNAL_MEMORY_STEP = 64L << 20;
     private volatile boolean closed;
+    private org.jsi4j.modules.JsModules modules;
 
     private JsRuntime(EngineInfo engine, Capabilities capabilities, RuntimeOptions options,
                       Function<RuntimeServices, EngineBackend> backendMaker) {
@@ -174,6 +175,30 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(sourceName, "sourceName");
         checkUsable();
         return new PreparedScript(this, backend.compile(source, sourceName), sourceName, source);
+    }
+
+    /**
+     * The runtime's modules: ES modules, CommonJS files and host-object modules, found through
+     * {@link RuntimeOptions#modules()} by the module system on the class path ({@code jsi-modules}).
+     *
+     * @throws IllegalStateException when no module system is on the class path
+     */
+    public org.jsi4j.modules.JsModules modules() {
+        checkUsable();
+        if (modules == null) modules = ModuleSystems.create(this);
+        return modules;
+    }
+
+    /**
+     * Imports an ES module (resolved from the module root of {@link RuntimeOptions#modules()}) and
+     * returns its namespace object: {@code modules().importModule(specifier)}.
+     *
+     * @throws org.jsi4j.modules.ModuleResolutionException when it or a dependency is not found
+     * @throws JsSyntaxError when a module does not parse
+     * @throws JsError when a module throws or imports a missing export
+     */
+    public JsObject importModule(String specifier) {
+        return modules().importModule(Objects.requireNonNull(specifier, "specifier"));
     }
 
     JsValue run(Object compiled, String sourceName, String source) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jsi4j.modules.ModuleLoader;
 
 /**
  * How to create a runtime. Immutable; start from {@link #defaults()}, {@link #forSnapshotting()}
@@ -23,9 +24,12 @@ import java.util.Objects;
  * @param restore the snapshot to restore, or {@code null} for a fresh runtime
  * @param externals the named externals a restore rebinds: each value a {@link HostFunction} or a
  *     {@link HostObject}, by the name it was registered under with {@code JsRuntime.external}
+ * @param modules where {@code import} and {@code require} find module files ({@link JsRuntime#modules()});
+ *     {@link ModuleLoader#none()} by default (host-object modules only)
  */
 public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
-                             boolean snapshotting, Snapshot restore, Map<String, Object> externals) {
+                             boolean snapshotting, Snapshot restore, Map<String, Object> externals,
+                             ModuleLoader modules) {
     private static final RuntimeOptions DEFAULTS = new RuntimeOptions(null, 0, 0, 0);
 
     /** Validates the values and copies the externals. */
@@ -37,6 +41,7 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
         if (maxStackDepth < 0) throw new IllegalArgumentException("maxStackDepth must be >= 0, was " + maxStackDepth);
         if (maxHeapBytes < 0) throw new IllegalArgumentException("maxHeapBytes must be >= 0, was " + maxHeapBytes);
         Objects.requireNonNull(externals, "externals");
+        Objects.requireNonNull(modules, "modules");
         Map<String, Object> copy = new LinkedHashMap<>();
         externals.forEach((name, value) -> {
             if (name == null || name.isEmpty()) throw new IllegalArgumentException("an external needs a non-empty name");
@@ -51,7 +56,7 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
 
     /** Limits only; no snapshotting, no restore. */
     public RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes) {
-        this(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, false, null, Map.of());
+        this(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, false, null, Map.of(), ModuleLoader.none());
     }
 
     /** No limits beyond the engine's own. */
@@ -100,33 +105,34 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
 
     /** A runtime restored from a snapshot; add the externals it names with {@link #externals(Map)}. */
     public static RuntimeOptions fromSnapshot(Snapshot snapshot) {
-        return new RuntimeOptions(null, 0, 0, 0, false, Objects.requireNonNull(snapshot, "snapshot"), Map.of());
+        return new RuntimeOptions(null, 0, 0, 0, false, Objects.requireNonNull(snapshot, "snapshot"), Map.of(),
+                ModuleLoader.none());
     }
 
     /** With a time limit per entry into JavaScript. */
     public RuntimeOptions withTimeLimit(Duration limit) {
         return new RuntimeOptions(Objects.requireNonNull(limit, "limit"), statementLimit, maxStackDepth, maxHeapBytes,
-                snapshotting, restore, externals);
+                snapshotting, restore, externals, modules);
     }
 
     /** With a statement limit per entry into JavaScript. */
     public RuntimeOptions withStatementLimit(long limit) {
-        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals);
+        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, modules);
     }
 
     /** With a maximum JavaScript stack depth. */
     public RuntimeOptions withMaxStackDepth(int depth) {
-        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes, snapshotting, restore, externals);
+        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes, snapshotting, restore, externals, modules);
     }
 
     /** With a heap limit, where the engine allows one. */
     public RuntimeOptions withMaxHeapBytes(long bytes) {
-        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes, snapshotting, restore, externals);
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes, snapshotting, restore, externals, modules);
     }
 
     /** With or without recording the setup for {@link JsRuntime#snapshot()}. */
     public RuntimeOptions withSnapshotting(boolean on) {
-        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, on, restore, externals);
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, on, restore, externals, modules);
     }
 
     /**
@@ -137,7 +143,13 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
      */
     public RuntimeOptions externals(Map<String, ?> byName) {
         return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore,
-                new LinkedHashMap<>(Objects.requireNonNull(byName, "byName")));
+                new LinkedHashMap<>(Objects.requireNonNull(byName, "byName")), modules);
+    }
+
+    /** With the loader that {@code import} and {@code require} find module files through ({@link JsRuntime#modules()}). */
+    public RuntimeOptions withModules(ModuleLoader loader) {
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
+                Objects.requireNonNull(loader, "loader"));
     }
 
     /** Whether the runtime records its setup: made {@link #forSnapshotting()} or restored. */
