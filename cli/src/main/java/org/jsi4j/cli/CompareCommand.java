@@ -79,6 +79,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--show", paramLabel = "N", description = "List at most N disagreements in the summary (default 20).")
     int show = 20;
 
+    @Option(names = "--vs-raw", description = {"Measure instead: run the test262 tests in this JVM, one thread, through jsi4j and through a",
+            "minimal loop over each engine's own API, interleaved; print tests/s, pass rates and the tests judged differently."})
+    boolean vsRaw;
+
     @Parameters(paramLabel = "DIR|FILE|GLOB", arity = "0..*", description = "Test files, directories (searched recursively) or quoted globs.")
     List<String> files = new ArrayList<>();
 
@@ -101,6 +105,15 @@ final class CompareCommand implements Callable<Integer> {
             err.println("jsi compare: " + e.getMessage());
             err.flush();
             return Jsi.USAGE;
+        }
+        if (vsRaw) {
+            if (suite.test262Root() == null) {
+                err.println("jsi compare: --vs-raw measures test262 tests; give --test262 ROOT or files in a test262 checkout");
+                err.flush();
+                return Jsi.USAGE;
+            }
+            CompareVsRaw.run(out, err, suite, ids, timeLimit);
+            return 0;
         }
         long total = (long) suite.tests().size() * ids.size();
         AtomicLong done = new AtomicLong();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jsi4j.Capabilities;
 import org.jsi4j.JsError;
 import org.jsi4j.JsException;
 import org.jsi4j.JsObject;
@@ -33,7 +34,6 @@ public final class TestRunner {
 
     /** Runs {@code test} on {@code engine} (made by {@code factory}), each runtime limited to {@code limit}. */
     public TestResult run(String engine, JsRuntimeFactory factory, TestCase test, Duration limit) {
-        long start = System.nanoTime();
         String source;
         try {
             source = Files.readString(test.path());
@@ -43,31 +43,42 @@ public final class TestRunner {
         if (!test.test262() || harness == null) {
             return ScriptRun.run(engine, factory, test.id(), source, limit);
         }
+        return judge(engine, test.id(), source, harness, factory.capabilities(), (s, l) -> runScenario(factory, s, l), limit);
+    }
+
+    /**
+     * Runs test262 test {@code id} ({@code source}) with {@code runner} and judges it: unsupported
+     * when it needs what {@code capabilities} lack, else each scenario of its {@link Test262Plan}
+     * until one does not pass.
+     */
+    public static TestResult judge(String engine, String id, String source, Test262Harness harness, Capabilities capabilities,
+                                   ScenarioRunner runner, Duration limit) {
+        long start = System.nanoTime();
         Test262Plan plan;
         try {
-            plan = Test262Plan.of(test.id(), source, harness);
+            plan = Test262Plan.of(id, source, harness);
         } catch (IllegalArgumentException e) {
-            return new TestResult(test.id(), engine, Verdict.FAIL, "bad test: " + e.getMessage(), e.getMessage(), 0);
+            return new TestResult(id, engine, Verdict.FAIL, "bad test: " + e.getMessage(), e.getMessage(), 0);
         }
-        Optional<String> unsupported = Test262Features.unsupported(plan.frontmatter(), factory.capabilities());
+        Optional<String> unsupported = Test262Features.unsupported(plan.frontmatter(), capabilities);
         if (unsupported.isPresent()) {
-            return new TestResult(test.id(), engine, Verdict.UNSUPPORTED, "unsupported", unsupported.get(), 0);
+            return new TestResult(id, engine, Verdict.UNSUPPORTED, "unsupported", unsupported.get(), 0);
         }
         Test262Plan.Judgement worst = null;
         for (Test262Plan.Scenario s : plan.scenarios()) {
-            Test262Plan.Judgement j = plan.judge(s, runScenario(factory, s, limit));
+            Test262Plan.Judgement j = plan.judge(s, runner.run(s, limit));
             if (j.verdict() != Verdict.PASS) {
                 worst = j;
                 break;
             }
         }
         double millis = (System.nanoTime() - start) / 1e6;
-        if (worst == null) return new TestResult(test.id(), engine, Verdict.PASS, "pass", "", millis);
-        return new TestResult(test.id(), engine, worst.verdict(), worst.outcome(), worst.message(), millis);
+        if (worst == null) return new TestResult(id, engine, Verdict.PASS, "pass", "", millis);
+        return new TestResult(id, engine, worst.verdict(), worst.outcome(), worst.message(), millis);
     }
 
     /** Evaluates the scenario's scripts in one fresh runtime with a {@code print} host function. */
-    static Test262Plan.Ending runScenario(JsRuntimeFactory factory, Test262Plan.Scenario scenario, Duration limit) {
+    public static Test262Plan.Ending runScenario(JsRuntimeFactory factory, Test262Plan.Scenario scenario, Duration limit) {
         List<String> printed = Collections.synchronizedList(new ArrayList<>());
         int index = 0;
         try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withTimeLimit(limit))) {
