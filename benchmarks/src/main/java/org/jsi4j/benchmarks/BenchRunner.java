@@ -40,7 +40,7 @@ public final class BenchRunner {
     public static final Map<String, Class<? extends EngineBenchmark>> ENGINES = engines();
     /** The benchmarks, in the order they are shown. */
     public static final List<String> BENCHMARKS = List.of("hostCall", "jsCall", "propertyGet", "propertySet",
-            "createRuntime", "pooledRuntime", "evalPrepared", "graphRoundTrip");
+            "createRuntime", "pooledRuntime", "evalPrepared", "graphRoundTrip", "graphWalk");
     /** The system property naming the directory of the Graal compiler jars. */
     public static final String GRAAL_JIT_DIR = "jsi.graal.jitDir";
 

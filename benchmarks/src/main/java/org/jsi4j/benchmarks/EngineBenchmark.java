@@ -11,6 +11,7 @@ import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsScope;
 import org.jsi4j.JsValue;
+import org.jsi4j.host.BulkConversion;
 import org.jsi4j.PreparedScript;
 import org.jsi4j.pool.JsRuntimePool;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +42,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       back (jsi4j only: compare it with createRuntime);
  *   <li>{@code evalPrepared}: run a prepared script;
  *   <li>{@code graphRoundTrip}: copy a 100 KB object graph from JavaScript to Java, back into a
- *       new JavaScript graph, and hand that to a JavaScript function.
+ *       new JavaScript graph, and hand that to a JavaScript function; jsi4j by its bulk path
+ *       ({@link BulkConversion}, the path {@code BulkPolicy} picks per engine), raw by the engine's
+ *       own per-property conversion.
+ *   <li>{@code graphWalk}: the same copy property by property through jsi-api ({@link JsiGraph});
+ *       jsi4j only (compare with graphRoundTrip's raw figure).
  * </ul>
  */
 @State(Scope.Thread)
@@ -193,6 +198,14 @@ public abstract class EngineBenchmark {
 
     @Benchmark
     public double graphRoundTrip_jsi() {
+        try (JsScope scope = rt.openScope()) {
+            Object copy = BulkConversion.toJava(rt, graph);
+            return checkGraph.call(BulkConversion.toJs(rt, copy)).asNumber();
+        }
+    }
+
+    @Benchmark
+    public double graphWalk_jsi() {
         try (JsScope scope = rt.openScope()) {
             Object copy = JsiGraph.toJava(graph);
             return checkGraph.call(JsiGraph.toJs(rt, copy)).asNumber();

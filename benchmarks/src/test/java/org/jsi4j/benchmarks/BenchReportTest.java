@@ -27,6 +27,9 @@ class BenchReportTest {
         assertTrue(FAILED.ratio().isEmpty());
         assertTrue(new BenchRow("createRuntime", "v8", 2.0, 1.0, null, Map.of()).goalStatus().startsWith("MISSED (> 1.25)"));
         assertEquals("", new BenchRow("evalPrepared", "v8", 2.0, 1.0, null, Map.of()).goalStatus());
+        assertTrue(new BenchRow("graphRoundTrip", "v8", 4e6, 2e7, null, Map.of()).goalStatus().startsWith("met"));
+        assertTrue(new BenchRow("graphRoundTrip", "v8", 6e6, 2e7, null, Map.of()).goalStatus().startsWith("MISSED"), "over 5 ms");
+        assertTrue(new BenchRow("graphRoundTrip", "rhino", 0.7e6, 0.3e6, null, Map.of()).goalStatus().startsWith("MISSED"), "slower than raw");
         assertEquals("met (<= 1.5); slower than JSR-223",
                 new BenchRow("propertySet", "graal", 120.0, 100.0, 110.0, Map.of()).goalStatus());
     }

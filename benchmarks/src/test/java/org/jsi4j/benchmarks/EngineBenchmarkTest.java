@@ -27,7 +27,8 @@ class EngineBenchmarkTest {
             "propertySet", (double) Scripts.LOOP,
             "createRuntime", 1.0,
             "evalPrepared", Scripts.PREPARED_RESULT,
-            "graphRoundTrip", Scripts.CHECK_GRAPH_RESULT);
+            "graphRoundTrip", Scripts.CHECK_GRAPH_RESULT,
+            "graphWalk", Scripts.CHECK_GRAPH_RESULT);
 
     @TestFactory
     Stream<DynamicTest> everyFlavorOfEveryBenchmarkComputesTheSameResult() {
