@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             source = code != null ? code : stdin ? readStdin() : modules.entry() != null ? null : read(file);
             if (snapshot != null) snap = SnapshotCommand.read(snapshot, key);
             String id = engine != null ? engine : snap != null ? snap.engineId() : JsEngines.selectedId();
-            factory = JsEngines.factory(id);
+            factory = JsEngines.configured(id, Jsi.engineOptions(spec));
         } catch (JsSnapshotException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + snapshot + ": " + e.getMessage(), e);
         } catch (BadInput | IllegalArgumentException | IllegalStateException e) {

@@ -47,7 +47,7 @@ final class GraalBackend implements EngineBackend {
     GraalBackend(GraalRuntimeFactory factory, GraalStopper stopper, RuntimeServices services) {
         this.factory = factory;
         this.services = services;
-        this.context = factory.newContext(stopper.engine());
+        this.context = factory.newContext(stopper.engine(), services.options());
         try {
             helpers = new GraalHelpers(context);
             rejections = new GraalRejections(context);

@@ -67,6 +67,7 @@ final class RhinoBackend extends RhinoHandles {
             cx.putThreadLocal(SandboxContextFactory.BACKEND_KEY, this);
             if (cx instanceof SandboxContext own) own.backend = this;
             cx.setInstructionObserverThreshold(limits.threshold());
+            RhinoOptions.apply(cx, services.options());
             int maxDepth = services.options().maxStackDepth();
             if (maxDepth > 0) {
                 cx.setInterpretedMode(true);
