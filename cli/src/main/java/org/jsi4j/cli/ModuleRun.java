@@ -55,6 +55,18 @@ record ModuleRun(Path root, ResolvedModule entry) {
         }
     }
 
+    /**
+     * For code that comes from no file ({@code --eval}, {@code --print}, standard input): a classic
+     * script whose {@code require} loads files from {@code moduleRoot}, by default the current directory.
+     *
+     * @throws RunCommand.BadInput when the root is not a directory
+     */
+    static ModuleRun classic(Path moduleRoot) throws RunCommand.BadInput {
+        Path root = (moduleRoot != null ? moduleRoot : Path.of("")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) throw new RunCommand.BadInput("--module-root " + moduleRoot + " is not a directory");
+        return new ModuleRun(root, null);
+    }
+
     /** {@code options} with this run's module loader. */
     RuntimeOptions apply(RuntimeOptions options) {
         return options.withModules(ModuleLoader.directory(root));
