@@ -97,6 +97,9 @@ final class CompareVsRaw {
                     rawRate, jsiRate, jsiRate - rawRate, rawTps, jsiTps, rawTps / jsiTps));
         }
         for (Row r : rows) {
+            out.println(r.engine() + ": raw " + counts(r.raw()) + "; jsi4j " + counts(r.jsi()));
+        }
+        for (Row r : rows) {
             int shown = 0;
             for (int i = 0; i < r.raw().size(); i++) {
                 TestResult a = r.raw().get(i);
@@ -109,6 +112,14 @@ final class CompareVsRaw {
             if (shown > 30) out.println("  ... " + (shown - 30) + " more");
         }
         out.flush();
+    }
+
+    private static String counts(List<TestResult> rs) {
+        java.util.Map<org.jsi4j.compare.Verdict, Integer> n = new java.util.EnumMap<>(org.jsi4j.compare.Verdict.class);
+        for (TestResult r : rs) n.merge(r.verdict(), 1, Integer::sum);
+        StringBuilder b = new StringBuilder();
+        n.forEach((v, c) -> b.append(b.isEmpty() ? "" : ", ").append(c).append(' ').append(v.label()));
+        return b.toString();
     }
 
     private static String oneLine(TestResult r) {

@@ -100,6 +100,7 @@ class CompareCommandTest {
         assertEquals("+0.00pp", cells[4], row);
         assertTrue(Double.parseDouble(cells[5]) > 0 && Double.parseDouble(cells[6]) > 0, row);
         assertFalse(r.out().contains("judged differently"), r.out());
+        assertTrue(r.out().contains("rhino: raw 5 pass, 4 fail, 1 timeout, 2 unsupported; jsi4j 5 pass, 4 fail, 1 timeout, 2 unsupported"), r.out());
         Path plain = script("plain.js", "1");
         JsiTest.Result usage = jsi("compare", "--vs-raw", plain.toString());
         assertEquals(Jsi.USAGE, usage.code());
