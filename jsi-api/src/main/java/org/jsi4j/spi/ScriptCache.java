@@ -10,8 +10,10 @@ import java.util.function.Supplier;
  * a prepared script) is compiled once and run in many runtimes: a backend keeps one per factory
  * and asks it for the engine's compiled form of a source ({@code T}: a Rhino {@code Script}, V8
  * code-cache bytes, ...). Keyed by source name and text; least recently used entries go when the
- * cached sources exceed {@code maxChars}. Sources shorter than {@code minChars} are not cached:
- * they compile faster than a lookup hashes them. Thread-safe; the compiled form must be safe to
+ * cached sources exceed {@code maxChars} or there are more than {@code maxEntries} of them (a
+ * compiled form may hold engine memory, such as a generated class, whatever its source's size).
+ * Sources shorter than {@code minChars} are not cached: a backend sets it where compiling a small
+ * source costs less than a lookup hashes it. Thread-safe; the compiled form must be safe to
  * use from several runtimes (and threads) at once.
  *
  * @param <T> the engine's compiled form
@@ -22,6 +24,7 @@ public final class ScriptCache<T> {
 
     private final int minChars;
     private final long maxChars;
+    private final int maxEntries;
     private final LinkedHashMap<Key, T> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long chars;
     private long hits;
@@ -32,9 +35,19 @@ public final class ScriptCache<T> {
      * @param maxChars the most source text (in chars) whose compiled forms are kept
      */
     public ScriptCache(int minChars, long maxChars) {
-        if (minChars < 0 || maxChars < 0) throw new IllegalArgumentException("sizes must be >= 0");
+        this(minChars, maxChars, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param minChars sources shorter than this are compiled each time, not cached
+     * @param maxChars the most source text (in chars) whose compiled forms are kept
+     * @param maxEntries the most compiled forms kept
+     */
+    public ScriptCache(int minChars, long maxChars, int maxEntries) {
+        if (minChars < 0 || maxChars < 0 || maxEntries < 0) throw new IllegalArgumentException("sizes must be >= 0");
         this.minChars = minChars;
         this.maxChars = maxChars;
+        this.maxEntries = maxEntries;
     }
 
     /**
@@ -60,7 +73,7 @@ public final class ScriptCache<T> {
             if (raced != null) return raced;
             chars += source.length();
             var it = entries.entrySet().iterator();
-            while (chars > maxChars && it.hasNext()) {
+            while ((chars > maxChars || entries.size() > maxEntries) && it.hasNext()) {
                 Map.Entry<Key, T> eldest = it.next();
                 chars -= eldest.getKey().source().length();
                 it.remove();

@@ -44,6 +44,18 @@ class ScriptCacheTest {
     }
 
     @Test
+    void theLeastRecentlyUsedGoWhenThereAreTooManyEntries() {
+        ScriptCache<Object> cache = new ScriptCache<>(0, 1_000_000, 2);
+        Object one = cache.get("a.js", "1", Object::new);
+        Object two = cache.get("b.js", "2", Object::new);
+        assertSame(one, cache.get("a.js", "1", Object::new)); // a is now the most recent
+        cache.get("c.js", "3", Object::new);                   // a third entry: b goes
+        assertSame(one, cache.get("a.js", "1", Object::new));
+        assertNotSame(two, cache.get("b.js", "2", Object::new));
+        assertThrows(IllegalArgumentException.class, () -> new ScriptCache<>(0, 1, -1));
+    }
+
+    @Test
     void aFailedCompileIsNotCached() {
         ScriptCache<Object> cache = new ScriptCache<>(10, 1_000);
         assertThrows(IllegalStateException.class, () -> cache.get("a.js", BIG, () -> {
