@@ -54,6 +54,9 @@ final class CompareVsRaw {
         List<Row> rows = new ArrayList<>();
         for (String engine : engines) {
             JsRuntimeFactory factory = JsEngines.factory(engine);
+            // jsi4j loads the engine first: V8's flags belong to the process (sloppy mode by default, as jsi4j sets
+            // them; Javet's own default is strict), and the raw loop then runs under the same ones
+            factory.create().close();
             ScenarioRunner jsi = (s, l) -> TestRunner.runScenario(factory, s, l);
             List<TestResult> raw = new ArrayList<>();
             List<TestResult> viaJsi = new ArrayList<>();
