@@ -102,6 +102,7 @@ final class SvgCharts {
             }
             s.append(text(x0 + slot / 2 - 3, bottom + 14, buckets.get(b), "middle"));
         }
+        s.append(text(width - 10, bottom + 28, "ms per test", "end"));
         legend(s, List.copyOf(countsBySeries.keySet()), left, bottom + 32);
         return s.append("</svg>").toString();
     }
