@@ -1,7 +1,7 @@
 // storage.js: a native module written once in Java, loaded into any engine.
 // Run it with  ./jsi run examples/storage.js   (add --engine rhino, v8 or graal to compare)
 //
-// require('storage') loads org.jsi4j.host.example.StorageModule, a plain Java class with
+// require('storage') loads org.jsi4j.examples.storage.StorageModule (examples/storage-module), a plain Java class with
 // @JsModule/@JsMethod/@JsProperty annotations, found through ServiceLoader. Arguments and results
 // are converted both ways (strings, numbers, lists, maps, records, Optional, CompletableFuture).
 // The timers (setTimeout, setInterval, queueMicrotask) run on the runtime's event loop.

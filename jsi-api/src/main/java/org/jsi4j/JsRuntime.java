@@ -54,6 +54,7 @@ public final class JsRuntime implements AutoCloseable {
     private final Intrinsics intrinsics = new Intrinsics(this);
     private final StopControl stops;
     private final Snapshotting snapshots;
+    private Rejections rejections;
 
     private JsScope current = root;
     private int weakRefs;
@@ -63,6 +64,7 @@ public final class JsRuntime implements AutoCloseable {
     private long externalMemoryAtLastCollection;
     private static final long EXTERNAL_MEMORY_STEP = 64L << 20;
     private volatile boolean closed;
+    private org.jsi4j.modules.JsModules modules;
 
     private JsRuntime(EngineInfo engine, Capabilities capabilities, RuntimeOptions options,
                       Function<RuntimeServices, EngineBackend> backendMaker) {
@@ -175,6 +177,30 @@ public final class JsRuntime implements AutoCloseable {
         return new PreparedScript(this, backend.compile(source, sourceName), sourceName, source);
     }
 
+    /**
+     * The runtime's modules: ES modules, CommonJS files and host-object modules, found through
+     * {@link RuntimeOptions#modules()} by the module system on the class path ({@code jsi-modules}).
+     *
+     * @throws IllegalStateException when no module system is on the class path
+     */
+    public org.jsi4j.modules.JsModules modules() {
+        checkUsable();
+        if (modules == null) modules = ModuleSystems.create(this);
+        return modules;
+    }
+
+    /**
+     * Imports an ES module (resolved from the module root of {@link RuntimeOptions#modules()}) and
+     * returns its namespace object: {@code modules().importModule(specifier)}.
+     *
+     * @throws org.jsi4j.modules.ModuleResolutionException when it or a dependency is not found
+     * @throws JsSyntaxError when a module does not parse
+     * @throws JsError when a module throws or imports a missing export
+     */
+    public JsObject importModule(String specifier) {
+        return modules().importModule(Objects.requireNonNull(specifier, "specifier"));
+    }
+
     JsValue run(Object compiled, String sourceName, String source) {
         checkUsable();
         return snapshots.journaled(sourceName, source, () -> enter(() -> backend.run(compiled)));
@@ -214,6 +240,18 @@ public final class JsRuntime implements AutoCloseable {
      */
     public boolean interrupt() {
         return stops.stop(JsTerminatedException.Reason.INTERRUPTED);
+    }
+
+    /**
+     * Reports to {@code listener} every promise rejected without a handler once the JavaScript stack
+     * is empty and its promise jobs have run (see {@link UnhandledRejectionListener}), replacing the
+     * listener set before. Until a listener is set, no engine tracks rejections.
+     */
+    public void onUnhandledRejection(UnhandledRejectionListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        checkUsable();
+        if (rejections == null) rejections = new Rejections(this, backend, listener);
+        else rejections.listener(listener);
     }
 
     // ---------------------------------------------------------------- values
@@ -584,12 +622,16 @@ public final class JsRuntime implements AutoCloseable {
 
     // ---------------------------------------------------------------- event loop
 
-    /** Runs the tasks queued on {@link #executor()} now, without waiting; returns how many ran. */
+    /**
+     * Runs the tasks queued on {@link #executor()} and the scheduled ones due now (earliest due first,
+     * then in scheduling order), without waiting; returns how many ran.
+     */
     public int runPendingTasks() {
         checkUsable();
         int ran = 0;
+        long now = System.nanoTime();
         Runnable task;
-        while ((task = executor.poll()) != null) {
+        while ((task = executor.pollAt(now)) != null) {
             task.run();
             ran++;
         }
@@ -598,7 +640,10 @@ public final class JsRuntime implements AutoCloseable {
 
     /**
      * Runs queued tasks, waiting for scheduled ones and for pending promises from
-     * {@link #promise}, until there is no work left or {@code timeout} passes.
+     * {@link #promise}, until there is no work left or {@code timeout} passes. It waits while
+     * referenced work exists (see {@link JsExecutor}): scheduled tasks not unreferenced, unsettled
+     * futures, {@linkplain JsExecutor#hold() holds} of other threads; unreferenced scheduled tasks
+     * still run when they fall due while it waits.
      *
      * @return true when the runtime went idle, false when the timeout passed first
      * @throws RuntimeException whatever a task given to {@link JsExecutor#execute} threw
@@ -792,6 +837,7 @@ public final class JsRuntime implements AutoCloseable {
         depth = 0;
         JsTerminatedException.Reason stoppedFor = stops.finish();
         if (stoppedFor != null) throw stops.lateStop(stoppedFor);
+        if (rejections != null) rejections.report();
         return result;
     }
 
@@ -910,6 +956,7 @@ public final class JsRuntime implements AutoCloseable {
     void releaseInternalFunctions() {
         hostErrors.release();
         intrinsics.release();
+        if (rejections != null) rejections.release();
     }
 
     /** Makes the error helper again after a snapshot when host callbacks may need it. */

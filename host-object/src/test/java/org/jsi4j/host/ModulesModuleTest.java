@@ -52,6 +52,6 @@ class ModulesModuleTest {
     void discoveryAddsServiceLoaderModules() {
         ModuleRegistry registry = Guice.createInjector(new ModulesModule()).getInstance(ModuleRegistry.class);
         assertEquals(ModuleRegistry.discover().names(), registry.names());
-        assertEquals(List.of("storage"), registry.names());
+        assertEquals(List.of("discovered"), registry.names());
     }
 }

@@ -194,6 +194,24 @@ public interface EngineBackend {
         return false;
     }
 
+    /**
+     * Starts recording promises that are rejected while no handler is attached (called once, when
+     * the first {@link org.jsi4j.UnhandledRejectionListener} is set). A promise that gets a handler
+     * before {@link #takeRejections()} is called is dropped from the record.
+     */
+    default void trackRejections() {
+        throw new UnsupportedOperationException("this backend does not report unhandled promise rejections");
+    }
+
+    /**
+     * The promises recorded by {@link #trackRejections()} that are still rejected without a handler,
+     * oldest first where the engine keeps the order, and forgets them. Called by the core outside any script, after an outermost entry
+     * and its promise jobs; values are wrapped with {@link RuntimeServices#wrap}.
+     */
+    default List<RejectedPromise> takeRejections() {
+        return List.of();
+    }
+
     /** Frees the engine. Handles are released before this is called. */
     void close();
 }

@@ -42,14 +42,17 @@ final class GraalBackend implements EngineBackend {
     private final GraalLimits limits;
     private final GraalValues values;
     private final GraalCallbacks callbacks;
+    private final GraalRejections rejections;
 
     GraalBackend(GraalRuntimeFactory factory, GraalStopper stopper, RuntimeServices services) {
         this.factory = factory;
         this.services = services;
-        this.context = factory.newContext(stopper.engine());
+        this.context = factory.newContext(stopper.engine(), services.options());
         try {
             helpers = new GraalHelpers(context);
-            limits = new GraalLimits(context, stopper, services.options().statementLimit());
+            rejections = new GraalRejections(context);
+            limits = new GraalLimits(context, stopper, services.options().statementLimit(),
+                    services.options().maxStackDepth());
             values = new GraalValues(services, helpers, limits);
             limits.errors(new GraalErrors(services, helpers, limits, values));
             callbacks = new GraalCallbacks(services, limits, helpers);
@@ -259,6 +262,16 @@ final class GraalBackend implements EngineBackend {
      */
     @Override
     public void drainMicrotasks() {
+    }
+
+    @Override
+    public void trackRejections() {
+        rejections.track();
+    }
+
+    @Override
+    public List<org.jsi4j.spi.RejectedPromise> takeRejections() {
+        return rejections.take(values);
     }
 
     @Override

@@ -67,6 +67,7 @@ final class RhinoBackend extends RhinoHandles {
             cx.putThreadLocal(SandboxContextFactory.BACKEND_KEY, this);
             if (cx instanceof SandboxContext own) own.backend = this;
             cx.setInstructionObserverThreshold(limits.threshold());
+            RhinoOptions.apply(cx, services.options());
             int maxDepth = services.options().maxStackDepth();
             if (maxDepth > 0) {
                 cx.setInterpretedMode(true);
@@ -361,6 +362,25 @@ final class RhinoBackend extends RhinoHandles {
         op(() -> {
             cx.processMicrotasks();
             return null;
+        });
+    }
+
+    @Override
+    public void trackRejections() {
+        op(() -> {
+            cx.setTrackUnhandledPromiseRejections(true);
+            return null;
+        });
+    }
+
+    /** Rhino's tracker gives the reasons only (it drops a promise once a handler is attached). */
+    @Override
+    public List<org.jsi4j.spi.RejectedPromise> takeRejections() {
+        return op(() -> {
+            List<org.jsi4j.spi.RejectedPromise> taken = new ArrayList<>();
+            cx.getUnhandledPromiseTracker().process(reason ->
+                    taken.add(new org.jsi4j.spi.RejectedPromise(null, values.toJs(reason))));
+            return taken;
         });
     }
 
