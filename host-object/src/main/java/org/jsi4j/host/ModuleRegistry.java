@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.jsi4j.HostObject;
 import org.jsi4j.JsError;
 import org.jsi4j.JsErrorType;
 import org.jsi4j.JsFunction;
@@ -16,12 +18,18 @@ import org.jsi4j.JsObject;
 import org.jsi4j.JsRef;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsString;
+import org.jsi4j.JsValue;
 
 /**
  * The modules {@code require(name)} can load, by name. Immutable; combine registries with
  * {@link #plus}. {@link #install(JsRuntime)} defines the global {@code require}, which loads each
  * module once per runtime and returns the same object on every later call; an unknown name throws
  * an {@code Error} listing the modules available.
+ *
+ * <p>A module found by {@link #discover()} or added with {@link #plusPerRuntime} gets a new instance
+ * in each runtime that requires it, unless it is {@link ModuleProvider#shared() shared}; a module
+ * added as an instance ({@link #of(ModuleProvider...)}) is that instance everywhere. Either way its
+ * {@link ModuleProvider#close(JsRuntime)} runs when each runtime it was loaded into closes.
  * <pre>{@code
  * ModuleRegistry.discover().plus(NativeModule.of(new LoginModule())).install(runtime);
  * runtime.evaluate("require('login').login('ada')", "app.js");
@@ -30,9 +38,19 @@ import org.jsi4j.JsString;
 public final class ModuleRegistry {
     private static final ModuleRegistry EMPTY = new ModuleRegistry(Map.of());
 
-    private final Map<String, ModuleProvider> providers;
+    private final Map<String, Source> providers;
 
-    private ModuleRegistry(Map<String, ModuleProvider> providers) {
+    /** How one module gets its instance for a runtime: {@code probe} named it. */
+    private record Source(ModuleProvider probe, Supplier<? extends ModuleProvider> perRuntime) {
+        ModuleProvider instance() {
+            if (perRuntime == null || probe.shared()) return probe;
+            ModuleProvider made = perRuntime.get();
+            if (made == null) throw new IllegalStateException("The factory of module '" + probe.name() + "' returned null");
+            return made;
+        }
+    }
+
+    private ModuleRegistry(Map<String, Source> providers) {
         this.providers = providers;
     }
 
@@ -64,14 +82,14 @@ public final class ModuleRegistry {
     public static ModuleRegistry discover() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) loader = ModuleRegistry.class.getClassLoader();
-        List<ModuleProvider> found = new ArrayList<>();
+        List<Supplier<ModuleProvider>> found = new ArrayList<>();
         try {
-            for (ModuleProvider p : ServiceLoader.load(ModuleProvider.class, loader)) found.add(p);
+            ServiceLoader.load(ModuleProvider.class, loader).stream().forEach(found::add);
+            return EMPTY.plusPerRuntime(found);
         } catch (ServiceConfigurationError e) {
             throw new IllegalStateException("A native module listed in META-INF/services/" + ModuleProvider.class.getName()
                     + " could not be loaded: " + e.getMessage(), e);
         }
-        return of(found);
     }
 
     /**
@@ -80,14 +98,35 @@ public final class ModuleRegistry {
      * @throws IllegalArgumentException when a name is taken twice
      */
     public ModuleRegistry plus(Collection<? extends ModuleProvider> more) {
-        Map<String, ModuleProvider> all = new TreeMap<>(providers);
-        for (ModuleProvider p : more) {
-            Objects.requireNonNull(p, "provider");
-            String name = p.name();
-            ModuleProvider previous = all.putIfAbsent(name, p);
+        List<Source> sources = new ArrayList<>();
+        for (ModuleProvider p : more) sources.add(new Source(Objects.requireNonNull(p, "provider"), null));
+        return plusSources(sources);
+    }
+
+    /**
+     * This registry and the modules {@code factories} make: each factory is called once now (for the
+     * module's name) and then once in each runtime that requires the module, unless the module is
+     * {@link ModuleProvider#shared() shared}, when the first instance serves every runtime.
+     *
+     * @throws IllegalArgumentException when a name is taken twice
+     */
+    public ModuleRegistry plusPerRuntime(Collection<? extends Supplier<? extends ModuleProvider>> factories) {
+        List<Source> sources = new ArrayList<>();
+        for (Supplier<? extends ModuleProvider> f : factories) {
+            ModuleProvider probe = Objects.requireNonNull(Objects.requireNonNull(f, "factory").get(), "a module factory returned null");
+            sources.add(new Source(probe, f));
+        }
+        return plusSources(sources);
+    }
+
+    private ModuleRegistry plusSources(List<Source> more) {
+        Map<String, Source> all = new TreeMap<>(providers);
+        for (Source s : more) {
+            String name = s.probe().name();
+            Source previous = all.putIfAbsent(name, s);
             if (previous != null) {
-                throw new IllegalArgumentException("Two modules are named '" + name + "': " + previous.getClass().getName()
-                        + " and " + p.getClass().getName());
+                throw new IllegalArgumentException("Two modules are named '" + name + "': " + previous.probe().getClass().getName()
+                        + " and " + s.probe().getClass().getName());
             }
         }
         return new ModuleRegistry(Map.copyOf(all));
@@ -100,7 +139,7 @@ public final class ModuleRegistry {
 
     /** This registry and every module of {@code other}. */
     public ModuleRegistry plus(ModuleRegistry other) {
-        return plus(other.providers.values());
+        return plusSources(List.copyOf(other.providers.values()));
     }
 
     /** The module names, sorted. */
@@ -128,13 +167,15 @@ public final class ModuleRegistry {
             String name = s.value();
             JsRef<JsObject> module = loaded.get(name);
             if (module == null) {
-                ModuleProvider provider = providers.get(name);
-                if (provider == null) {
+                Source source = providers.get(name);
+                if (source == null) {
                     throw JsError.of(JsErrorType.ERROR, "Cannot find module '" + name + "'. Modules available: "
                             + (providers.isEmpty() ? "none" : String.join(", ", names())));
                 }
-                module = provider.load(rt).persist();
+                ModuleProvider instance = source.instance();
+                module = instance.load(rt).persist();
                 loaded.put(name, module);
+                rt.hostObject(new CloseHook(instance, rt)); // its release() runs when the runtime closes
             }
             return module.get();
         });
@@ -143,5 +184,26 @@ public final class ModuleRegistry {
     @Override
     public String toString() {
         return "ModuleRegistry" + names();
+    }
+
+    /** A host object that scripts never see, registered only for its {@link #release()} at runtime close. */
+    private static final class CloseHook implements HostObject {
+        private final ModuleProvider module;
+        private final JsRuntime runtime;
+
+        CloseHook(ModuleProvider module, JsRuntime runtime) {
+            this.module = module;
+            this.runtime = runtime;
+        }
+
+        @Override
+        public JsValue get(JsRuntime runtime, String name) {
+            return JsValue.undefined();
+        }
+
+        @Override
+        public void release() {
+            module.close(runtime);
+        }
     }
 }
