@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * in its own javadoc, or in its package's {@code package-info.java}, each with a "Stability:" line.
  */
 class StabilityDocsTest {
-    private static final List<String> PUBLISHED = List.of("jsi-api", "jsi-guice", "host-object", "runtime-rhino",
+    private static final List<String> PUBLISHED = List.of("jsi-api", "jsi-guice", "host-object", "jsi-modules", "runtime-rhino",
             "runtime-graal", "runtime-v8");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "(?m)^public (final |abstract |sealed |non-sealed )*(class|interface|record|enum|@interface) ");

@@ -148,7 +148,11 @@ public final class ModuleRegistry {
     }
 
     /**
-     * Defines the global {@code require} in {@code runtime} (replacing any) and returns it.
+     * Defines the global {@code require} in {@code runtime} (replacing any) and returns it. When a
+     * module system is on the class path ({@code jsi-modules}), the modules are also importable
+     * ({@code import storage from 'jsi:storage'} or {@code 'storage'}), as the same objects, and
+     * {@code require} of any other name loads a file through the runtime's module loader
+     * ({@link org.jsi4j.RuntimeOptions#modules()}).
      */
     public JsFunction install(JsRuntime runtime) {
         JsFunction require = requireFunction(runtime);
@@ -159,26 +163,46 @@ public final class ModuleRegistry {
     /** A {@code require} function for {@code runtime}, without defining a global. */
     public JsFunction requireFunction(JsRuntime runtime) {
         Map<String, JsRef<JsObject>> loaded = new HashMap<>();
+        boolean files = org.jsi4j.modules.JsModules.available();
+        if (files) {
+            for (Map.Entry<String, Source> e : providers.entrySet()) {
+                runtime.modules().defineHostModule(e.getKey(), rt -> loaded(rt, e.getKey(), e.getValue(), loaded));
+            }
+        }
+        boolean fileLoader = files && runtime.options().modules() != org.jsi4j.modules.ModuleLoader.none();
         return runtime.function("require", 1, (rt, self, args) -> {
             if (args.isEmpty() || !(args.get(0) instanceof JsString s)) {
                 throw JsError.of(JsErrorType.TYPE_ERROR, "require() takes a module name (a string), got "
                         + (args.isEmpty() ? "nothing" : TypeMapping.describe(args.get(0))));
             }
             String name = s.value();
-            JsRef<JsObject> module = loaded.get(name);
-            if (module == null) {
-                Source source = providers.get(name);
-                if (source == null) {
-                    throw JsError.of(JsErrorType.ERROR, "Cannot find module '" + name + "'. Modules available: "
-                            + (providers.isEmpty() ? "none" : String.join(", ", names())));
+            Source source = providers.get(name.startsWith("jsi:") ? name.substring(4) : name);
+            if (source == null) {
+                if (fileLoader) {
+                    try {
+                        return rt.modules().require(name);
+                    } catch (org.jsi4j.modules.ModuleResolutionException e) {
+                        throw JsError.of(JsErrorType.ERROR, e.getMessage() + ". Native modules available: "
+                                + (providers.isEmpty() ? "none" : String.join(", ", names())));
+                    }
                 }
-                ModuleProvider instance = source.instance();
-                module = instance.load(rt).persist();
-                loaded.put(name, module);
-                rt.hostObject(new CloseHook(instance, rt)); // its release() runs when the runtime closes
+                throw JsError.of(JsErrorType.ERROR, "Cannot find module '" + name + "'. Modules available: "
+                        + (providers.isEmpty() ? "none" : String.join(", ", names())));
             }
-            return module.get();
+            return loaded(rt, source.probe().name(), source, loaded);
         });
+    }
+
+    /** Module {@code name} in {@code rt}: loaded once per runtime, its instance closed with the runtime. */
+    private static JsObject loaded(JsRuntime rt, String name, Source source, Map<String, JsRef<JsObject>> loaded) {
+        JsRef<JsObject> module = loaded.get(name);
+        if (module == null) {
+            ModuleProvider instance = source.instance();
+            module = instance.load(rt).persist();
+            loaded.put(name, module);
+            rt.hostObject(new CloseHook(instance, rt)); // its release() runs when the runtime closes
+        }
+        return module.get();
     }
 
     @Override

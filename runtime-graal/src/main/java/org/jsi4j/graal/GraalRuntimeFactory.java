@@ -30,7 +30,8 @@ import org.jsi4j.spi.SystemLoggerHandler;
  * time limits, interrupts and statement limits, all leaving the runtime usable. Runtimes with a
  * statement limit run on a second engine, made when the first one is asked for, whose statement
  * counter slows their hot loops down (see {@link GraalStopper}); the others never pay for it.
- * Stack-depth limits are refused: GraalJS's stack is the Java thread's. Its heap is the JVM's, so
+ * Stack-depth limits count JavaScript frames on a third engine ({@link GraalDepth}) and end the
+ * entry with an uncatchable {@code STACK_LIMIT} termination. Its heap is the JVM's, so
  * {@link RuntimeOptions#maxHeapBytes()} is enforced by the core as a budget of bytes the runtime's
  * thread allocates during one entry ({@link org.jsi4j.spi.EngineBackend#heapOnJvm()}).
  */
@@ -40,7 +41,8 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
 
     private final Engine engine;
     private final GraalStopper stopper;
-    private GraalStopper countingStopper;
+    /** Engines for limited runtimes, made on first use: [0] statement limit, [1] stack depth, [2] both. */
+    private final GraalStopper[] limitedStoppers = new GraalStopper[3];
     private final EngineInfo info;
     private final Capabilities capabilities;
     private final GraalOptions graalOptions;
@@ -62,7 +64,8 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         graalOptions = new GraalOptions(engine);
         capabilities = new Capabilities(jit ? GraalJit.JIT : GraalJit.INTERPRETER, jit,
                 Capabilities.SnapshotSupport.PORTABLE_REPLAY, Capabilities.allFeaturesExcept(),
-                EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT));
+                EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT,
+                        Reason.STACK_LIMIT));
     }
 
     private static Engine newEngine() {
@@ -99,30 +102,28 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     /**
      * A new sandboxed runtime.
      *
-     * @throws IllegalArgumentException for a stack depth or a heap limit, which GraalJS cannot enforce
      * @throws IllegalStateException when the factory is closed
      */
     @Override
     public JsRuntime create(RuntimeOptions options) {
         if (closed) throw new IllegalStateException("This GraalJS factory is closed; get a new one from JsEngines");
-        if (options.maxStackDepth() > 0) {
-            throw new IllegalArgumentException("GraalJS cannot limit the JavaScript stack depth (maxStackDepth): its stack"
-                    + " is the Java thread's; deep recursion ends in a catchable RangeError at the thread's stack size (-Xss)");
-        }
         graalOptions.resolve(options);
-        if (options.statementLimit() == 0) {
+        boolean counting = options.statementLimit() > 0;
+        boolean depthLimited = options.maxStackDepth() > 0;
+        if (!counting && !depthLimited) {
             return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, stopper, services));
         }
-        GraalStopper counting = countingStopper();
-        return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, counting, services));
+        GraalStopper limited = limitedStopper(counting, depthLimited);
+        return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, limited, services));
     }
 
-    /** The stopper of the engine for runtimes with statement limits, made on first use. */
-    private synchronized GraalStopper countingStopper() {
-        if (countingStopper == null) {
-            countingStopper = new GraalStopper(newEngine(), true);
+    /** The stopper of the engine for runtimes with statement and/or stack-depth limits, made on first use. */
+    private synchronized GraalStopper limitedStopper(boolean counting, boolean depthLimited) {
+        int i = (counting ? 1 : 0) + (depthLimited ? 2 : 0) - 1;
+        if (limitedStoppers[i] == null) {
+            limitedStoppers[i] = new GraalStopper(newEngine(), counting, depthLimited);
         }
-        return countingStopper;
+        return limitedStoppers[i];
     }
 
     /** The cached source for a script, so that every runtime of this factory reuses its parsed code. */
@@ -156,7 +157,9 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .allowExperimentalOptions(true)
                 .option("js.java-package-globals", "false")
-                .option("js.graal-builtin", "false")
+                // the Graal global carries setUnhandledPromiseRejectionHandler: GraalRejections takes it and deletes it
+                .option("js.graal-builtin", "true")
+                .option("js.unhandled-rejections", "handler")
                 .option("js.polyglot-builtin", "false")
                 .option("js.print", "false")
                 .option("js.load", "false")
@@ -187,7 +190,9 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         }
         engine.close();
         synchronized (this) {
-            if (countingStopper != null) countingStopper.engine().close();
+            for (GraalStopper s : limitedStoppers) {
+                if (s != null) s.engine().close();
+            }
         }
     }
 
