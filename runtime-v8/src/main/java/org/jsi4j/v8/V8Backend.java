@@ -369,6 +369,8 @@ final class V8Backend implements EngineBackend {
                 errors.close();
                 symbols.close();
                 bridge.close();
+                // prepared scripts still held by the application: closed with their runtime
+                for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();
                 contexts.releaseAll();
             } catch (JavetException e) {
                 // closing anyway: the isolate below frees whatever is left
