@@ -145,7 +145,12 @@ final class ModuleBinder {
 
     private static Signature signature(String function, Method m) {
         List<Signature.Parameter> params = new ArrayList<>();
-        for (java.lang.reflect.Parameter p : m.getParameters()) params.add(new Signature.Parameter(p.getName(), p.getParameterizedType()));
+        java.lang.reflect.Parameter[] parameters = m.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            // without -parameters javac keeps no names: arg1, arg2, ... as NativeModule.builder names them
+            java.lang.reflect.Parameter p = parameters[i];
+            params.add(new Signature.Parameter(p.isNamePresent() ? p.getName() : "arg" + (i + 1), p.getParameterizedType()));
+        }
         return new Signature(function, params);
     }
 
