@@ -74,7 +74,7 @@ class TimersTest {
 
     @Test
     void timersDueTogetherFireInCreationOrder() {
-        eval("var log = []; for (var i = 0; i < 40; i++) (function (n) { setTimeout(function () { log.push(n); }, 20); })(i);"
+        eval("var log = []; for (var i = 0; i < 40; i++) (function (n) { setTimeout(function () { log.push(n); }, 300); })(i);"
                 + " setTimeout(function () { log.push('early'); }, 1);");
         loop();
         StringBuilder expected = new StringBuilder("early");
