@@ -100,9 +100,9 @@ class TimersTest {
 
     @Test
     void refreshRestartsATimer() {
-        eval("var log = []; var t = setTimeout(function () { log.push('t'); }, 80);"
-                + " setTimeout(function () { log.push('a'); t.refresh(); }, 40);"
-                + " setTimeout(function () { log.push('b'); }, 100);");
+        eval("var log = []; var t = setTimeout(function () { log.push('t'); }, 400);"
+                + " setTimeout(function () { log.push('a'); t.refresh(); }, 100);"
+                + " setTimeout(function () { log.push('b'); }, 450);");
         loop();
         assertEquals(JsValue.of("a,b,t"), eval("log.join()"));
     }
