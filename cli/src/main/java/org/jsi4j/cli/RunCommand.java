@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, Jsi.USAGE, "jsi: " + e.getMessage(), e);
         }
         ConsoleSink console = ConsoleSink.withColors(ConsoleSink.of(out, err), ErrorReport.colorTerminal());
-        Map<String, HostObject> builtins = CliExternals.of(console, args);
+        Map<String, Object> builtins = CliExternals.of(console, args);
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
         try (JsRuntime runtime = factory.create(options)) {
