@@ -71,6 +71,22 @@ public final class JsError extends JsException {
         return new JsError(Objects.requireNonNull(type, "type"), Objects.requireNonNull(message, "message"));
     }
 
+    /**
+     * An exception for Java code to throw from a host function or host object so that JavaScript
+     * receives {@code value} itself as the thrown value: any value, not only an error (JSI's
+     * {@code throw jsi::JSError(rt, value)}). An object must be a live handle of the same runtime.
+     */
+    public static JsError throwing(JsValue value) {
+        Objects.requireNonNull(value, "value");
+        String text = switch (value) {
+            case JsString s -> s.value();
+            case JsNumber n -> n.toString();
+            case JsObject o -> "[" + o.typeOf() + "]";
+            default -> String.valueOf(value);
+        };
+        return new JsError(value, null, text, null, null, null);
+    }
+
     private static String describe(String name, String message, SourceLocation location) {
         String text = name == null ? "Uncaught " + message : name + ": " + message;
         return location == null ? text : text + " (" + location + ")";
@@ -97,7 +113,11 @@ public final class JsError extends JsException {
         return Optional.ofNullable(type);
     }
 
-    /** The error's {@code name} ({@code "TypeError"}); empty when a non-error value was thrown. */
+    /**
+     * The error's {@code name} ({@code "TypeError"}); for a thrown object that is not an
+     * {@code Error}, its {@code name} when that is a string ({@code throw {name: 'Custom'}}); empty
+     * for a thrown primitive.
+     */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }

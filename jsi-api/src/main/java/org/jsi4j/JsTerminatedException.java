@@ -1,7 +1,7 @@
 package org.jsi4j;
 
 /**
- * A script was stopped before it finished: a time, statement or memory limit, or
+ * A script was stopped before it finished: a time, statement, memory or stack-depth limit, or
  * {@link JsRuntime#interrupt()}. JavaScript cannot catch the termination.
  * {@link #runtimeUsable()} says whether the runtime can run more code.
  */
@@ -15,7 +15,12 @@ public final class JsTerminatedException extends JsException {
         /** The engine's heap limit was about to be exceeded. */
         MEMORY_LIMIT,
         /** {@link JsRuntime#interrupt()} was called. */
-        INTERRUPTED
+        INTERRUPTED,
+        /**
+         * {@link RuntimeOptions#maxStackDepth()} was exceeded on an engine that cannot raise a
+         * catchable {@code RangeError} at that depth (GraalJS); Rhino raises the {@code RangeError}.
+         */
+        STACK_LIMIT
     }
 
     private final Reason reason;

@@ -71,8 +71,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Run CODE as --eval does and print its result as console.log would.")
     String printCode;
 
+    @Option(names = "--module-root", paramLabel = "DIR",
+            description = "Where import and require find files; nothing outside it is read. Default: the file's directory (or DIR; for --eval, --print and -: the current directory).")
+    Path moduleRoot;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "The script to run; - reads it from standard input. Without FILE, --eval or --print: an interactive REPL.")
+            description = "The script or module to run (.js, .mjs, .ts, or a directory with a package.json main); - reads a script from standard input. Without FILE, --eval or --print: an interactive REPL.")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script, as jsi.args.")
@@ -95,13 +99,16 @@ final class RunCommand implements Callable<Integer> {
         if (code == null && file == null) {
             return Repl.start(engine, err);
         }
-        String name = code != null ? "[eval]" : file.toString().equals("-") ? "[stdin]" : file.toString();
+        boolean stdin = code == null && file.toString().equals("-");
+        String name = code != null ? "[eval]" : stdin ? "[stdin]" : file.toString();
         boolean print = printCode != null;
+        ModuleRun modules;
         try {
-            source = code != null ? code : file.toString().equals("-") ? readStdin() : read(file);
+            modules = code != null || stdin ? ModuleRun.classic(moduleRoot) : ModuleRun.of(file, moduleRoot);
+            source = code != null ? code : stdin ? readStdin() : modules.entry() != null ? null : read(file);
             if (snapshot != null) snap = SnapshotCommand.read(snapshot, key);
             String id = engine != null ? engine : snap != null ? snap.engineId() : JsEngines.selectedId();
-            factory = JsEngines.factory(id);
+            factory = JsEngines.configured(id, Jsi.engineOptions(spec));
         } catch (JsSnapshotException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + snapshot + ": " + e.getMessage(), e);
         } catch (BadInput | IllegalArgumentException | IllegalStateException e) {
@@ -111,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> builtins = CliExternals.of(console, args);
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
+        options = modules.apply(options);
         try (JsRuntime runtime = factory.create(options)) {
             try {
                 // after a restore too: the timers and require, which a snapshot does not hold
@@ -118,7 +126,8 @@ final class RunCommand implements Callable<Integer> {
                 runtime.onUnhandledRejection(ErrorReport::failOnRejection);
                 try (RunDeadline deadline = RunDeadline.start(runtime, timeLimit)) {
                     try {
-                        JsValue result = runtime.evaluate(source, name);
+                        JsValue result = modules.entry() != null ? runtime.importModule(modules.entry().id())
+                                : runtime.evaluate(source, name);
                         if (print) out.println(Inspector.inspect(runtime, result, Inspector.DEFAULT_DEPTH, console.colors()));
                         if (!runtime.runEventLoop(deadline.remaining())) {
                             return fail(err, Jsi.SCRIPT_FAILED, deadline.pendingWork(name), null);
@@ -136,6 +145,8 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (JsSyntaxError e) {
             return fail(err, Jsi.SCRIPT_FAILED, new ErrorReport(name, source).syntax(e), e);
+        } catch (org.jsi4j.modules.ModuleResolutionException e) {
+            return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + e.getMessage(), e);
         } catch (JsTerminatedException e) {
             return fail(err, Jsi.SCRIPT_FAILED, name + ": " + e.getMessage(), e);
         } catch (JsSnapshotException e) {

@@ -59,6 +59,7 @@ final class RunDeadline implements AutoCloseable {
             case MEMORY_LIMIT -> file + ": stopped: the script used more memory than it may; give the JVM more heap"
                     + " (JSI_JAVA_OPTS=-Xmx2g) or make the script keep less";
             case STATEMENT_LIMIT -> file + ": stopped: the script ran more statements than it may";
+            case STACK_LIMIT -> file + ": stopped: the script's recursion went deeper than the stack limit allows";
         };
     }
 

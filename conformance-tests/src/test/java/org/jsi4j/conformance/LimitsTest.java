@@ -2,6 +2,7 @@ package org.jsi4j.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jsi4j.JsError;
+import org.jsi4j.JsException;
 import org.jsi4j.JsFunction;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
@@ -166,10 +168,12 @@ class LimitsTest {
     }
 
     /**
-     * Like statement limits below: an engine that can count stack frames must end a recursion
-     * deeper than {@code maxStackDepth} with a {@code RangeError} at about that depth, and an
-     * engine that limits its stack some other way (V8 limits it by size) must refuse the option
-     * when the runtime is created instead of silently ignoring it.
+     * Like statement limits below: an engine that counts stack frames must end a recursion deeper
+     * than {@code maxStackDepth} at about that depth, either with a {@code RangeError} that
+     * JavaScript can catch (Rhino) or, when it declares {@link Reason#STACK_LIMIT}, with an
+     * uncatchable termination for that reason (GraalJS); an engine that limits its stack some other
+     * way (V8 limits it by size) must refuse the option when the runtime is created instead of
+     * silently ignoring it.
      */
     @EngineTest
     void maxStackDepthLimitsRecursion(JsRuntimeFactory factory) {
@@ -179,16 +183,64 @@ class LimitsTest {
             rt = factory.create(options);
         } catch (IllegalArgumentException refused) {
             assertTrue(refused.getMessage().contains("maxStackDepth"), refused.getMessage());
+            assertFalse(factory.capabilities().limits().contains(Reason.STACK_LIMIT), "declared but refused");
             return;
         }
         try (rt) {
             rt.evaluate("function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1); }", "depth.js");
             assertEquals(JsValue.of(50), rt.evaluate("depth(50)", "ok.js"));
-            JsError e = assertThrows(JsError.class, () -> rt.evaluate("depth(5000)", "too-deep.js"));
-            assertEquals("RangeError", e.name().orElseThrow());
-            double reached = rt.evaluate("var reached = 0; function dive(n) { reached = n; dive(n + 1); }"
-                    + " try { dive(1); } catch (e) { if (!(e instanceof RangeError)) throw e; } reached", "dive.js").asNumber();
+            assertEquals(JsValue.of(150), rt.evaluate("depth(150)", "ok.js"), "150 frames are within the limit");
+            rt.evaluate("var reached = 0; function dive(n) { reached = n; dive(n + 1); }", "dive.js");
+            if (factory.capabilities().limits().contains(Reason.STACK_LIMIT)) {
+                JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate(
+                        "var caught = false; try { dive(1); } catch (e) { caught = true; } finally { dive(1); }", "dive.js"));
+                assertEquals(Reason.STACK_LIMIT, e.reason());
+                assertTrue(e.getMessage().contains("maxStackDepth") && e.runtimeUsable(), e.getMessage());
+                assertEquals(JsValue.of(false), rt.global().get("caught"), "JavaScript cannot catch the stop");
+            } else {
+                JsError e = assertThrows(JsError.class, () -> rt.evaluate("depth(5000)", "too-deep.js"));
+                assertEquals("RangeError", e.name().orElseThrow());
+                rt.evaluate("try { dive(1); } catch (e) { if (!(e instanceof RangeError)) throw e; }", "dive.js");
+            }
+            double reached = rt.global().get("reached").asNumber();
             assertTrue(reached >= 150 && reached <= 250, "recursion ended at depth " + reached + ", not about 200");
+            assertEquals(JsValue.of(100), rt.evaluate("depth(100)", "after.js"), "the count restarts with each entry");
+        }
+    }
+
+    /**
+     * Recursion through {@code eval} and {@code new Function} (each level compiles new code) ends
+     * quickly with a clear error on every engine, with or without {@code maxStackDepth}, and the
+     * runtime goes on.
+     */
+    @EngineTest
+    void recursionThroughEvalEndsQuickly(JsRuntimeFactory factory) {
+        RuntimeOptions limited = RuntimeOptions.defaults().withMaxStackDepth(200);
+        for (RuntimeOptions options : new RuntimeOptions[] {RuntimeOptions.defaults(), limited}) {
+            JsRuntime rt;
+            try {
+                rt = factory.create(options);
+            } catch (IllegalArgumentException refused) {
+                continue; // refusing maxStackDepth is checked above
+            }
+            try (rt) {
+                for (String script : new String[] {"function f(n) { return eval('f(n + 1)'); } f(0)",
+                        "function h(n) { return new Function('n', 'return h(n + 1)')(n); } h(0)"}) {
+                    long start = System.nanoTime();
+                    JsException e = assertThrows(JsException.class, () -> rt.evaluate(script, "eval-deep.js"));
+                    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+                    assertTrue(tookMillis < 10_000, "ended after " + tookMillis + " ms");
+                    if (e instanceof JsTerminatedException t) {
+                        assertEquals(Reason.STACK_LIMIT, t.reason(), t.getMessage());
+                    } else {
+                        JsError error = assertInstanceOf(JsError.class, e, e.getMessage());
+                        assertTrue(java.util.Set.of("RangeError", "InternalError").contains(error.name().orElse("")),
+                                error.getMessage());
+                        assertFalse(error.getMessage().isBlank());
+                    }
+                    assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"));
+                }
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import org.jsi4j.JsValue;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.Snapshot;
 import org.jsi4j.SnapshotKey;
+import org.jsi4j.testing.BlobMutations;
 import org.jsi4j.testing.ChildJvm;
 
 /**

@@ -51,6 +51,7 @@ public final class Catalogue {
      * @throws IllegalArgumentException when there is none
      */
     public static HostileCase get(String id) {
+        if (id.startsWith(SnapshotFuzz.GROUP + "/")) return SnapshotFuzz.get(id);
         HostileCase c = CASES.containsKey(id) ? CASES.get(id) : SelfTestCases.BY_ID.get(id);
         if (c == null) throw new IllegalArgumentException("no hostile case named '" + id + "'");
         return c;

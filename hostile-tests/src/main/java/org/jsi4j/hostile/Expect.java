@@ -71,6 +71,11 @@ public final class Expect {
         return new Expectation.Threw(WrongThreadException.class, null, null, null, null, null);
     }
 
+    /** A normal end (see {@link Expectation.Returned}). */
+    public static Expectation returned() {
+        return new Expectation.Returned();
+    }
+
     /** Any one of {@code options}. */
     public static Expectation anyOf(Expectation... options) {
         return new Expectation.AnyOf(List.of(options));

@@ -76,6 +76,25 @@ public interface EngineBackend {
     /** A copy of an {@code ArrayBuffer}'s bytes. */
     byte[] arrayBufferBytes(Object buffer);
 
+    /**
+     * A view of an {@code ArrayBuffer}'s memory without a copy, or {@code null} when the engine
+     * cannot share it. Never called on a detached buffer.
+     */
+    java.nio.ByteBuffer arrayBufferView(Object buffer);
+
+    /**
+     * An {@code ArrayBuffer} over {@code memory}'s remaining bytes: sharing them where the engine
+     * can, else holding a copy.
+     */
+    default JsArrayBuffer newArrayBuffer(java.nio.ByteBuffer memory) {
+        byte[] bytes = new byte[memory.remaining()];
+        memory.duplicate().get(bytes);
+        return newArrayBuffer(bytes);
+    }
+
+    /** The {@link HostFunction} behind a function made by {@link #newFunction}, or {@code null}. */
+    HostFunction hostFunctionOf(Object function);
+
     /** {@code Symbol(description)}. */
     JsSymbol newSymbol(String description);
 

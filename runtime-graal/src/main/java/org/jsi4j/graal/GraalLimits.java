@@ -33,6 +33,8 @@ final class GraalLimits {
     private final GraalStopper stopper;
     /** This runtime's statement limit, or null. */
     private final GraalStopper.Budget budget;
+    /** This runtime's stack-depth count, or null. */
+    private final GraalDepth.Frames frames;
     private GraalErrors errors;
     private int entries;
     private final Object interruptLock = new Object();
@@ -43,10 +45,11 @@ final class GraalLimits {
      */
     private GraalStop unwinding;
 
-    GraalLimits(Context context, GraalStopper stopper, long statementLimit) {
+    GraalLimits(Context context, GraalStopper stopper, long statementLimit, int maxStackDepth) {
         this.context = context;
         this.stopper = stopper;
         this.budget = statementLimit > 0 ? new GraalStopper.Budget(statementLimit) : null;
+        this.frames = maxStackDepth > 0 ? new GraalDepth.Frames(maxStackDepth) : null;
     }
 
     void errors(GraalErrors errors) {
@@ -60,12 +63,18 @@ final class GraalLimits {
 
     /**
      * Runs guest code, turning engine exceptions into jsi4j ones. With a statement limit, this
-     * runtime's budget is charged meanwhile and restarts at each outermost entry.
+     * runtime's budget is charged meanwhile and restarts at each outermost entry; so is its frame
+     * count with a stack-depth limit.
      */
     <T> T guard(Supplier<T> body) {
         GraalStopper.Budget previous = null;
-        if (entries++ == 0 && budget != null) budget.restart();
+        GraalDepth.Frames previousFrames = null;
+        if (entries++ == 0) {
+            if (budget != null) budget.restart();
+            if (frames != null) frames.restart();
+        }
         if (budget != null) previous = stopper.enter(budget);
+        if (frames != null) previousFrames = stopper.depth().enter(frames);
         try {
             return body.get();
         } catch (PolyglotException e) {
@@ -78,6 +87,10 @@ final class GraalLimits {
         } finally {
             entries--;
             if (budget != null) stopper.leave(previous);
+            if (frames != null) {
+                stopper.depth().leave(previousFrames);
+                if (entries == 0 && frames.tripped()) stopper.releaseOverDepth(context);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.jsi4j.graal;
 import java.io.OutputStream;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -13,6 +14,7 @@ import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.Source;
 import org.jsi4j.Capabilities;
 import org.jsi4j.EngineInfo;
+import org.jsi4j.EngineOption;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsTerminatedException.Reason;
@@ -28,7 +30,8 @@ import org.jsi4j.RuntimeOptions;
  * time limits, interrupts and statement limits, all leaving the runtime usable. Runtimes with a
  * statement limit run on a second engine, made when the first one is asked for, whose statement
  * counter slows their hot loops down (see {@link GraalStopper}); the others never pay for it.
- * Stack-depth limits are refused: GraalJS's stack is the Java thread's. Its heap is the JVM's, so
+ * Stack-depth limits count JavaScript frames on a third engine ({@link GraalDepth}) and end the
+ * entry with an uncatchable {@code STACK_LIMIT} termination. Its heap is the JVM's, so
  * {@link RuntimeOptions#maxHeapBytes()} is enforced by the core as a budget of bytes the runtime's
  * thread allocates during one entry ({@link org.jsi4j.spi.EngineBackend#heapOnJvm()}).
  */
@@ -38,9 +41,11 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
 
     private final Engine engine;
     private final GraalStopper stopper;
-    private GraalStopper countingStopper;
+    /** Engines for limited runtimes, made on first use: [0] statement limit, [1] stack depth, [2] both. */
+    private final GraalStopper[] limitedStoppers = new GraalStopper[3];
     private final EngineInfo info;
     private final Capabilities capabilities;
+    private final GraalOptions graalOptions;
     private final Map<SourceKey, Source> sources = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<SourceKey, Source> eldest) {
@@ -56,9 +61,11 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         boolean jit = GraalJit.active(engine);
         GraalJit.warnOnceIfInterpreted(jit);
         info = new EngineInfo(GraalEngineProvider.ID, "GraalJS", version(engine));
+        graalOptions = new GraalOptions(engine);
         capabilities = new Capabilities(jit ? GraalJit.JIT : GraalJit.INTERPRETER, jit,
                 Capabilities.SnapshotSupport.PORTABLE_REPLAY, Capabilities.allFeaturesExcept(),
-                EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT));
+                EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT,
+                        Reason.STACK_LIMIT));
     }
 
     private static Engine newEngine() {
@@ -86,32 +93,37 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         return capabilities;
     }
 
+    /** GraalJS's own {@code js.*} options, as {@code graal.js.*} ({@link GraalOptions}). */
+    @Override
+    public List<EngineOption<?>> engineOptions() {
+        return graalOptions.accepted();
+    }
+
     /**
      * A new sandboxed runtime.
      *
-     * @throws IllegalArgumentException for a stack depth or a heap limit, which GraalJS cannot enforce
      * @throws IllegalStateException when the factory is closed
      */
     @Override
     public JsRuntime create(RuntimeOptions options) {
         if (closed) throw new IllegalStateException("This GraalJS factory is closed; get a new one from JsEngines");
-        if (options.maxStackDepth() > 0) {
-            throw new IllegalArgumentException("GraalJS cannot limit the JavaScript stack depth (maxStackDepth): its stack"
-                    + " is the Java thread's; deep recursion ends in a catchable RangeError at the thread's stack size (-Xss)");
-        }
-        if (options.statementLimit() == 0) {
+        graalOptions.resolve(options);
+        boolean counting = options.statementLimit() > 0;
+        boolean depthLimited = options.maxStackDepth() > 0;
+        if (!counting && !depthLimited) {
             return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, stopper, services));
         }
-        GraalStopper counting = countingStopper();
-        return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, counting, services));
+        GraalStopper limited = limitedStopper(counting, depthLimited);
+        return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, limited, services));
     }
 
-    /** The stopper of the engine for runtimes with statement limits, made on first use. */
-    private synchronized GraalStopper countingStopper() {
-        if (countingStopper == null) {
-            countingStopper = new GraalStopper(newEngine(), true);
+    /** The stopper of the engine for runtimes with statement and/or stack-depth limits, made on first use. */
+    private synchronized GraalStopper limitedStopper(boolean counting, boolean depthLimited) {
+        int i = (counting ? 1 : 0) + (depthLimited ? 2 : 0) - 1;
+        if (limitedStoppers[i] == null) {
+            limitedStoppers[i] = new GraalStopper(newEngine(), counting, depthLimited);
         }
-        return countingStopper;
+        return limitedStoppers[i];
     }
 
     /** The cached source for a script, so that every runtime of this factory reuses its parsed code. */
@@ -127,9 +139,12 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         }
     }
 
-    /** A context that reaches nothing outside JavaScript: no Java, no polyglot, no IO, threads, processes or env. */
-    Context newContext(Engine on) {
-        return Context.newBuilder("js")
+    /**
+     * A context that reaches nothing outside JavaScript: no Java, no polyglot, no IO, threads,
+     * processes or env; with the GraalJS engine options of {@code options} ({@link GraalOptions}).
+     */
+    Context newContext(Engine on, RuntimeOptions options) {
+        Context.Builder builder = Context.newBuilder("js")
                 .engine(on)
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(className -> false)
@@ -149,8 +164,9 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
                 .option("js.print", "false")
                 .option("js.load", "false")
                 .option("js.console", "false")
-                .option("js.global-arguments", "false")
-                .build();
+                .option("js.global-arguments", "false");
+        GraalOptions.apply(builder, graalOptions.resolve(options));
+        return builder.build();
     }
 
     /**
@@ -174,7 +190,9 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         }
         engine.close();
         synchronized (this) {
-            if (countingStopper != null) countingStopper.engine().close();
+            for (GraalStopper s : limitedStoppers) {
+                if (s != null) s.engine().close();
+            }
         }
     }
 

@@ -26,17 +26,36 @@ final class GraalStopper {
     private final Engine engine;
     private final boolean counting;
     private final List<Context> stopping = new CopyOnWriteArrayList<>();
+    /** Contexts whose entry passed its stack-depth limit: stopped at every statement until released. */
+    private final List<Context> overDepth = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Budget> budgets = new ThreadLocal<>();
     private ExecutionListener listener;
+    /** The frame counter of an engine for depth-limited runtimes, else null. */
+    private final GraalDepth depth;
 
     /**
      * @param counting true for an engine whose runtimes have statement limits: the listener is
      *     attached for good
      */
     GraalStopper(Engine engine, boolean counting) {
+        this(engine, counting, false);
+    }
+
+    /**
+     * @param counting true for an engine whose runtimes have statement limits: the listener is
+     *     attached for good
+     * @param depthLimited true for an engine whose runtimes have stack-depth limits ({@link GraalDepth})
+     */
+    GraalStopper(Engine engine, boolean counting, boolean depthLimited) {
         this.engine = engine;
         this.counting = counting;
+        this.depth = depthLimited ? new GraalDepth(engine, this) : null;
         if (counting) listener = attach();
+    }
+
+    /** The frame counter of this engine, or null when its runtimes have no stack-depth limit. */
+    GraalDepth depth() {
+        return depth;
     }
 
     /** The engine whose contexts this stops. */
@@ -88,11 +107,33 @@ final class GraalStopper {
         }
     }
 
+    /**
+     * Stops the current context at its next statement, until {@link #releaseOverDepth}: its entry
+     * passed its stack-depth limit, and a JavaScript {@code catch} or {@code finally} of the unwinding
+     * calls must not run on.
+     */
+    void stopOverDepth(Context context) {
+        overDepth.add(context);
+        synchronized (this) {
+            if (listener == null) listener = attach();
+        }
+    }
+
+    /** Ends the stop of {@link #stopOverDepth}. */
+    void releaseOverDepth(Context context) {
+        overDepth.remove(context);
+        detachIfIdle();
+    }
+
     /** Ends a stop of {@code context}; the last one detaches the listener (unless counting). */
     void release(Context context) {
         stopping.remove(context);
+        detachIfIdle();
+    }
+
+    private void detachIfIdle() {
         synchronized (this) {
-            if (!counting && stopping.isEmpty() && listener != null) {
+            if (!counting && stopping.isEmpty() && overDepth.isEmpty() && listener != null) {
                 listener.close();
                 listener = null;
             }
@@ -114,6 +155,7 @@ final class GraalStopper {
             if (budget != null && ++budget.executed > budget.limit) throw budget.exceeded();
         }
         if (!stopping.isEmpty() && stopping.contains(Context.getCurrent())) throw interrupted();
+        if (!overDepth.isEmpty() && overDepth.contains(Context.getCurrent())) throw depth.overDepth();
     }
 
     private static GraalStop interrupted() {

@@ -155,6 +155,28 @@ class GraalLimitsTest {
     }
 
     @Test
+    void stackDepthCountsHostReentryAndEachRuntimeApartAndCombinesWithStatementLimits() {
+        assertTrue(FACTORY.capabilities().limits().contains(Reason.STACK_LIMIT));
+        try (JsRuntime limited = FACTORY.create(RuntimeOptions.defaults().withMaxStackDepth(20).withStatementLimit(1_000_000));
+             JsRuntime deep = FACTORY.create(RuntimeOptions.defaults().withMaxStackDepth(5_000))) {
+            deep.evaluate("function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1); }", "deep.js");
+            limited.global().set("viaJava", limited.function("viaJava", 1, (r, self, args) ->
+                    r.global().get("viaJs").asFunction().call(JsValue.of(args.get(0).asNumber() + 1))));
+            limited.global().set("other", limited.function("other", 0, (r, self, args) -> deep.evaluate("depth(300)", "d.js")));
+            limited.evaluate("var reached = 0; function viaJs(n) { reached = n; return viaJava(n); }", "mutual.js");
+            JsTerminatedException e = assertThrows(JsTerminatedException.class, () -> limited.evaluate("viaJs(0)", "m.js"));
+            assertEquals(Reason.STACK_LIMIT, e.reason(), e.getMessage());
+            double reached = limited.global().get("reached").asNumber();
+            assertTrue(reached >= 15 && reached <= 20, "frames of JavaScript re-entered from Java count: " + reached);
+            assertEquals(JsValue.of(300), limited.evaluate("(function () { return other(); })()", "o.js"),
+                    "another runtime's frames are charged to that runtime");
+            assertEquals(Reason.STATEMENT_LIMIT, assertThrows(JsTerminatedException.class,
+                    () -> limited.evaluate("for (;;) {}", "loop.js")).reason(), "the statement limit still holds");
+            assertEquals(JsValue.of(2), limited.evaluate("1 + 1", "after.js"));
+        }
+    }
+
+    @Test
     void interruptStopsAStatementLimitedRuntime() {
         try (JsRuntime rt = FACTORY.create(RuntimeOptions.defaults().withStatementLimit(Long.MAX_VALUE)
                 .withTimeLimit(Duration.ofMillis(100)))) {

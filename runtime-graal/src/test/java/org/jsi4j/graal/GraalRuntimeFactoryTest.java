@@ -48,7 +48,8 @@ class GraalRuntimeFactoryTest {
     void declaresWhatItDoes() {
         Capabilities caps = FACTORY.capabilities();
         assertEquals(Capabilities.SnapshotSupport.PORTABLE_REPLAY, caps.snapshots());
-        assertEquals(java.util.Set.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT), caps.limits());
+        assertEquals(java.util.Set.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT,
+                Reason.STACK_LIMIT), caps.limits());
         assertEquals(java.util.EnumSet.allOf(EsFeature.class), caps.esFeatures());
     }
 
@@ -79,10 +80,7 @@ class GraalRuntimeFactoryTest {
     }
 
     @Test
-    void refusesLimitsItCannotKeep() {
-        IllegalArgumentException depth = assertThrows(IllegalArgumentException.class,
-                () -> FACTORY.create(RuntimeOptions.defaults().withMaxStackDepth(100)));
-        assertTrue(depth.getMessage().contains("maxStackDepth"), depth.getMessage());
+    void heapLimitIsTheCoresAllocationBudget() {
         try (org.jsi4j.JsRuntime rt = FACTORY.create(RuntimeOptions.defaults().withMaxHeapBytes(64L << 20))) {
             org.jsi4j.JsTerminatedException e = assertThrows(org.jsi4j.JsTerminatedException.class,
                     () -> rt.evaluate("var a = []; while (true) a.push('x'.repeat(1e5) + a.length);", "bomb.js"));

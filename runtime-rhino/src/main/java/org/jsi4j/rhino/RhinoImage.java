@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.OutputStream;
+import java.lang.invoke.SerializedLambda;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,9 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsSnapshotException;
+import org.mozilla.javascript.AccessorSlot;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Hashtable;
+import org.mozilla.javascript.LazilyLoadedCtor;
 import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
@@ -109,8 +112,19 @@ final class RhinoImage {
     /** JDK classes a scope may contain. */
     private static final Set<Class<?>> JDK_ADMITTED = Set.of(Object.class, String.class, Boolean.class, Integer.class,
             Long.class, Double.class, Float.class, Short.class, Byte.class, Character.class, Number.class, Enum.class,
-            BigInteger.class, java.lang.invoke.SerializedLambda.class, java.util.ArrayList.class,
+            BigInteger.class, SerializedLambda.class, java.util.ArrayList.class,
             java.util.HashMap.class, java.util.Map.Entry.class);
+
+    /**
+     * The only kinds of lambda a scope holds: the accessors of Rhino's built-in slots (a function's
+     * {@code length} and {@code name}, an array's {@code length}). A serialized lambda is admitted
+     * by the filter (its capturing class must pass it too), but once read it must be one of these
+     * ({@link Reader#resolveObject}): an {@code Initializable} or any other lambda a crafted image
+     * asks a Rhino class to make is refused.
+     */
+    private static final Set<String> SLOT_LAMBDAS = Set.of("org.mozilla.javascript.BuiltInSlot$Getter",
+            "org.mozilla.javascript.BuiltInSlot$Setter", "org.mozilla.javascript.BuiltInSlot$AttributeSetter",
+            "org.mozilla.javascript.BuiltInSlot$PropDescriptionSetter");
 
     /** JDK list wrappers Rhino's compiled functions hold, by name (their classes are private). */
     private static final Set<String> JDK_LISTS = Set.of("java.util.Collections$UnmodifiableList",
@@ -118,8 +132,14 @@ final class RhinoImage {
             "java.util.Collections$EmptyList", "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
             "java.util.CollSer");
 
-    /** Rhino classes that reach into Java (reflection, adapters, class loading) and never belong in a sandboxed scope. */
+    /**
+     * Rhino classes that reach into Java (reflection, adapters, class loading) and never belong in a
+     * sandboxed scope, and the lazily loaded constructors of standard scopes: their initializer (a
+     * serialized lambda, itself refused) loads any class by name when the property is first read,
+     * {@code Packages} and {@code JavaImporter} among them, so a crafted image could bring Java back.
+     */
     private static final List<String> RHINO_REFUSED = List.of("org.mozilla.javascript.NativeJava",
+            "org.mozilla.javascript.LazilyLoadedCtor", "org.mozilla.javascript.LazyLoadSlot",
             "org.mozilla.javascript.JavaAdapter", "org.mozilla.javascript.JavaMembers", "org.mozilla.javascript.MemberBox",
             "org.mozilla.javascript.FieldAndMethods", "org.mozilla.javascript.ImporterTopLevel",
             "org.mozilla.javascript.ClassCache", "org.mozilla.javascript.DefiningClassLoader",
@@ -142,8 +162,8 @@ final class RhinoImage {
      *
      * @param externals each named external's implementation, by name
      * @throws Unrepresentable when the state cannot be imaged faithfully (the message says why): the
-     *     setup changed the standard objects, or a host function or host object that is not a
-     *     named external is reachable
+     *     setup changed the standard objects, defined a getter or setter, keyed a Map or Set by an
+     *     object, or a host function or host object that is not a named external is reachable
      * @throws IOException when serialization fails
      */
     static byte[] write(Context cx, ScriptableObject standard, Scriptable user, Map<String, Object> externals)
@@ -243,8 +263,9 @@ final class RhinoImage {
      * Whether a scope may contain an instance of {@code type}: Rhino's own object classes (not its
      * bridges to Java), the JDK's boxed primitives, {@code String} and {@code BigInteger}, the
      * {@code ArrayList}, {@code HashMap} (inside Rhino's {@code Map}, {@code Set} and
-     * {@code RegExp}; their contents pass this filter too), list wrappers and serialized lambdas
-     * Rhino's own objects hold, arrays of those, and the {@link ImageToken}s. Nothing else of the
+     * {@code RegExp}; their contents pass this filter too), list wrappers Rhino's own objects hold,
+     * the serialized lambdas of built-in slots ({@link #SLOT_LAMBDAS}, checked once read), arrays of
+     * those, and the {@link ImageToken}s. Never the lazily loaded constructors of a standard scope. Nothing else of the
      * JDK (no comparator-driven collections, no reflection or I/O classes) is admitted.
      */
     static boolean admitted(Class<?> type) {
@@ -304,6 +325,17 @@ final class RhinoImage {
         @Override
         protected Object replaceObject(Object obj) throws IOException {
             if (obj instanceof SymbolKey key) return sharedSymbol(key);
+            if (obj instanceof SerializedLambda l && !SLOT_LAMBDAS.contains(l.getFunctionalInterfaceClass().replace('/', '.'))) {
+                throw new Unrepresentable("the state holds a Java lambda (" + l.getFunctionalInterfaceClass() + "), which a restore refuses");
+            }
+            if (obj instanceof LazilyLoadedCtor) {
+                throw new Unrepresentable("the state holds a lazily loaded constructor, which a restore refuses");
+            }
+            if (obj instanceof AccessorSlot) {
+                // Rhino 1.9.2 marks an accessor's getter and setter transient: written, the property would come
+                // back as a read-only undefined, so the journal restores such a setup instead
+                throw new Unrepresentable("the setup defined a getter or setter, which Rhino's serialization drops");
+            }
             if (obj instanceof Hashtable.Entry e && e.key() instanceof Scriptable) {
                 // Rhino keeps the key's old hash code in the entry, so a restored Map or Set would not find it
                 throw new Unrepresentable("a Map or Set has an object key, which Rhino's serialization cannot restore");
@@ -353,6 +385,10 @@ final class RhinoImage {
 
         @Override
         protected Object resolveObject(Object obj) throws IOException {
+            if (obj != null && obj.getClass().isHidden() && !isSlotLambda(obj.getClass())) {
+                throw bad("it holds a Java lambda (" + Arrays.toString(obj.getClass().getInterfaces())
+                        + ") where a scope holds only the accessors of built-in slots", null);
+            }
             Object resolved = resolve(obj);
             if (resolved != obj) admission.resolved = resolved;
             return resolved;
@@ -372,6 +408,11 @@ final class RhinoImage {
                 case ImageToken.SharedSymbol s -> s.registered() ? registeredKey(s.name()) : wellKnown(s.name());
                 default -> super.resolveObject(obj);
             };
+        }
+
+        private static boolean isSlotLambda(Class<?> type) {
+            Class<?>[] interfaces = type.getInterfaces();
+            return interfaces.length == 1 && SLOT_LAMBDAS.contains(interfaces[0].getName());
         }
 
         private static SymbolKey wellKnown(String name) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -255,6 +256,47 @@ class RhinoImageTest {
         assertFalse(RhinoImage.admitted(Gadget[].class));
         assertTrue(RhinoImage.admitted(org.mozilla.javascript.NativeObject.class));
         assertTrue(RhinoImage.admitted(String[].class));
+    }
+
+    /**
+     * The gadget of issue 13: a lazily loaded constructor (its initializer a serialized lambda) that
+     * brings {@code Packages} back when the restored scope is read. Rhino's own serialization can
+     * write it; the restore must refuse it, however valid the tag.
+     */
+    @Test
+    void anImageThatWouldBringJavaAccessBackIsRejected() throws IOException {
+        Snapshot snap = snapshotOfSetup(new ArrayList<>());
+        for (String[] lazy : new String[][] {{"Packages", "org.mozilla.javascript.NativeJavaTopPackage"},
+                {"JavaImporter", "org.mozilla.javascript.ImporterTopLevel"}, {"Objectish", "org.mozilla.javascript.NativeObject"}}) {
+            byte[] image;
+            org.mozilla.javascript.Context cx = new org.mozilla.javascript.ContextFactory() {
+                @Override
+                protected boolean hasFeature(org.mozilla.javascript.Context c, int feature) {
+                    return feature == org.mozilla.javascript.Context.FEATURE_JAVA_SERIALIZATION || super.hasFeature(c, feature);
+                }
+            }.enterContext();
+            try {
+                org.mozilla.javascript.ScriptableObject standard = cx.initSafeStandardObjects();
+                org.mozilla.javascript.ScriptableObject user = new org.mozilla.javascript.NativeObject();
+                new org.mozilla.javascript.LazilyLoadedCtor(user, lazy[0], lazy[1], false, true);
+                // RhinoImage.write refuses to write it: Rhino's own serialization writes it as a crafted image would
+                ByteArrayOutputStream payload = new ByteArrayOutputStream();
+                try (ObjectOutputStream out = new org.mozilla.javascript.serialize.ScriptableOutputStream(payload, standard)) {
+                    out.writeObject(user);
+                }
+                image = RhinoImage.seal(payload.toByteArray());
+            } finally {
+                org.mozilla.javascript.Context.exit();
+            }
+            byte[] crafted = withImage(snap, image);
+            try (JsRuntime rt = restore(crafted, new ArrayList<>())) {
+                fail("restored an image holding a lazily loaded " + lazy[1] + ": typeof " + lazy[0] + " is "
+                        + rt.evaluate("typeof " + lazy[0], "probe.js").asString());
+            } catch (JsSnapshotException e) {
+                assertTrue(e.getMessage().contains("a class a scope cannot contain"), e.getMessage());
+            }
+        }
+        assertFalse(RhinoImage.admitted(org.mozilla.javascript.LazilyLoadedCtor.class));
     }
 
     @Test

@@ -200,6 +200,23 @@ final class V8Backend implements EngineBackend {
     }
 
     @Override
+    public java.nio.ByteBuffer arrayBufferView(Object buffer) {
+        return v8(() -> ((V8ValueArrayBuffer) buffer).getByteBuffer().duplicate().clear()); // the backing store itself
+    }
+
+    /** A direct buffer becomes the backing store itself (V8 shares it); any other is copied. */
+    @Override
+    public JsArrayBuffer newArrayBuffer(java.nio.ByteBuffer memory) {
+        if (!memory.isDirect()) return EngineBackend.super.newArrayBuffer(memory);
+        return v8(() -> (JsArrayBuffer) toJs(rt.createV8ValueArrayBuffer(memory.slice())));
+    }
+
+    @Override
+    public HostFunction hostFunctionOf(Object function) {
+        return v8(() -> bridge.hostFunctionOf((V8Value) function));
+    }
+
+    @Override
     public JsSymbol newSymbol(String description) {
         return js(() -> {
             V8Value d = description == null ? rt.createV8ValueUndefined() : rt.createV8ValueString(description);

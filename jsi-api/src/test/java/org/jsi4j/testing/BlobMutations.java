@@ -1,4 +1,4 @@
-package org.jsi4j.conformance;
+package org.jsi4j.testing;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -8,24 +8,25 @@ import java.util.Random;
 import java.util.zip.CRC32;
 
 /**
- * Damaged copies of a real snapshot blob, for the robustness test: bit flips, truncations,
- * insertions and overwritten fields, half of them with the header's length and CRC32 rewritten
- * to fit (as a careful forger would), so that the checks behind the checksum are exercised too.
- * The header layout is the documented one: magic (8 bytes), version (u16), payload length (u32),
- * CRC32 (u32).
+ * Damaged copies of a real snapshot blob, for the robustness tests and the snapshot fuzzer: bit
+ * flips, truncations, insertions, overwritten fields (lengths among them) and sections spliced in
+ * from another blob, half of them with the header's length and CRC32 rewritten to fit (as a careful
+ * forger would), so that the checks behind the checksum are exercised too. The header layout is
+ * the documented one: magic (8 bytes), version (u16), payload length (u32), CRC32 (u32).
  */
-final class BlobMutations {
-    static final int HEADER = 8 + 2 + 4 + 4;
+public final class BlobMutations {
+    /** The length of the blob header. */
+    public static final int HEADER = 8 + 2 + 4 + 4;
 
     /** One damaged blob and how it was made. */
-    record Mutation(String description, byte[] bytes, boolean resealed) {
+    public record Mutation(String description, byte[] bytes, boolean resealed) {
     }
 
     private BlobMutations() {
     }
 
     /** {@code count} mutations of {@code blob}, reproducible from {@code seed}. */
-    static List<Mutation> of(byte[] blob, long seed, int count) {
+    public static List<Mutation> of(byte[] blob, long seed, int count) {
         Random random = new Random(seed);
         List<Mutation> all = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -86,8 +87,29 @@ final class BlobMutations {
         return all;
     }
 
+    /**
+     * {@code blob} with one section replaced by a section of {@code donor} (another real blob)
+     * from about the same place, of about the same length, reproducible from {@code seed}; the
+     * checksum is rewritten to fit when {@code reseal}. The result always differs from {@code blob}.
+     */
+    public static Mutation spliced(byte[] blob, byte[] donor, long seed, boolean reseal) {
+        Random random = new Random(seed);
+        int from = HEADER + random.nextInt(Math.max(1, blob.length - HEADER));
+        int length = 1 + random.nextInt(Math.max(1, Math.min(blob.length - from, 4096)));
+        int donorFrom = Math.min(Math.max(0, donor.length - 1), Math.max(0, from + random.nextInt(257) - 128));
+        int donorLength = Math.min(donor.length - donorFrom, Math.max(1, length + random.nextInt(65) - 32));
+        byte[] m = new byte[blob.length - length + donorLength];
+        System.arraycopy(blob, 0, m, 0, from);
+        System.arraycopy(donor, donorFrom, m, from, donorLength);
+        System.arraycopy(blob, from + length, m, from + donorLength, blob.length - from - length);
+        if (Arrays.equals(m, blob)) m[from] ^= 1;
+        if (reseal) reseal(m);
+        return new Mutation(length + " bytes at " + from + " replaced by " + donorLength + " bytes of another blob at "
+                + donorFrom + (reseal ? ", checksum recomputed" : ""), m, reseal);
+    }
+
     /** Rewrites the payload length and CRC32 to fit what follows the header. */
-    static void reseal(byte[] blob) {
+    public static void reseal(byte[] blob) {
         int payload = blob.length - HEADER;
         CRC32 crc = new CRC32();
         crc.update(blob, HEADER, payload);
