@@ -75,6 +75,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Where import and require find files; nothing outside it is read. Default: the file's directory (or DIR; for --eval, --print and -: the current directory).")
     Path moduleRoot;
 
+    @Option(names = "--inspect", paramLabel = "[HOST:]PORT", preprocessor = Inspect.DefaultPort.class,
+            description = "Run under the Chrome DevTools inspector (graal only), listening on PORT (default 9229, =PORT to change); prints the devtools:// URL to open.")
+    String inspect;
+
+    @Option(names = "--inspect-brk", paramLabel = "[HOST:]PORT", preprocessor = Inspect.DefaultPort.class,
+            description = "As --inspect, and wait for the debugger to attach, pausing on the script's first line.")
+    String inspectBrk;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "The script or module to run (.js, .mjs, .ts, or a directory with a package.json main); - reads a script from standard input. Without FILE, --eval or --print: an interactive REPL.")
     Path file;
@@ -97,6 +105,7 @@ final class RunCommand implements Callable<Integer> {
             args.add(0, file.toString()); // with --eval or --print every positional argument is the script's
         }
         if (code == null && file == null) {
+            if (inspect != null || inspectBrk != null) return fail(err, Jsi.USAGE, "jsi: --inspect and --inspect-brk need a FILE, --eval or --print", null);
             return Repl.start(engine, err);
         }
         boolean stdin = code == null && file.toString().equals("-");
@@ -108,7 +117,8 @@ final class RunCommand implements Callable<Integer> {
             source = code != null ? code : stdin ? readStdin() : modules.entry() != null ? null : read(file);
             if (snapshot != null) snap = SnapshotCommand.read(snapshot, key);
             String id = engine != null ? engine : snap != null ? snap.engineId() : JsEngines.selectedId();
-            factory = JsEngines.configured(id, Jsi.engineOptions(spec));
+            Inspect inspector = Inspect.of(inspect, inspectBrk, id);
+            factory = JsEngines.configured(id, inspector == null ? Jsi.engineOptions(spec) : inspector.engineOptions(Jsi.engineOptions(spec)));
         } catch (JsSnapshotException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + snapshot + ": " + e.getMessage(), e);
         } catch (BadInput | IllegalArgumentException | IllegalStateException e) {

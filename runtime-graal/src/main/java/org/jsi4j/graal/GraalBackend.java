@@ -5,6 +5,7 @@ import static org.jsi4j.graal.GraalValues.value;
 import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -33,7 +34,7 @@ import org.jsi4j.graal.GraalValues.Handle;
  * the context. Only {@link #interrupt()} runs on other threads.
  */
 final class GraalBackend implements EngineBackend {
-    private static final Source JOB_END = Source.newBuilder("js", "", "jsi4j:gc").buildLiteral();
+    private static final Source JOB_END = Source.newBuilder("js", "", "jsi4j:gc").internal(true).buildLiteral();
 
     private final GraalRuntimeFactory factory;
     private final RuntimeServices services;
@@ -43,9 +44,17 @@ final class GraalBackend implements EngineBackend {
     private final GraalValues values;
     private final GraalCallbacks callbacks;
     private final GraalRejections rejections;
+    /** The inspected runtime's engine, or null for one of the factory's shared engines. */
+    private final Engine ownEngine;
 
     GraalBackend(GraalRuntimeFactory factory, GraalStopper stopper, RuntimeServices services) {
+        this(factory, stopper, services, null);
+    }
+
+    /** A runtime on {@code ownEngine} (not null: an engine of its own, closed with it). */
+    GraalBackend(GraalRuntimeFactory factory, GraalStopper stopper, RuntimeServices services, Engine ownEngine) {
         this.factory = factory;
+        this.ownEngine = ownEngine;
         this.services = services;
         this.context = factory.newContext(stopper.engine(), services.options());
         try {
@@ -59,6 +68,7 @@ final class GraalBackend implements EngineBackend {
             factory.warmUp(helpers);
         } catch (RuntimeException e) {
             context.close(true);
+            if (ownEngine != null) ownEngine.close(true);
             throw new JsEngineException("GraalJS could not set up a runtime: " + e.getMessage(), e);
         }
     }
@@ -345,6 +355,13 @@ final class GraalBackend implements EngineBackend {
             context.close();
         } catch (PolyglotException | IllegalStateException e) {
             // a cancelled context reports its cancellation again on close; it is closed all the same
+        }
+        if (ownEngine != null) {
+            try {
+                ownEngine.close(true);
+            } catch (PolyglotException | IllegalStateException e) {
+                // closed all the same
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.jsi4j.graal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptor;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Instrument;
 import org.jsi4j.EngineOption;
 import org.jsi4j.RuntimeOptions;
 
@@ -18,7 +20,10 @@ import org.jsi4j.RuntimeOptions;
  * checked by GraalJS's own option type. Left out: GraalJS's internal and test options, and those
  * that would give scripts more than the sandbox does (file loading, printing, {@code Java},
  * {@code Polyglot}, {@code Graal} and shell built-ins, CommonJS {@code require}, workers). Engine-wide
- * options ({@code engine.*}, {@code compiler.*}) are not per runtime and are not accepted.
+ * options ({@code engine.*}, {@code compiler.*}) are not per runtime and are not accepted, except the
+ * Chrome DevTools inspector's ({@code graal.inspect}, {@code graal.inspect.Suspend}, ...) when
+ * {@code org.graalvm.tools:chromeinspector-tool} is on the class path: a runtime given them runs on
+ * an engine of its own, closed with it.
  *
  * <p>Stability: experimental.
  */
@@ -29,6 +34,9 @@ final class GraalOptions {
             "js.global-arguments", "js.scripting", "js.shell", "js.commonjs-require", "js.commonjs-require-cwd",
             "js.commonjs-core-modules-replacements", "js.load-from-classpath", "js.load-from-url", "js.nashorn-compat",
             "js.worker", "js.webassembly", "js.performance");
+
+    /** The Chrome DevTools inspector's instrument and option name. */
+    static final String INSPECT = "inspect";
 
     private final List<EngineOption<?>> accepted;
 
@@ -51,7 +59,39 @@ final class GraalOptions {
                         return text;
                     }));
         }
+        // the Chrome DevTools inspector (org.graalvm.tools:chromeinspector-tool), when on the class path
+        Instrument inspector = engine.getInstruments().get(INSPECT);
+        if (inspector != null) {
+            for (OptionDescriptor d : inspector.getOptions()) {
+                if (d.getCategory() == OptionCategory.INTERNAL || d.isDeprecated()) continue;
+                String syntax = d.getUsageSyntax();
+                String type = syntax == null || syntax.isBlank() || syntax.equals("null") ? "true or false" : syntax;
+                list.add(EngineOption.of(GraalEngineProvider.ID, d.getName(), type,
+                        d.getHelp().replace('\n', ' ') + " (a runtime with inspect gets an engine of its own)",
+                        EngineOption.Scope.RUNTIME, text -> {
+                            d.getKey().getType().convert(text);
+                            return text;
+                        }));
+            }
+        }
         accepted = List.copyOf(list);
+    }
+
+    /**
+     * The inspector options among checked {@code values} (names {@code inspect}, {@code inspect.*}),
+     * empty when the runtime is not to be inspected.
+     */
+    static Map<String, String> inspector(Map<String, Object> values) {
+        if (!values.containsKey(INSPECT)) return Map.of();
+        Map<String, String> engineOptions = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (isInspector(name)) engineOptions.put(name, (String) value);
+        });
+        return engineOptions;
+    }
+
+    private static boolean isInspector(String name) {
+        return name.equals(INSPECT) || name.startsWith(INSPECT + ".");
     }
 
     /** Every option accepted, in GraalJS's order. */
@@ -70,6 +110,8 @@ final class GraalOptions {
 
     /** Sets the checked {@code values} on a context being built. */
     static void apply(Context.Builder builder, Map<String, Object> values) {
-        values.forEach((name, value) -> builder.option(name, (String) value));
+        values.forEach((name, value) -> {
+            if (!isInspector(name)) builder.option(name, (String) value); // engine options: GraalRuntimeFactory
+        });
     }
 }

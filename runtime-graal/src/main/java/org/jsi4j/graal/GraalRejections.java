@@ -22,7 +22,7 @@ final class GraalRejections {
             + " const G = globalThis.Graal; delete globalThis.Graal;"
             + " if (G && typeof G.setUnhandledPromiseRejectionHandler === 'function')"
             + " G.setUnhandledPromiseRejectionHandler(function (reason, promise) { record(reason, promise); }); })",
-            "jsi4j:rejections.js").cached(true).buildLiteral();
+            "jsi4j:rejections.js").cached(true).internal(true).buildLiteral();
 
     private final List<Value[]> pending = new ArrayList<>();
     private boolean tracking;

@@ -69,10 +69,13 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     }
 
     private static Engine newEngine() {
+        return engineBuilder().build();
+    }
+
+    private static Engine.Builder engineBuilder() {
         return Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
-                .logHandler(new SystemLoggerHandler("org.jsi4j.graal.engine"))
-                .build();
+                .logHandler(new SystemLoggerHandler("org.jsi4j.graal.engine"));
     }
 
     private static String version(Engine engine) {
@@ -107,14 +110,38 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     @Override
     public JsRuntime create(RuntimeOptions options) {
         if (closed) throw new IllegalStateException("This GraalJS factory is closed; get a new one from JsEngines");
-        graalOptions.resolve(options);
+        Map<String, String> inspector = GraalOptions.inspector(graalOptions.resolve(options));
         boolean counting = options.statementLimit() > 0;
         boolean depthLimited = options.maxStackDepth() > 0;
+        if (!inspector.isEmpty()) return createInspected(options, inspector, counting, depthLimited);
         if (!counting && !depthLimited) {
             return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, stopper, services));
         }
         GraalStopper limited = limitedStopper(counting, depthLimited);
         return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, limited, services));
+    }
+
+    /**
+     * A runtime on an engine of its own running the Chrome DevTools inspector with
+     * {@code inspector}'s options; the engine closes with the runtime. The inspector prints its
+     * DevTools URL on standard error and, with {@code inspect.Suspend} and
+     * {@code inspect.WaitAttached}, holds the first script until a debugger attaches.
+     */
+    private JsRuntime createInspected(RuntimeOptions options, Map<String, String> inspector, boolean counting,
+                                      boolean depthLimited) {
+        Engine own;
+        try {
+            own = engineBuilder().allowExperimentalOptions(true).options(inspector).build();
+        } catch (org.graalvm.polyglot.PolyglotException | IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("GraalJS could not start its inspector with " + inspector + ": " + e.getMessage(), e);
+        }
+        try {
+            GraalStopper inspected = new GraalStopper(own, counting, depthLimited);
+            return JsRuntime.open(info, capabilities, options, services -> new GraalBackend(this, inspected, services, own));
+        } catch (RuntimeException | Error e) {
+            own.close(true);
+            throw e;
+        }
     }
 
     /** The stopper of the engine for runtimes with statement and/or stack-depth limits, made on first use. */
@@ -132,7 +159,8 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         synchronized (sources) {
             Source s = sources.get(key);
             if (s == null) {
-                s = Source.newBuilder("js", text, name).cached(true).buildLiteral();
+                // jsi4j's own scripts are internal: no debugger stops in them
+                s = Source.newBuilder("js", text, name).cached(true).internal(name.startsWith("jsi4j:")).buildLiteral();
                 sources.put(key, s);
             }
             return s;

@@ -1,0 +1,63 @@
+package org.jsi4j.cli;
+
+import java.util.Map;
+import java.util.Stack;
+import java.util.regex.Pattern;
+import org.jsi4j.EngineOptions;
+import picocli.CommandLine.IParameterPreprocessor;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code jsi run --inspect[=[HOST:]PORT]} and {@code --inspect-brk[=[HOST:]PORT]}: the run under
+ * GraalJS's Chrome DevTools inspector, which prints the {@code devtools://} URL to open; with
+ * {@code brk} the script waits for a debugger and pauses on its first line.
+ *
+ * @param address where the inspector listens, {@code [HOST:]PORT}
+ * @param brk     whether to wait for a debugger and pause on the first line
+ */
+record Inspect(String address, boolean brk) {
+    /** Node's and GraalVM's default port. */
+    static final String DEFAULT_PORT = "9229";
+    private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9.\\-]+:)?\\d{1,5}");
+
+    /**
+     * The inspector asked for by the options (each null when not given), or null.
+     *
+     * @throws IllegalArgumentException for both options, a bad address, or an engine without an inspector
+     */
+    static Inspect of(String inspect, String inspectBrk, String engineId) {
+        if (inspect == null && inspectBrk == null) return null;
+        if (inspect != null && inspectBrk != null) throw new IllegalArgumentException("give either --inspect or --inspect-brk, not both");
+        String option = inspect != null ? "--inspect" : "--inspect-brk";
+        String address = inspect != null ? inspect : inspectBrk;
+        if (!ADDRESS.matcher(address).matches() || Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)) > 65535) {
+            throw new IllegalArgumentException(option + " takes [HOST:]PORT (e.g. " + option + "=9229 or "
+                    + option + "=127.0.0.1:9229), not '" + address + "'");
+        }
+        if (!engineId.equals("graal")) {
+            throw new IllegalArgumentException(option + " is not supported on the " + engineId + " engine; use --engine graal");
+        }
+        return new Inspect(address, inspectBrk != null);
+    }
+
+    /** {@code options} with GraalJS's inspector options added. */
+    EngineOptions engineOptions(EngineOptions options) {
+        Map<String, String> inspector = Map.of("graal.inspect", address,
+                "graal.inspect.Suspend", Boolean.toString(brk), "graal.inspect.WaitAttached", Boolean.toString(brk));
+        EngineOptions with = options;
+        for (Map.Entry<String, String> e : inspector.entrySet()) {
+            if (!options.asMap().containsKey(e.getKey())) with = with.with(e.getKey(), e.getValue()); // --engine-option wins
+        }
+        return with;
+    }
+
+    /** Reads {@code --inspect app.js} as {@code --inspect=9229 app.js}, as Node does: only {@code =} attaches a port. */
+    static final class DefaultPort implements IParameterPreprocessor {
+        @Override
+        public boolean preprocess(Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {
+            if (" ".equals(info.get("separator"))) args.push(DEFAULT_PORT);
+            return false;
+        }
+    }
+}
