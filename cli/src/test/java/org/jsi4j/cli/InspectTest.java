@@ -1,0 +1,147 @@
+package org.jsi4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jsi run --inspect-brk} on GraalJS driven by a real Chrome DevTools Protocol client over
+ * WebSocket: the printed DevTools URL, the pause on start, a breakpoint by URL and line, a local
+ * variable read on the paused frame, and the script's output once resumed.
+ */
+@Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class InspectTest {
+    private static final Pattern DEVTOOLS = Pattern.compile("devtools://devtools/bundled/js_app\\.html\\?ws=(\\S+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void inspectBrkPausesOnStartStopsAtABreakpointAndReadsLocals() throws Exception {
+        Path script = dir.resolve("app.js");
+        Files.writeString(script, """
+                function add(a, b) {
+                  const sum = a + b;
+                  return sum;
+                }
+                console.log('result ' + add(2, 3));
+                """);
+        int port = freePort();
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(CliProcess.command("run", "--engine", "graal", "--inspect-brk=" + port, script.toString()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            String ws = awaitDevToolsUrl(p, err);
+            assertTrue(ws.startsWith("127.0.0.1:" + port + "/"), ws);
+            Thread.sleep(300);
+            assertEquals("", Files.readString(out), "--inspect-brk must hold the script until a debugger attaches");
+            try (DevToolsClient devtools = DevToolsClient.connect("ws://" + ws)) {
+                devtools.call("Runtime.enable", null);
+                devtools.call("Debugger.enable", null);
+                JsonNode set = devtools.call("Debugger.setBreakpointByUrl",
+                        DevToolsClient.params().put("url", script.toString()).put("lineNumber", 2)); // 0-based: return sum;
+                assertTrue(set.path("breakpointId").isTextual(), set.toString());
+                devtools.call("Runtime.runIfWaitingForDebugger", null);
+
+                JsonNode start = devtools.event("Debugger.paused");
+                String startUrl = scriptUrl(devtools, start.path("callFrames").get(0).path("location").path("scriptId").asText());
+                assertTrue(startUrl.endsWith("app.js"), "paused on start in " + startUrl + ", not in the user's script");
+                assertEquals("", Files.readString(out), "paused on start: nothing has run yet");
+                devtools.call("Debugger.resume", null);
+
+                JsonNode hit = devtools.event("Debugger.paused");
+                JsonNode frame = hit.path("callFrames").get(0);
+                assertEquals(2, frame.path("location").path("lineNumber").asInt(), hit.toString());
+                assertEquals("add", frame.path("functionName").asText(), hit.toString());
+                assertFalse(hit.path("hitBreakpoints").isEmpty(), hit.toString());
+                JsonNode sum = devtools.call("Debugger.evaluateOnCallFrame", DevToolsClient.params()
+                        .put("callFrameId", frame.path("callFrameId").asText()).put("expression", "sum * 10 + a"));
+                assertEquals(52, sum.path("result").path("value").asInt(), sum.toString());
+                JsonNode local = localScope(devtools, frame);
+                assertEquals(5, local(local, "sum").path("value").asInt(-1), local.toString());
+                assertEquals(3, local(local, "b").path("value").asInt(-1), local.toString());
+                devtools.call("Debugger.resume", null);
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the script did not end once resumed");
+            }
+            assertEquals(0, p.exitValue(), Files.readString(err));
+            assertEquals("result 5", Files.readString(out).strip());
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void otherEnginesAndBadAddressesAreUsageErrors() {
+        for (String engine : List.of("rhino", "v8")) {
+            StringWriter err = new StringWriter();
+            int code = Jsi.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                    .execute("run", "--engine", engine, "--inspect", "--eval", "1");
+            assertEquals(2, code, err.toString());
+            assertEquals("jsi: --inspect is not supported on the " + engine + " engine; use --engine graal", err.toString().strip());
+        }
+        StringWriter err = new StringWriter();
+        int code = Jsi.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                .execute("run", "--engine", "graal", "--inspect-brk=70000", "--eval", "1");
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().startsWith("jsi: --inspect-brk takes [HOST:]PORT"), err.toString());
+    }
+
+    /** The {@code ws=} part of the DevTools URL the command prints, within the client's timeout. */
+    private static String awaitDevToolsUrl(Process p, Path err) throws Exception {
+        long giveUp = System.nanoTime() + DevToolsClient.TIMEOUT.toNanos();
+        while (System.nanoTime() < giveUp) {
+            Matcher m = DEVTOOLS.matcher(Files.readString(err));
+            if (m.find()) return m.group(1);
+            if (!p.isAlive()) break;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no DevTools URL printed; standard error: " + Files.readString(err));
+    }
+
+    /** The URL of a parsed script, from the Debugger.scriptParsed events seen. */
+    private static String scriptUrl(DevToolsClient devtools, String scriptId) {
+        return devtools.seen("Debugger.scriptParsed").stream().filter(s -> s.path("scriptId").asText().equals(scriptId))
+                .map(s -> s.path("url").asText()).findFirst().orElse("(script " + scriptId + " never parsed)");
+    }
+
+    /** The properties of the frame's local scope object (Runtime.getProperties). */
+    private static JsonNode localScope(DevToolsClient devtools, JsonNode frame) throws Exception {
+        for (JsonNode scope : frame.path("scopeChain")) {
+            if (scope.path("type").asText().equals("local")) {
+                return devtools.call("Runtime.getProperties", DevToolsClient.params()
+                        .put("objectId", scope.path("object").path("objectId").asText()).put("ownProperties", true));
+            }
+        }
+        throw new AssertionError("no local scope in " + frame);
+    }
+
+    /** The value of the property {@code name} in a Runtime.getProperties result. */
+    private static JsonNode local(JsonNode properties, String name) {
+        for (JsonNode p : properties.path("result")) {
+            if (p.path("name").asText().equals(name)) return p.path("value");
+        }
+        throw new AssertionError("no local " + name + " in " + properties);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
