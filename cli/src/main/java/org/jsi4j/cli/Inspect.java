@@ -1,5 +1,8 @@
 package org.jsi4j.cli;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Stack;
 import java.util.regex.Pattern;
@@ -38,7 +41,21 @@ record Inspect(String address, boolean brk) {
         if (!engineId.equals("graal")) {
             throw new IllegalArgumentException(option + " is not supported on the " + engineId + " engine; use --engine graal");
         }
+        checkFree(option, address);
         return new Inspect(address, inspectBrk != null);
+    }
+
+    /** Fails, in command-line terms, when nothing can listen on {@code [HOST:]PORT}. */
+    private static void checkFree(String option, String address) {
+        int colon = address.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : address.substring(0, colon);
+        int port = Integer.parseInt(address.substring(colon + 1));
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "); give another port, e.g. " + option + "=" + (port == 65535 ? 9230 : port + 1));
+        }
     }
 
     /** {@code options} with GraalJS's inspector options added. */

@@ -2,18 +2,26 @@ package org.jsi4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsi4j.EngineOptions;
+import org.jsi4j.JsEngines;
+import org.jsi4j.JsRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +108,48 @@ class InspectTest {
                 .execute("run", "--engine", "graal", "--inspect-brk=70000", "--eval", "1");
         assertEquals(2, code, err.toString());
         assertTrue(err.toString().startsWith("jsi: --inspect-brk takes [HOST:]PORT"), err.toString());
+    }
+
+    @Test
+    void aPortInUseIsAUsageErrorNotAHang() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            int code = Jsi.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                    .execute("run", "--engine", "graal", "--inspect=" + taken.getLocalPort(), "--eval", "1");
+            assertEquals(2, code, err.toString());
+            assertTrue(err.toString().startsWith("jsi: --inspect: cannot listen on 127.0.0.1:" + taken.getLocalPort()), err.toString());
+            // from Java: an IllegalArgumentException, not a runtime waiting for good
+            var factory = JsEngines.configured("graal", EngineOptions.of(
+                    Map.of("graal.inspect", Integer.toString(taken.getLocalPort()))));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, factory::create);
+            assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), e.getMessage());
+        }
+    }
+
+    @Test
+    void anInspectedRuntimeHasAnEngineOfItsOwnClosedWithIt() throws Exception {
+        int port = freePort();
+        var factory = JsEngines.configured("graal", EngineOptions.of(Map.of(
+                "graal.inspect", Integer.toString(port), "graal.inspect.Suspend", "false", "graal.inspect.WaitAttached", "false")));
+        try (JsRuntime rt = factory.create()) {
+            assertEquals(42, rt.evaluate("6 * 7", "x.js").asNumber());
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                assertTrue(s.isConnected());
+            }
+        }
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        boolean closed = false;
+        while (!closed && System.nanoTime() < giveUp) {
+            try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                closed = true;
+            } catch (IOException stillOpen) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(closed, "the inspector still listens on " + port + " after its runtime closed");
+        try (JsRuntime plain = JsEngines.factory("graal").create()) {
+            assertEquals(7, plain.evaluate("3 + 4", "y.js").asNumber());
+        }
     }
 
     /** The {@code ws=} part of the DevTools URL the command prints, within the client's timeout. */

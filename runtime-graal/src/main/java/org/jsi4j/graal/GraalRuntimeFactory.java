@@ -129,6 +129,7 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
      */
     private JsRuntime createInspected(RuntimeOptions options, Map<String, String> inspector, boolean counting,
                                       boolean depthLimited) {
+        checkFree(inspector.get(GraalOptions.INSPECT));
         Engine own;
         try {
             own = engineBuilder().allowExperimentalOptions(true).options(inspector).build();
@@ -141,6 +142,24 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         } catch (RuntimeException | Error e) {
             own.close(true);
             throw e;
+        }
+    }
+
+    /**
+     * Fails when the inspector's {@code [host:]port} cannot be listened on: the inspector would
+     * report it on another thread and leave the runtime waiting for good.
+     */
+    private static void checkFree(String address) {
+        String given = address.trim().equals("true") || address.isBlank() ? "9229" : address.trim(); // the inspector's default
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(.+):)?(\\d+)").matcher(given);
+        if (!m.matches()) return; // "false": no inspector; anything else the inspector refuses itself
+        String host = m.group(1) != null ? m.group(1) : "127.0.0.1";
+        int port = Integer.parseInt(m.group(2));
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("GraalJS's inspector cannot listen on " + host + ":" + port + " ("
+                    + e.getMessage() + "); give graal.inspect another port", e);
         }
     }
 
