@@ -334,6 +334,7 @@ final class V8Backend implements EngineBackend {
     @Override
     public void close() {
         entry.closing(() -> {
+            limits.close();
             try {
                 if (drain != null) drain.close();
                 errors.close();
