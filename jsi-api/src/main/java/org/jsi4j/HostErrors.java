@@ -46,13 +46,14 @@ final class HostErrors {
                     + " define = Object.defineProperty, R = typeof Reflect === 'object' ? Reflect : null,"
                     + " has = typeof Symbol === 'function' && Symbol.hasInstance ? Function.prototype[Symbol.hasInstance] : null,"
                     + " C = {Error: E, TypeError: g.TypeError, RangeError: g.RangeError, ReferenceError: g.ReferenceError,"
-                    + " SyntaxError: g.SyntaxError};"
+                    + " SyntaxError: g.SyntaxError, EvalError: g.EvalError, URIError: g.URIError};"
                     + " return function (c, m, id) {"
                     + " if (c === null) { try { return has && R ? R.apply(has, E, [m]) : m instanceof E; } catch (x) { return false; } }"
                     + " if (c === undefined) { var ok, fail, p = new P(function (a, b) { ok = a; fail = b; }); return [p, ok, fail]; }"
                     + " var e = new (C[c] || E)(m);"
                     + " define(e, 'message', {value: m, writable: true, enumerable: false, configurable: true});"
                     + " if (id >= 0) define(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
+            runtime.intrinsics().capture();
         }
     }
 
@@ -138,6 +139,8 @@ final class HostErrors {
             if (!(value instanceof JsObject o) || (o.runtime == runtime && !o.released)) return value;
             return newError(JsErrorType.ERROR, e.jsMessage(), e);
         }
+        // a script a host function evaluated did not parse: the calling script sees a real SyntaxError
+        if (t instanceof JsSyntaxError e) return newError(JsErrorType.SYNTAX_ERROR, e.getMessage(), e);
         return newError(JsErrorType.ERROR, messageOf(t), t);
     }
 

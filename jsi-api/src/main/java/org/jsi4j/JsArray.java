@@ -14,6 +14,17 @@ public final class JsArray extends JsObject {
         return (int) get("length").asNumber();
     }
 
+    /** Appends the values ({@code this.push(...values)}, by the engine's own {@code push}); returns the new length. */
+    public int push(JsValue... values) {
+        return push(java.util.Arrays.asList(values));
+    }
+
+    /** Appends the values ({@code this.push(...values)}); returns the new length. */
+    public int push(List<? extends JsValue> values) {
+        runtime.changing(this, "JsArray.push");
+        return runtime.intrinsics().push(this, values);
+    }
+
     /** The elements, read one by one into a new list (handles go into the current scope). */
     public List<JsValue> toList() {
         int n = length();

@@ -54,6 +54,20 @@ public final class JsEngines {
         return FACTORIES.computeIfAbsent(id, k -> provider.createFactory());
     }
 
+    /**
+     * The shared factory for engine {@code id} with {@code options} applied to each runtime it
+     * makes ({@link JsRuntimeFactory#withEngineOptions}); the options of engine {@code id} are
+     * checked now, without loading the engine.
+     *
+     * @throws IllegalArgumentException for an unknown engine, or an option of engine {@code id} it
+     *     does not accept or cannot parse (the message lists those it accepts)
+     */
+    public static JsRuntimeFactory configured(String id, EngineOptions options) {
+        JsRuntimeFactory factory = factory(id);
+        options.resolve(id, factory.engineOptions());
+        return options.isEmpty() ? factory : factory.withEngineOptions(options);
+    }
+
     /** The factory for the selected engine ({@link #selectedId()}). */
     public static JsRuntimeFactory selected() {
         return factory(selectedId());

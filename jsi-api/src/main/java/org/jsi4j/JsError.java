@@ -1,5 +1,6 @@
 package org.jsi4j;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ public final class JsError extends JsException {
     private final String jsStack;
     private final SourceLocation location;
     private final JsErrorType type;
+    private List<JsStackFrame> frames;
 
     /**
      * Backend SPI: a JavaScript exception that was thrown with {@code value}.
@@ -31,13 +33,24 @@ public final class JsError extends JsException {
      */
     public JsError(JsValue value, String name, String jsMessage, String jsStack, SourceLocation location,
                    Throwable cause) {
-        super(describe(name, jsMessage, location), cause);
+        super(describe(name, jsMessage, place(location, jsStack)), cause);
         this.value = Objects.requireNonNull(value, "value");
         this.name = name;
         this.jsMessage = jsMessage == null ? "" : jsMessage;
         this.jsStack = jsStack;
-        this.location = location;
+        this.location = place(location, jsStack);
         this.type = null;
+    }
+
+    /**
+     * Where the error was thrown in the user's code: the engine's location unless it is missing or
+     * inside jsi4j's own scripts (a host function's wrapper), else the first frame of the stack with a source.
+     */
+    private static SourceLocation place(SourceLocation location, String stack) {
+        if (location != null && (location.sourceName() == null || !location.sourceName().startsWith("jsi4j:"))) {
+            return location;
+        }
+        return JsStackTraces.firstLocation(JsStackTraces.parse(stack));
     }
 
     private JsError(JsErrorType type, String message) {
@@ -56,6 +69,22 @@ public final class JsError extends JsException {
      */
     public static JsError of(JsErrorType type, String message) {
         return new JsError(Objects.requireNonNull(type, "type"), Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * An exception for Java code to throw from a host function or host object so that JavaScript
+     * receives {@code value} itself as the thrown value: any value, not only an error (JSI's
+     * {@code throw jsi::JSError(rt, value)}). An object must be a live handle of the same runtime.
+     */
+    public static JsError throwing(JsValue value) {
+        Objects.requireNonNull(value, "value");
+        String text = switch (value) {
+            case JsString s -> s.value();
+            case JsNumber n -> n.toString();
+            case JsObject o -> "[" + o.typeOf() + "]";
+            default -> String.valueOf(value);
+        };
+        return new JsError(value, null, text, null, null, null);
     }
 
     private static String describe(String name, String message, SourceLocation location) {
@@ -84,7 +113,11 @@ public final class JsError extends JsException {
         return Optional.ofNullable(type);
     }
 
-    /** The error's {@code name} ({@code "TypeError"}); empty when a non-error value was thrown. */
+    /**
+     * The error's {@code name} ({@code "TypeError"}); for a thrown object that is not an
+     * {@code Error}, its {@code name} when that is a string ({@code throw {name: 'Custom'}}); empty
+     * for a thrown primitive.
+     */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
@@ -97,6 +130,18 @@ public final class JsError extends JsException {
     /** The JavaScript stack trace, as the engine formats it, when there is one. */
     public Optional<String> jsStack() {
         return Optional.ofNullable(jsStack);
+    }
+
+    /**
+     * The JavaScript stack as frames, innermost first, read from {@link #jsStack()}: function, script,
+     * line and column (Rhino gives no columns in its stacks), host functions marked as such
+     * ({@link JsStackFrame#host()}) and jsi4j's own internal frames left out. Empty when the thrown
+     * value carries no stack (a thrown string, an error made by {@link #of}).
+     */
+    public List<JsStackFrame> jsFrames() {
+        List<JsStackFrame> f = frames;
+        if (f == null) frames = f = JsStackTraces.parse(jsStack);
+        return f;
     }
 
     /** Where the exception was thrown, when the engine says. */

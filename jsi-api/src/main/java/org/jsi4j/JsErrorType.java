@@ -6,7 +6,9 @@ public enum JsErrorType {
     TYPE_ERROR("TypeError"),
     RANGE_ERROR("RangeError"),
     REFERENCE_ERROR("ReferenceError"),
-    SYNTAX_ERROR("SyntaxError");
+    SYNTAX_ERROR("SyntaxError"),
+    EVAL_ERROR("EvalError"),
+    URI_ERROR("URIError");
 
     private final String constructorName;
 

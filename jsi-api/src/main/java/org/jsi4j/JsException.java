@@ -14,7 +14,7 @@ package org.jsi4j;
  */
 public abstract sealed class JsException extends RuntimeException
         permits JsError, JsSyntaxError, JsTerminatedException, JsReleasedException, JsSnapshotException,
-        JsEngineException {
+        JsEngineException, JsConversionException {
 
     JsException(String message, Throwable cause) {
         super(message, cause);

@@ -46,6 +46,22 @@ public final class JsFunction extends JsObject {
         return runtime.construct(this, runtime.checkArgs(args));
     }
 
+    /** True when this function was made by {@link JsRuntime#function} (or an external) around a {@link HostFunction}. */
+    public boolean isHostFunction() {
+        return runtime.backend(this).hostFunctionOf(handle) != null;
+    }
+
+    /**
+     * The {@link HostFunction} behind this function, the same Java instance that was given.
+     *
+     * @throws IllegalStateException when this is not a host function
+     */
+    public HostFunction getHostFunction() {
+        HostFunction f = runtime.backend(this).hostFunctionOf(handle);
+        if (f == null) throw new IllegalStateException("not a host function: check isHostFunction() first");
+        return f;
+    }
+
     /** The function's {@code name} property. */
     public String name() {
         JsValue name = get("name");

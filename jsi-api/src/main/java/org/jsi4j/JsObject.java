@@ -111,6 +111,122 @@ public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsA
         return b.delete(handle, runtime.checkSymbol(symbol));
     }
 
+    /**
+     * {@code this[key]} for a key of any type (JSI's value-keyed {@code getProperty}): strings,
+     * numbers and symbols go straight to the engine; other primitives become their string; an
+     * object key is converted by JavaScript's own {@code ToPropertyKey} (its {@code toString} runs).
+     */
+    public final JsValue get(JsValue key) {
+        EngineBackend b = runtime.backend(this);
+        JsValue k = directKey(key);
+        return k != null ? b.get(handle, k) : runtime.intrinsics().entered(Intrinsics.GET, this, key);
+    }
+
+    /** {@code this[key] = value} for a key of any type, converted as by {@link #get(JsValue)}. */
+    public final void set(JsValue key, JsValue value) {
+        EngineBackend b = runtime.changing(this, "JsObject.set");
+        runtime.checkValue(value);
+        JsValue k = directKey(key);
+        if (k != null) b.set(handle, k, value);
+        else runtime.intrinsics().entered(Intrinsics.SET, this, key, value);
+    }
+
+    /** {@code key in this} for a key of any type, converted as by {@link #get(JsValue)}. */
+    public final boolean has(JsValue key) {
+        EngineBackend b = runtime.backend(this);
+        JsValue k = directKey(key);
+        return k != null ? b.has(handle, k) : runtime.intrinsics().entered(Intrinsics.HAS, this, key).asBoolean();
+    }
+
+    /** {@code delete this[key]} for a key of any type, converted as by {@link #get(JsValue)}. */
+    public final boolean delete(JsValue key) {
+        EngineBackend b = runtime.changing(this, "JsObject.delete");
+        JsValue k = directKey(key);
+        return k != null ? b.delete(handle, k) : runtime.intrinsics().entered(Intrinsics.DELETE, this, key).asBoolean();
+    }
+
+    /** The key as the backend takes it (string, array index or symbol), or null when JavaScript must convert it. */
+    private JsValue directKey(JsValue key) {
+        return switch (runtime.checkValue(key)) {
+            case JsString s -> s;
+            case JsSymbol s -> s;
+            case JsNumber n -> n.value() >= 0 && n.value() <= Integer.MAX_VALUE && n.value() == Math.rint(n.value())
+                    && !(n.value() == 0 && 1 / n.value() < 0) ? n : null;
+            case JsBoolean v -> JsValue.of(Boolean.toString(v.value()));
+            case JsNull v -> JsValue.of("null");
+            case JsUndefined v -> JsValue.of("undefined");
+            case JsBigInt v -> JsValue.of(v.value().toString());
+            case JsObject o -> null;
+        };
+    }
+
+    /** {@code Object.getPrototypeOf(this)}: an object, or {@link JsValue#nullValue()}. */
+    public final JsValue getPrototype() {
+        runtime.backend(this);
+        return runtime.intrinsics().entered(Intrinsics.GET_PROTO, this);
+    }
+
+    /**
+     * {@code Object.setPrototypeOf(this, prototype)}, {@code prototype} an object or
+     * {@link JsValue#nullValue()}.
+     *
+     * @throws JsError a {@code TypeError} when the engine refuses (a cycle, a non-extensible object)
+     * @throws IllegalArgumentException when {@code prototype} is neither an object nor null
+     */
+    public final void setPrototype(JsValue prototype) {
+        runtime.changing(this, "JsObject.setPrototype");
+        if (!(runtime.checkValue(prototype) instanceof JsObject || prototype instanceof JsNull)) {
+            throw new IllegalArgumentException("a prototype must be an object or JsValue.nullValue(), was " + prototype);
+        }
+        runtime.intrinsics().entered(Intrinsics.SET_PROTO, this, prototype);
+    }
+
+    /**
+     * The names {@code for (k in this)} visits: own and inherited enumerable string keys, in
+     * JavaScript's order, each once.
+     */
+    public final List<String> forInNames() {
+        runtime.backend(this);
+        JsArray names = runtime.intrinsics().entered(Intrinsics.FOR_IN, this).asArray();
+        int n = names.length();
+        List<String> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(names.get(i).asString());
+        return out;
+    }
+
+    /**
+     * Attaches {@code state} to this object (JSI's {@code setNativeState}), replacing what was
+     * attached; {@code null} detaches it. The state is held by the object: it becomes unreachable
+     * from the runtime when the object is collected. Any object can hold state, arrays and
+     * functions included.
+     */
+    public final void setNativeState(Object state) {
+        runtime.backend(this);
+        JsValue holder = state == null ? JsValue.undefined() : runtime.engineBackend().newHostObject(new NativeStateHolder(state));
+        runtime.intrinsics().direct(Intrinsics.SET_STATE, this, holder);
+    }
+
+    /** Whether {@link #setNativeState} attached something to this object. */
+    public final boolean hasNativeState() {
+        return nativeState(Object.class).isPresent();
+    }
+
+    /**
+     * The state attached with {@link #setNativeState}, when there is one of {@code type}.
+     *
+     * @throws IllegalStateException when the attached state is not a {@code type}
+     */
+    public final <T> Optional<T> nativeState(Class<T> type) {
+        runtime.backend(this);
+        JsValue holder = runtime.intrinsics().direct(Intrinsics.GET_STATE, this);
+        if (!(holder instanceof JsObject h)) return Optional.empty();
+        Object state = ((NativeStateHolder) runtime.engineBackend().hostObjectOf(h.handle)).state();
+        if (!type.isInstance(state)) {
+            throw new IllegalStateException("the native state is a " + state.getClass().getName() + ", not a " + type.getName());
+        }
+        return Optional.of(type.cast(state));
+    }
+
     /** The own enumerable string keys, in JavaScript's order, as {@code Object.keys(this)}. */
     public final List<String> propertyNames() {
         return runtime.backend(this).propertyNames(handle);

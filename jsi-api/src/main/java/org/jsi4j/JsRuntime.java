@@ -51,14 +51,20 @@ public final class JsRuntime implements AutoCloseable {
     private final Set<JsRef<?>> refs = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<HostObject> hostObjects = new ArrayList<>();
     private final HostErrors hostErrors = new HostErrors(this);
+    private final Intrinsics intrinsics = new Intrinsics(this);
     private final StopControl stops;
     private final Snapshotting snapshots;
+    private Rejections rejections;
 
     private JsScope current = root;
     private int weakRefs;
     private int hostFunctions;
     private int depth;
+    private long externalMemory;
+    private long externalMemoryAtLastCollection;
+    private static final long EXTERNAL_MEMORY_STEP = 64L << 20;
     private volatile boolean closed;
+    private org.jsi4j.modules.JsModules modules;
 
     private JsRuntime(EngineInfo engine, Capabilities capabilities, RuntimeOptions options,
                       Function<RuntimeServices, EngineBackend> backendMaker) {
@@ -171,6 +177,30 @@ public final class JsRuntime implements AutoCloseable {
         return new PreparedScript(this, backend.compile(source, sourceName), sourceName, source);
     }
 
+    /**
+     * The runtime's modules: ES modules, CommonJS files and host-object modules, found through
+     * {@link RuntimeOptions#modules()} by the module system on the class path ({@code jsi-modules}).
+     *
+     * @throws IllegalStateException when no module system is on the class path
+     */
+    public org.jsi4j.modules.JsModules modules() {
+        checkUsable();
+        if (modules == null) modules = ModuleSystems.create(this);
+        return modules;
+    }
+
+    /**
+     * Imports an ES module (resolved from the module root of {@link RuntimeOptions#modules()}) and
+     * returns its namespace object: {@code modules().importModule(specifier)}.
+     *
+     * @throws org.jsi4j.modules.ModuleResolutionException when it or a dependency is not found
+     * @throws JsSyntaxError when a module does not parse
+     * @throws JsError when a module throws or imports a missing export
+     */
+    public JsObject importModule(String specifier) {
+        return modules().importModule(Objects.requireNonNull(specifier, "specifier"));
+    }
+
     JsValue run(Object compiled, String sourceName, String source) {
         checkUsable();
         return snapshots.journaled(sourceName, source, () -> enter(() -> backend.run(compiled)));
@@ -212,6 +242,18 @@ public final class JsRuntime implements AutoCloseable {
         return stops.stop(JsTerminatedException.Reason.INTERRUPTED);
     }
 
+    /**
+     * Reports to {@code listener} every promise rejected without a handler once the JavaScript stack
+     * is empty and its promise jobs have run (see {@link UnhandledRejectionListener}), replacing the
+     * listener set before. Until a listener is set, no engine tracks rejections.
+     */
+    public void onUnhandledRejection(UnhandledRejectionListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        checkUsable();
+        if (rejections == null) rejections = new Rejections(this, backend, listener);
+        else rejections.listener(listener);
+    }
+
     // ---------------------------------------------------------------- values
 
     /** The global object ({@code globalThis}). */
@@ -244,6 +286,153 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(bytes, "bytes");
         checkUsable();
         return backend.newArrayBuffer(bytes.clone());
+    }
+
+    /**
+     * A new object whose prototype is {@code prototype}: an object, or {@link JsValue#nullValue()}
+     * for an object that inherits nothing ({@code Object.create(prototype)}).
+     *
+     * @throws IllegalArgumentException when {@code prototype} is neither an object nor null
+     */
+    public JsObject newObject(JsValue prototype) {
+        checkUsable();
+        if (!(prototype instanceof JsObject || prototype instanceof JsNull)) {
+            throw new IllegalArgumentException("a prototype must be an object or JsValue.nullValue(), was " + prototype);
+        }
+        return intrinsics.direct(Intrinsics.CREATE, checkValue(prototype)).asObject();
+    }
+
+    /** A new array of {@code length} holes ({@code new Array(length)}). */
+    public JsArray newArray(int length) {
+        if (length < 0) throw new IllegalArgumentException("length must be >= 0, was " + length);
+        checkUsable();
+        return intrinsics.direct(Intrinsics.NEW_ARRAY, JsValue.of(length)).asArray();
+    }
+
+    /**
+     * A new error object of {@code type} with {@code message}, made by the engine's own constructor
+     * (captured before any script ran), with the engine's stack. Throw it from a host function
+     * with {@link JsError#throwing(JsValue)}.
+     */
+    public JsObject newError(JsErrorType type, String message) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(message, "message");
+        checkUsable();
+        return intrinsics.direct(Intrinsics.NEW_ERROR, JsValue.of(type.constructorName()), JsValue.of(message)).asObject();
+    }
+
+    /**
+     * The value JSON text {@code json} stands for, made by the engine's own {@code JSON.parse}
+     * (captured before any script ran): no script is evaluated.
+     *
+     * @throws JsError a {@code SyntaxError} when {@code json} is not JSON
+     */
+    public JsValue createFromJson(String json) {
+        Objects.requireNonNull(json, "json");
+        checkUsable();
+        return intrinsics.direct(Intrinsics.PARSE_JSON, JsValue.of(json));
+    }
+
+    /** {@code a === b} for any two values of this runtime ({@code NaN !== NaN}, {@code +0 === -0}). */
+    public boolean strictEquals(JsValue a, JsValue b) {
+        checkUsable();
+        checkValue(a);
+        checkValue(b);
+        if (a instanceof JsObject o) return o.strictEquals(b);
+        if (a instanceof JsNumber x) return b instanceof JsNumber y && x.value() == y.value();
+        return a.equals(b);
+    }
+
+    /**
+     * Queues {@code callback} as a microtask (a promise job, JSI's {@code queueMicrotask}): it runs,
+     * with no arguments, when microtasks next drain, after those already queued. What it throws is
+     * reported as an unhandled rejection would be, not to the caller of the drain.
+     */
+    public void queueMicrotask(JsFunction callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkUsable();
+        intrinsics.direct(Intrinsics.QUEUE, checkValue(callback));
+    }
+
+    /**
+     * JSI's {@code drainMicrotasks(maxMicrotasksHint)}: runs pending microtasks and returns true
+     * when none remain. Every engine here drains the whole queue ({@code maxMicrotasksHint} is a
+     * hint, which JSI allows an engine to ignore), so the answer is true unless a microtask threw a
+     * termination. Does nothing inside a script or host callback, as {@link #drainMicrotasks()}.
+     */
+    public boolean drainMicrotasks(int maxMicrotasksHint) {
+        drainMicrotasks();
+        return true;
+    }
+
+    /**
+     * A new typed array of {@code kind} over {@code buffer} ({@code new Uint8Array(buffer, byteOffset,
+     * length)}), sharing its memory.
+     *
+     * @throws JsError a {@code RangeError} when offset or length do not fit the buffer
+     */
+    public JsObject newTypedArray(TypedArrayKind kind, JsArrayBuffer buffer, int byteOffset, int length) {
+        Objects.requireNonNull(kind, "kind");
+        checkUsable();
+        return intrinsics.direct(Intrinsics.TYPED_ARRAY, JsValue.of(kind.constructorName()), checkValue(buffer),
+                JsValue.of(byteOffset), JsValue.of(length)).asObject();
+    }
+
+    /** A new {@code DataView} over {@code byteLength} bytes of {@code buffer} from {@code byteOffset}. */
+    public JsObject newDataView(JsArrayBuffer buffer, int byteOffset, int byteLength) {
+        checkUsable();
+        return intrinsics.direct(Intrinsics.DATA_VIEW, checkValue(buffer), JsValue.of(byteOffset),
+                JsValue.of(byteLength)).asObject();
+    }
+
+    /**
+     * A new {@code ArrayBuffer} over {@code memory}'s remaining bytes: on V8 a direct buffer is shared
+     * (JavaScript and Java see each other's writes; keep {@code memory} reachable while the buffer
+     * lives); elsewhere the bytes are copied. {@link JsArrayBuffer#sharesMemory()} tells which.
+     */
+    public JsArrayBuffer newArrayBuffer(java.nio.ByteBuffer memory) {
+        Objects.requireNonNull(memory, "memory");
+        checkUsable();
+        return backend.newArrayBuffer(memory);
+    }
+
+    /**
+     * A hint that Java memory of {@code bytes} is kept alive by JavaScript objects of this runtime
+     * (JSI's {@code setExternalMemoryPressure}); the runtime asks its engine to collect garbage
+     * sooner while such memory grows. Negative values report memory freed.
+     */
+    public void adjustExternalMemory(long bytes) {
+        checkUsable();
+        externalMemory = Math.max(0, externalMemory + bytes);
+        if (externalMemory - externalMemoryAtLastCollection > EXTERNAL_MEMORY_STEP) {
+            externalMemoryAtLastCollection = externalMemory;
+            backend.collectGarbage();
+        } else if (externalMemory < externalMemoryAtLastCollection) {
+            externalMemoryAtLastCollection = externalMemory;
+        }
+    }
+
+    /** Java memory reported by {@link #adjustExternalMemory(long)} and not yet reported freed. */
+    public long externalMemory() {
+        checkUsable();
+        return externalMemory;
+    }
+
+    /** A new {@code Date} for {@code epochMillis}, made by the engine's own {@code Date}. */
+    public JsObject newDate(double epochMillis) {
+        checkUsable();
+        return intrinsics.direct(Intrinsics.NEW_DATE, JsValue.of(epochMillis)).asObject();
+    }
+
+    /**
+     * {@code value} as a JavaScript value: records, maps, collections, arrays and beans become
+     * copies as plain objects and arrays ({@link org.jsi4j.interop.JavaToJs} lists the types).
+     *
+     * @throws JsConversionException naming the path when a part cannot be converted
+     */
+    public JsValue toJs(Object value) {
+        checkUsable();
+        return org.jsi4j.interop.JavaToJs.convert(this, value);
     }
 
     /** A new symbol, {@code Symbol(description)}. */
@@ -433,12 +622,16 @@ public final class JsRuntime implements AutoCloseable {
 
     // ---------------------------------------------------------------- event loop
 
-    /** Runs the tasks queued on {@link #executor()} now, without waiting; returns how many ran. */
+    /**
+     * Runs the tasks queued on {@link #executor()} and the scheduled ones due now (earliest due first,
+     * then in scheduling order), without waiting; returns how many ran.
+     */
     public int runPendingTasks() {
         checkUsable();
         int ran = 0;
+        long now = System.nanoTime();
         Runnable task;
-        while ((task = executor.poll()) != null) {
+        while ((task = executor.pollAt(now)) != null) {
             task.run();
             ran++;
         }
@@ -447,7 +640,10 @@ public final class JsRuntime implements AutoCloseable {
 
     /**
      * Runs queued tasks, waiting for scheduled ones and for pending promises from
-     * {@link #promise}, until there is no work left or {@code timeout} passes.
+     * {@link #promise}, until there is no work left or {@code timeout} passes. It waits while
+     * referenced work exists (see {@link JsExecutor}): scheduled tasks not unreferenced, unsettled
+     * futures, {@linkplain JsExecutor#hold() holds} of other threads; unreferenced scheduled tasks
+     * still run when they fall due while it waits.
      *
      * @return true when the runtime went idle, false when the timeout passed first
      * @throws RuntimeException whatever a task given to {@link JsExecutor#execute} threw
@@ -592,6 +788,21 @@ public final class JsRuntime implements AutoCloseable {
                 + " (e.g. as JSON) instead");
     }
 
+    /** An entry from Java for the core's own operations (user code may run in it). */
+    <T> T enterInternal(Supplier<T> body) {
+        return enter(body);
+    }
+
+    /** Makes sure the core's internal functions exist (they are made at the first entry). */
+    void ensureCaptured() {
+        hostErrors.ensureErrorFactory();
+        intrinsics.capture();
+    }
+
+    Intrinsics intrinsics() {
+        return intrinsics;
+    }
+
     private <T> T enter(Supplier<T> body) {
         if (depth > 0) {
             boolean fromHost = stops.nestedStarts();
@@ -626,6 +837,7 @@ public final class JsRuntime implements AutoCloseable {
         depth = 0;
         JsTerminatedException.Reason stoppedFor = stops.finish();
         if (stoppedFor != null) throw stops.lateStop(stoppedFor);
+        if (rejections != null) rejections.report();
         return result;
     }
 
@@ -743,6 +955,8 @@ public final class JsRuntime implements AutoCloseable {
     /** Releases the core's own handles to internal functions. */
     void releaseInternalFunctions() {
         hostErrors.release();
+        intrinsics.release();
+        if (rejections != null) rejections.release();
     }
 
     /** Makes the error helper again after a snapshot when host callbacks may need it. */
@@ -856,6 +1070,9 @@ public final class JsRuntime implements AutoCloseable {
                         name = stringProperty(o, "name", "Error");
                         if (message == null || message.isEmpty()) message = stringProperty(o, "message", "");
                         if (stack == null) stack = stringProperty(o, "stack", null);
+                    } else if (name == null) {
+                        // a thrown object that is no Error: its name when it has one as data ({name: 'Custom'})
+                        if (intrinsics.direct(Intrinsics.NAME_OF, o) instanceof JsString s) name = s.value();
                     }
                     cause = hostErrors.causeOf(o);
                 } catch (JsException ignored) {

@@ -1,5 +1,7 @@
 package org.jsi4j;
 
+import java.util.List;
+
 /**
  * Makes runtimes of one engine; what callers inject. Get one from {@link JsEngines} or a Guice
  * module. A factory may hold engine-wide resources (a shared code cache), released by
@@ -18,6 +20,24 @@ public interface JsRuntimeFactory extends AutoCloseable {
      * @throws IllegalArgumentException for options the engine cannot honour
      */
     JsRuntime create(RuntimeOptions options);
+
+    /**
+     * The backend-specific options this engine accepts in {@link RuntimeOptions#engineOptions()},
+     * each with its key, type and meaning. Listing them loads no engine. Experimental.
+     */
+    default List<EngineOption<?>> engineOptions() {
+        return List.of();
+    }
+
+    /**
+     * This factory with {@code defaults} added to the engine options of every runtime it makes
+     * (an option given to {@link #create(RuntimeOptions)} wins over a default of the same key).
+     * The options are checked when a runtime is made; {@link JsEngines#configured} checks them at once.
+     * Closing the returned factory closes this one. Experimental.
+     */
+    default JsRuntimeFactory withEngineOptions(EngineOptions defaults) {
+        return new ConfiguredFactory(this, defaults);
+    }
 
     /** A new runtime with {@link RuntimeOptions#defaults()}. */
     default JsRuntime create() {

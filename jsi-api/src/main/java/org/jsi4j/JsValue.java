@@ -123,6 +123,27 @@ public sealed interface JsValue
         throw wrongType("array");
     }
 
+    /**
+     * This value as a Java {@code type}, strictly ({@link org.jsi4j.interop.JsToJava} lists the
+     * types): {@code value.as(int.class)} is an {@code Integer} only when the number is an exact
+     * int; {@code value.as(Order.class)} builds a record from an object.
+     *
+     * @throws JsConversionException naming the path, the expected type and what was found
+     *     ({@code $.items[3].price: expected int, got "12a"})
+     */
+    @SuppressWarnings("unchecked")
+    default <T> T as(Class<T> type) {
+        java.util.Objects.requireNonNull(type, "type");
+        return (T) org.jsi4j.interop.JsToJava.convert(this, type);
+    }
+
+    /** This value as a generic Java type: {@code value.as(new TypeToken<List<Integer>>() {})}. */
+    @SuppressWarnings("unchecked")
+    default <T> T as(org.jsi4j.interop.TypeToken<T> type) {
+        java.util.Objects.requireNonNull(type, "type");
+        return (T) org.jsi4j.interop.JsToJava.convert(this, type.type());
+    }
+
     private IllegalStateException wrongType(String expected) {
         String actual = this instanceof JsArray ? "array" : this instanceof JsNull ? "null" : typeOf();
         return new IllegalStateException("expected a " + expected + ", got a " + actual + " value");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jsi4j.modules.ModuleLoader;
 
 /**
  * How to create a runtime. Immutable; start from {@link #defaults()}, {@link #forSnapshotting()}
@@ -23,9 +24,13 @@ import java.util.Objects;
  * @param restore the snapshot to restore, or {@code null} for a fresh runtime
  * @param externals the named externals a restore rebinds: each value a {@link HostFunction} or a
  *     {@link HostObject}, by the name it was registered under with {@code JsRuntime.external}
+ * @param modules where {@code import} and {@code require} find module files ({@link JsRuntime#modules()});
+ *     {@link ModuleLoader#none()} by default (host-object modules only)
+ * @param engineOptions backend-specific options ({@link EngineOption}), each engine reading its own
  */
 public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
-                             boolean snapshotting, Snapshot restore, Map<String, Object> externals) {
+                             boolean snapshotting, Snapshot restore, Map<String, Object> externals,
+                             ModuleLoader modules, EngineOptions engineOptions) {
     private static final RuntimeOptions DEFAULTS = new RuntimeOptions(null, 0, 0, 0);
 
     /** Validates the values and copies the externals. */
@@ -47,6 +52,29 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
             copy.put(name, value);
         });
         externals = java.util.Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(modules, "modules");
+        Objects.requireNonNull(engineOptions, "engineOptions");
+    }
+
+    /** Without engine options. */
+    public RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
+                          boolean snapshotting, Snapshot restore, Map<String, Object> externals, ModuleLoader modules) {
+        this(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, modules,
+                EngineOptions.none());
+    }
+
+    /** Without module files. */
+    public RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
+                          boolean snapshotting, Snapshot restore, Map<String, Object> externals, EngineOptions engineOptions) {
+        this(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, ModuleLoader.none(),
+                engineOptions);
+    }
+
+    /** Without module files or engine options. */
+    public RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
+                          boolean snapshotting, Snapshot restore, Map<String, Object> externals) {
+        this(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, ModuleLoader.none(),
+                EngineOptions.none());
     }
 
     /** Limits only; no snapshotting, no restore. */
@@ -106,27 +134,27 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
     /** With a time limit per entry into JavaScript. */
     public RuntimeOptions withTimeLimit(Duration limit) {
         return new RuntimeOptions(Objects.requireNonNull(limit, "limit"), statementLimit, maxStackDepth, maxHeapBytes,
-                snapshotting, restore, externals);
+                snapshotting, restore, externals, modules, engineOptions);
     }
 
     /** With a statement limit per entry into JavaScript. */
     public RuntimeOptions withStatementLimit(long limit) {
-        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals);
+        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions);
     }
 
     /** With a maximum JavaScript stack depth. */
     public RuntimeOptions withMaxStackDepth(int depth) {
-        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes, snapshotting, restore, externals);
+        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions);
     }
 
     /** With a heap limit, where the engine allows one. */
     public RuntimeOptions withMaxHeapBytes(long bytes) {
-        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes, snapshotting, restore, externals);
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes, snapshotting, restore, externals, modules, engineOptions);
     }
 
     /** With or without recording the setup for {@link JsRuntime#snapshot()}. */
     public RuntimeOptions withSnapshotting(boolean on) {
-        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, on, restore, externals);
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, on, restore, externals, modules, engineOptions);
     }
 
     /**
@@ -137,7 +165,41 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
      */
     public RuntimeOptions externals(Map<String, ?> byName) {
         return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore,
-                new LinkedHashMap<>(Objects.requireNonNull(byName, "byName")));
+                new LinkedHashMap<>(Objects.requireNonNull(byName, "byName")), modules, engineOptions);
+    }
+
+    /**
+     * With backend-specific options replacing those set before; each key {@code engine.name}
+     * ({@code rhino.optimizationLevel=-1}, {@code graal.js.strict=true}). The engine that creates
+     * the runtime checks those of its own id and refuses an unknown or malformed one.
+     *
+     * @throws IllegalArgumentException for a key that is not {@code engine.name}
+     */
+    public RuntimeOptions withEngineOptions(Map<String, String> byKey) {
+        return withEngineOptions(EngineOptions.of(byKey));
+    }
+
+    /** With backend-specific options replacing those set before. */
+    public RuntimeOptions withEngineOptions(EngineOptions options) {
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
+                modules, Objects.requireNonNull(options, "options"));
+    }
+
+    /** With the loader that {@code import} and {@code require} find module files through ({@link JsRuntime#modules()}). */
+    public RuntimeOptions withModules(ModuleLoader loader) {
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
+                Objects.requireNonNull(loader, "loader"), engineOptions);
+    }
+
+    /**
+     * With one backend-specific option, typed: {@code with(RhinoOptions.OPTIMIZATION_LEVEL, -1)}.
+     *
+     * @throws IllegalArgumentException when the option does not accept {@code value}
+     */
+    public <T> RuntimeOptions with(EngineOption<T> option, T value) {
+        String text = String.valueOf(Objects.requireNonNull(value, "value"));
+        option.parse(text);
+        return withEngineOptions(engineOptions.with(option.key(), text));
     }
 
     /** Whether the runtime records its setup: made {@link #forSnapshotting()} or restored. */

@@ -1,23 +1,25 @@
 package org.jsi4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jsi4j.JsEngines;
-import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.compare.Baseline;
+import org.jsi4j.compare.Comparison;
+import org.jsi4j.compare.TestDiscovery;
+import org.jsi4j.compare.TestResult;
+import org.jsi4j.compare.WorkerPool;
+import org.jsi4j.compare.report.HtmlReport;
+import org.jsi4j.compare.report.JsonReport;
+import org.jsi4j.compare.report.JunitReport;
+import org.jsi4j.compare.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,15 +27,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jsi compare FILE.js...}: runs each script on every engine found, each in its own runtime
- * with a time limit, and shows side by side the outcome, the completion value, the time and the
- * console output; where engines disagree, a unified diff against the first engine. Exit status 0
- * when all engines agree on every script, 1 when any differ, 2 for bad usage.
+ * {@code jsi compare DIR|FILE|GLOB...}: runs test files on every engine in a pool of worker JVMs
+ * (the library in the {@code compare} module), plain scripts or test262 tests, and reports pass
+ * rates, where engines differ, and changes against a baseline. Exit status: 2 for bad usage; with
+ * {@code --baseline}, 1 when a test that passed there fails now; otherwise 1 when engines differ.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Runs scripts on every engine and shows where they differ.",
-                "Engines agree when outcome (ok, error name, timeout), completion value and console output are equal;",
-                "error messages and times are shown but not compared. Exit 0 when all agree, 1 when any differ."})
+        description = {"Runs test files on every engine, in parallel worker JVMs, and shows where engines differ.",
+                "Directories are searched recursively; test262 tests (--test262 ROOT, or files in a test262 checkout) are judged",
+                "by their frontmatter as test262-harness does; other files pass when they run without an uncaught error, and",
+                "engines agree when outcome, completion value and console output are equal.",
+                "Exit 0 when all agree (with --baseline: when nothing newly fails), 1 otherwise, 2 for bad usage."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,77 +46,117 @@ final class CompareCommand implements Callable<Integer> {
     List<String> engines = new ArrayList<>();
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Per script and engine: stop it after this long and call it a timeout (default 5s).")
+            description = "Per test, engine and script: stop it after this long and call it a timeout (default 5s).")
     Duration timeLimit = Duration.ofSeconds(5);
 
-    @Option(names = "--json", description = "Print the results as JSON instead of tables.")
+    @Option(names = {"-j", "--workers"}, paramLabel = "N", description = "Worker JVMs running tests in parallel (default: the number of cores).")
+    int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--test262", paramLabel = "ROOT", description = "A test262 checkout: judge tests as test262 does (its test/ directory when no FILE is given).")
+    Path test262;
+
+    @Option(names = "--plain", description = "Run every file as a plain script, even in a test262 checkout.")
+    boolean plain;
+
+    @Option(names = "--json", description = "Print the results as JSON instead of the summary.")
     boolean json;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The scripts to compare.")
-    List<Path> files = new ArrayList<>();
+    @Option(names = "--junit", paramLabel = "DIR", description = "Write JUnit XML, one file (test suite) per engine, into DIR.")
+    Path junit;
 
-    /** One script's runs and the diffs of the engines that disagree with the first. */
-    record FileResult(Path file, List<EngineRun> runs, Map<String, String> diffs) {
-        boolean agree() {
-            return diffs.isEmpty();
-        }
-    }
+    @Option(names = "--html", paramLabel = "FILE", description = "Write one self-contained HTML report (charts as inline SVG, no network).")
+    Path html;
+
+    @Option(names = "--save-baseline", paramLabel = "FILE", description = "Save each engine's results as a baseline to compare later runs against.")
+    Path saveBaseline;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report what newly passes, newly fails and changed output against this baseline; exit 1 when anything newly fails.")
+    Path baseline;
+
+    @Option(names = "--details", negatable = true, description = "Show every test's results side by side (default: when there are at most 10 tests).")
+    Boolean details;
+
+    @Option(names = "--show", paramLabel = "N", description = "List at most N disagreements in the summary (default 20).")
+    int show = 20;
+
+    @Option(names = "--vs-raw", description = {"Measure instead: run the test262 tests in this JVM, one thread, through jsi4j and through a",
+            "minimal loop over each engine's own API, interleaved; print tests/s, pass rates and the tests judged differently."})
+    boolean vsRaw;
+
+    @Parameters(paramLabel = "DIR|FILE|GLOB", arity = "0..*", description = "Test files, directories (searched recursively) or quoted globs.")
+    List<String> files = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<Path, String> sources = new LinkedHashMap<>();
+        TestDiscovery.Suite suite;
         List<String> ids;
+        Baseline before = null;
         try {
-            for (Path f : files) sources.put(f, read(f));
+            if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1");
+            if (timeLimit.isZero() || timeLimit.isNegative()) throw new IllegalArgumentException("--time-limit must be positive");
+            if (files.isEmpty() && test262 == null) throw new IllegalArgumentException("give test files, directories or globs, or --test262 ROOT");
+            suite = TestDiscovery.discover(files, test262, plain);
             ids = engineIds();
+            if (baseline != null) before = Baseline.load(baseline);
+            if (html != null && Files.isDirectory(html)) throw new IllegalArgumentException("--html " + html + " is a directory; give a file name");
         } catch (IllegalArgumentException e) {
             err.println("jsi compare: " + e.getMessage());
             err.flush();
             return Jsi.USAGE;
         }
-        Map<String, JsRuntimeFactory> factories = new LinkedHashMap<>();
-        for (String id : ids) {
-            JsRuntimeFactory factory = JsEngines.factory(id);
-            warmUp(factory);
-            factories.put(id, factory);
-        }
-        List<FileResult> results = new ArrayList<>();
-        long step = 0;
-        ProgressDisplay progress = files.size() > 1 ? ProgressDisplay.start(err, "compare", (long) files.size() * ids.size()) : null;
-        try {
-            for (Map.Entry<Path, String> source : sources.entrySet()) {
-                List<EngineRun> runs = new ArrayList<>();
-                for (Map.Entry<String, JsRuntimeFactory> engine : factories.entrySet()) {
-                    if (progress != null) progress.step(step++, source.getKey().getFileName() + " on " + engine.getKey());
-                    runs.add(EngineRun.run(engine.getKey(), engine.getValue(), source.getValue(), source.getKey().toString(), timeLimit));
-                }
-                results.add(new FileResult(source.getKey(), runs, diffs(runs)));
+        if (vsRaw) {
+            if (suite.test262Root() == null) {
+                err.println("jsi compare: --vs-raw measures test262 tests; give --test262 ROOT or files in a test262 checkout");
+                err.flush();
+                return Jsi.USAGE;
             }
-        } finally {
-            if (progress != null) progress.close();
+            CompareVsRaw.run(out, err, suite, ids, timeLimit);
+            return 0;
         }
+        long total = (long) suite.tests().size() * ids.size();
+        AtomicLong done = new AtomicLong();
+        long every = total <= 200 ? 1 : Math.max(1, total / 100);
+        long start = System.nanoTime();
+        List<TestResult> results;
+        try (ProgressDisplay progress = ProgressDisplay.start(err, "compare", total)) {
+            WorkerPool pool = new WorkerPool(ids, Math.min(workers, suite.tests().size()), timeLimit, suite.test262Root(), List.of());
+            results = pool.run(suite.tests(), r -> {
+                long n = done.getAndIncrement();
+                if (n % every == 0 || n + 1 == total) progress.step(n, r.test() + " on " + r.engine());
+            });
+        } catch (IllegalStateException e) {
+            err.println("jsi compare: " + e.getMessage());
+            err.flush();
+            return Jsi.SCRIPT_FAILED;
+        }
+        Comparison run = new Comparison(ids, suite.tests(), results, Math.min(workers, suite.tests().size()),
+                (System.nanoTime() - start) / 1e6);
+        Map<String, Baseline.Diff> diffs = before == null ? null : before.diff(run);
+        boolean regressed = diffs != null && diffs.values().stream().anyMatch(d -> !d.newlyFailing().isEmpty());
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(results)));
+            out.println(JsonReport.of(run, diffs));
         } else {
-            for (FileResult r : results) print(out, r);
-            long differ = results.stream().filter(r -> !r.agree()).count();
-            out.println(results.size() + (results.size() == 1 ? " script" : " scripts") + " on " + String.join(", ", ids)
-                    + ": " + (results.size() - differ) + " agree, " + differ + " differ");
+            if (details != null ? details : suite.tests().size() <= 10) TextReport.details(out, run);
+            TextReport.summary(out, run, show);
+            if (diffs != null) TextReport.baseline(out, diffs, show);
+        }
+        if (junit != null) JunitReport.write(run, junit);
+        if (html != null) {
+            Path parent = html.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(html, HtmlReport.of(run, diffs));
+        }
+        if (saveBaseline != null) Baseline.of(run).save(saveBaseline);
+        if (!json) {
+            if (junit != null) out.println("JUnit XML: " + junit);
+            if (html != null) out.println("HTML report: " + html);
+            if (saveBaseline != null) out.println("baseline saved: " + saveBaseline);
         }
         out.flush();
-        return results.stream().allMatch(FileResult::agree) ? 0 : Jsi.SCRIPT_FAILED;
-    }
-
-    /**
-     * Makes and closes one runtime first, so that an engine's one-time start (class loading, its
-     * JIT's own start) counts neither against the first script's time nor its time limit.
-     */
-    private static void warmUp(JsRuntimeFactory factory) {
-        try (var rt = factory.create()) {
-            rt.evaluate("0", "jsi:warm-up");
-        }
+        if (diffs != null) return regressed ? Jsi.SCRIPT_FAILED : 0;
+        return run.allAgree() ? 0 : Jsi.SCRIPT_FAILED;
     }
 
     private List<String> engineIds() {
@@ -126,99 +170,5 @@ final class CompareCommand implements Callable<Integer> {
         for (String preferred : JsEngines.PREFERENCE) if (found.contains(preferred)) ordered.add(preferred);
         for (String id : found) if (!ordered.contains(id)) ordered.add(id);
         return ordered;
-    }
-
-    /** A unified diff, from the first engine's run to each run that differs from it. */
-    static Map<String, String> diffs(List<EngineRun> runs) {
-        Map<String, String> diffs = new LinkedHashMap<>();
-        EngineRun first = runs.get(0);
-        List<String> expected = first.comparable();
-        for (EngineRun run : runs.subList(1, runs.size())) {
-            List<String> actual = run.comparable();
-            if (actual.equals(expected)) continue;
-            List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(first.engine(), run.engine(), expected,
-                    DiffUtils.diff(expected, actual), 2);
-            diffs.put(run.engine(), String.join("\n", diff));
-        }
-        return diffs;
-    }
-
-    private static void print(PrintWriter out, FileResult r) {
-        out.println(r.file() + ": " + (r.agree() ? "all engines agree" : "engines differ"));
-        List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"engine", "outcome", "time", "value", "error"});
-        for (EngineRun run : r.runs()) {
-            cells.add(new String[] {run.engine(), run.outcome().label(), millis(run.time()), oneLine(run.value()),
-                    oneLine(run.error())});
-        }
-        int[] width = new int[5];
-        for (String[] c : cells) for (int i = 0; i < c.length; i++) width[i] = Math.max(width[i], c[i].length());
-        for (String[] c : cells) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < c.length; i++) {
-                String pad = " ".repeat(width[i] - c[i].length());
-                line.append(i == 2 ? pad + c[i] : c[i] + pad).append("  ");
-            }
-            out.println(line.toString().stripTrailing());
-        }
-        if (r.agree()) {
-            List<String> output = r.runs().get(0).output();
-            out.println("  console (" + output.size() + (output.size() == 1 ? " line" : " lines") + ", the same on every engine)"
-                    + (output.isEmpty() ? "" : ":"));
-            for (String line : output) out.println("    " + line);
-        } else {
-            for (Map.Entry<String, String> d : r.diffs().entrySet()) {
-                out.println("  " + d.getValue().replace("\n", "\n  "));
-            }
-        }
-        out.println();
-    }
-
-    private static String millis(Duration d) {
-        return String.format(Locale.ROOT, "%d ms", d.toMillis());
-    }
-
-    private static String oneLine(String s) {
-        String flat = s.replace('\n', ' ');
-        return flat.length() > 60 ? flat.substring(0, 57) + "..." : flat.isEmpty() ? "-" : flat;
-    }
-
-    private static Map<String, Object> toJson(List<FileResult> results) {
-        List<Object> files = new ArrayList<>();
-        for (FileResult r : results) {
-            List<Object> runs = new ArrayList<>();
-            for (EngineRun run : r.runs()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("engine", run.engine());
-                m.put("outcome", run.outcome().label());
-                m.put("error", run.outcome() == EngineRun.Outcome.ERROR ? run.error() : null);
-                m.put("error_name", run.outcome() == EngineRun.Outcome.ERROR ? run.errorName() : null);
-                m.put("value", run.outcome() == EngineRun.Outcome.OK ? run.value() : null);
-                m.put("output", run.output());
-                m.put("time_ms", run.time().toNanos() / 1e6);
-                runs.add(m);
-            }
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("file", r.file().toString());
-            f.put("agree", r.agree());
-            f.put("runs", runs);
-            f.put("diffs", r.diffs());
-            files.add(f);
-        }
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("agree", results.stream().allMatch(FileResult::agree));
-        top.put("files", files);
-        return top;
-    }
-
-    private static String read(Path file) {
-        if (Files.isDirectory(file)) throw new IllegalArgumentException("cannot compare " + file + ": it is a directory, not a script file");
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot compare " + file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

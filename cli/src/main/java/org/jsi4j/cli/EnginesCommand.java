@@ -11,12 +11,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jsi4j.Capabilities;
 import org.jsi4j.EngineInfo;
+import org.jsi4j.EngineOption;
 import org.jsi4j.EsFeature;
 import org.jsi4j.JsEngines;
 import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.spi.JsEngineProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jsi engines}: a table of the engines on the class path and what each really does. */
@@ -27,6 +29,9 @@ final class EnginesCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--options", description = "Also list each engine's own options (for --engine-option KEY=VALUE).")
+    boolean options;
 
     @Override
     public Integer call() {
@@ -46,6 +51,7 @@ final class EnginesCommand implements Callable<Integer> {
                 JsRuntimeFactory factory = JsEngines.factory(id);
                 rows.add(row(shownId, factory.engine(), factory.capabilities()));
                 details.addAll(details(id, factory.capabilities()));
+                details.addAll(engineOptions(factory.engineOptions()));
             } catch (RuntimeException | LinkageError e) {
                 rows.add(List.of(shownId, "(unavailable)", "", "", ""));
                 details.add(id);
@@ -83,6 +89,20 @@ final class EnginesCommand implements Callable<Integer> {
                         : caps.limits().stream().sorted().map(r -> words(r.name())).collect(Collectors.joining(", "))),
                 "  ES features absent  " + (absent.isEmpty() ? "none"
                         : absent.stream().map(f -> words(f.name())).collect(Collectors.joining(", "))));
+    }
+
+    /** One line naming the engine's options, or with {@code --options} one line for each. */
+    private List<String> engineOptions(List<EngineOption<?>> accepted) {
+        if (accepted.isEmpty()) return List.of("  engine options      none");
+        if (!options) {
+            String names = accepted.size() <= 4 ? accepted.stream().map(EngineOption::key).collect(Collectors.joining(", "))
+                    : accepted.size() + " " + accepted.get(0).engine() + ".* options";
+            return List.of("  engine options      " + names + " (jsi engines --options describes them)");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("  engine options      (--engine-option KEY=VALUE)");
+        for (EngineOption<?> o : accepted) lines.add("    " + o);
+        return lines;
     }
 
     /** {@code ASYNC_AWAIT} -> {@code async-await}. */

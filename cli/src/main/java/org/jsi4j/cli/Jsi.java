@@ -2,7 +2,12 @@ package org.jsi4j.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jsi4j.EngineOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +40,26 @@ public final class Jsi implements Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print the Java stack trace of a failure.")
     boolean debug;
+
+    @Option(names = "--engine-option", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
+            description = "An engine's own option, e.g. rhino.optimizationLevel=-1, graal.js.strict=true, v8.flags=--expose-gc"
+                    + " (repeatable; 'jsi engines --options' lists them).")
+    List<String> engineOptions = new ArrayList<>();
+
+    /**
+     * The {@code --engine-option}s given anywhere on the command line, checked for the form
+     * {@code ENGINE.NAME=VALUE} (each engine checks its own names and values).
+     *
+     * @throws IllegalArgumentException for one not of that form
+     */
+    static EngineOptions engineOptions(CommandSpec spec) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String assignment : ((Jsi) spec.root().userObject()).engineOptions) {
+            Map.Entry<String, String> e = EngineOptions.parseAssignment(assignment);
+            byKey.put(e.getKey(), e.getValue());
+        }
+        return EngineOptions.of(byKey);
+    }
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {

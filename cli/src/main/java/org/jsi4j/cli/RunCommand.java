@@ -18,16 +18,15 @@ import org.jsi4j.JsError;
 import org.jsi4j.JsException;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
-import org.jsi4j.JsString;
 import org.jsi4j.JsSyntaxError;
 import org.jsi4j.JsSnapshotException;
 import org.jsi4j.JsTerminatedException;
+import org.jsi4j.JsValue;
+import org.jsi4j.host.Inspector;
 import org.jsi4j.RuntimeOptions;
 import org.jsi4j.Snapshot;
-import org.jsi4j.SourceLocation;
 import org.jsi4j.host.Builtins;
 import org.jsi4j.host.ConsoleSink;
-import org.jsi4j.host.Inspector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,9 +40,11 @@ import picocli.CommandLine.Spec;
  * on the class path; see {@link Builtins}), then runs the event loop until no work is left.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a script with console, jsi, timers and require (native modules on the class path) installed,",
-                "then its event loop until idle.",
-                "An uncaught error prints FILE:LINE:COLUMN: Name: message and exits 1."})
+        header = "Runs a script file, code (--eval, --print) or standard input (-); without any, an interactive REPL.",
+        description = {"Runs the script with console, jsi, timers and require (native modules on the class path) installed,"
+                + " then its event loop until no referenced work is left.",
+                "An uncaught error or unhandled promise rejection prints its message and JavaScript stack and exits 1;"
+                + " bad usage exits 2."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,7 +64,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "FILE", description = SnapshotCommand.KEY_HELP)
     Path key;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The script to run.")
+    @Option(names = "--eval", paramLabel = "CODE", description = "Run CODE instead of a file (its name in errors: [eval]).")
+    String eval;
+
+    @Option(names = {"-p", "--print"}, paramLabel = "CODE",
+            description = "Run CODE as --eval does and print its result as console.log would.")
+    String printCode;
+
+    @Option(names = "--module-root", paramLabel = "DIR",
+            description = "Where import and require find files; nothing outside it is read. Default: the file's directory (or DIR; for --eval, --print and -: the current directory).")
+    Path moduleRoot;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The script or module to run (.js, .mjs, .ts, or a directory with a package.json main); - reads a script from standard input. Without FILE, --eval or --print: an interactive REPL.")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script, as jsi.args.")
@@ -76,11 +89,26 @@ final class RunCommand implements Callable<Integer> {
         String source;
         JsRuntimeFactory factory;
         Snapshot snap = null;
+        if (eval != null && printCode != null) {
+            return fail(err, Jsi.USAGE, "jsi: give either --eval CODE or --print CODE, not both", null);
+        }
+        String code = eval != null ? eval : printCode;
+        if (code != null && file != null) {
+            args.add(0, file.toString()); // with --eval or --print every positional argument is the script's
+        }
+        if (code == null && file == null) {
+            return Repl.start(engine, err);
+        }
+        boolean stdin = code == null && file.toString().equals("-");
+        String name = code != null ? "[eval]" : stdin ? "[stdin]" : file.toString();
+        boolean print = printCode != null;
+        ModuleRun modules;
         try {
-            source = read(file);
+            modules = code != null || stdin ? ModuleRun.classic(moduleRoot) : ModuleRun.of(file, moduleRoot);
+            source = code != null ? code : stdin ? readStdin() : modules.entry() != null ? null : read(file);
             if (snapshot != null) snap = SnapshotCommand.read(snapshot, key);
             String id = engine != null ? engine : snap != null ? snap.engineId() : JsEngines.selectedId();
-            factory = JsEngines.factory(id);
+            factory = JsEngines.configured(id, Jsi.engineOptions(spec));
         } catch (JsSnapshotException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + snapshot + ": " + e.getMessage(), e);
         } catch (BadInput | IllegalArgumentException | IllegalStateException e) {
@@ -89,50 +117,41 @@ final class RunCommand implements Callable<Integer> {
         Map<String, HostObject> builtins = CliExternals.of(ConsoleSink.of(out, err), args);
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
+        options = modules.apply(options);
         try (JsRuntime runtime = factory.create(options)) {
             try {
                 // after a restore too: the timers and require, which a snapshot does not hold
                 Builtins.install(runtime, ConsoleSink.of(out, err), args);
-                runtime.evaluate(source, file.toString());
-                Duration wait = timeLimit == null ? DurationConverter.MAX : timeLimit;
-                if (!runtime.runEventLoop(wait)) {
-                    return fail(err, Jsi.SCRIPT_FAILED, file + ": the script still had pending work after "
-                            + wait.toMillis() + " ms (--time-limit); stopped waiting", null);
+                runtime.onUnhandledRejection(ErrorReport::failOnRejection);
+                try (RunDeadline deadline = RunDeadline.start(runtime, timeLimit)) {
+                    try {
+                        JsValue result = modules.entry() != null ? runtime.importModule(modules.entry().id())
+                                : runtime.evaluate(source, name);
+                        if (print) out.println(Inspector.inspect(runtime, result));
+                        if (!runtime.runEventLoop(deadline.remaining())) {
+                            return fail(err, Jsi.SCRIPT_FAILED, deadline.pendingWork(name), null);
+                        }
+                        return 0;
+                    } catch (JsTerminatedException e) {
+                        return fail(err, Jsi.SCRIPT_FAILED, deadline.stopped(name, e), e);
+                    }
                 }
-                return 0;
             } catch (JsError e) {
                 // described while the runtime is open: the thrown value may be an object to inspect
-                return fail(err, Jsi.SCRIPT_FAILED, describe(runtime, e), e);
+                return fail(err, Jsi.SCRIPT_FAILED, new ErrorReport(name, source).uncaught(runtime, e), e);
+            } catch (ErrorReport.UncaughtInPromise e) {
+                return fail(err, Jsi.SCRIPT_FAILED, e.getMessage(), e);
             }
         } catch (JsSyntaxError e) {
-            return fail(err, Jsi.SCRIPT_FAILED, e.getMessage(), e);
+            return fail(err, Jsi.SCRIPT_FAILED, new ErrorReport(name, source).syntax(e), e);
+        } catch (org.jsi4j.modules.ModuleResolutionException e) {
+            return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + e.getMessage(), e);
         } catch (JsTerminatedException e) {
-            return fail(err, Jsi.SCRIPT_FAILED, file + ": " + e.getMessage(), e);
+            return fail(err, Jsi.SCRIPT_FAILED, name + ": " + e.getMessage(), e);
         } catch (JsSnapshotException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + snapshot + ": " + e.getMessage(), e);
         } catch (JsException | IllegalArgumentException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: the " + factory.engine().id() + " engine failed: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * {@code FILE:LINE:COLUMN: Name: message} with the place the engine reports, or
-     * {@code FILE:LINE:COLUMN: Uncaught value} when the script threw something that is not an error.
-     */
-    private String describe(JsRuntime runtime, JsError e) {
-        String where = e.location().map(SourceLocation::toString).orElse(file.toString());
-        String message = e.jsMessage();
-        String what = e.name()
-                .map(name -> message.isEmpty() ? name : name + ": " + message)
-                .orElseGet(() -> "Uncaught " + thrownValue(runtime, e));
-        return where + ": " + what;
-    }
-
-    private static String thrownValue(JsRuntime runtime, JsError e) {
-        try {
-            return e.value() instanceof JsString s ? s.value() : Inspector.inspect(runtime, e.value());
-        } catch (JsException | IllegalStateException unprintable) {
-            return e.jsMessage();
         }
     }
 
@@ -141,6 +160,15 @@ final class RunCommand implements Callable<Integer> {
         if (failure != null && Jsi.debug(spec)) Jsi.printStack(err, failure);
         err.flush();
         return code;
+    }
+
+    /** The script on standard input (all of it, as UTF-8). */
+    static String readStdin() throws BadInput {
+        try {
+            return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInput("cannot read the script from standard input: " + e.getMessage());
+        }
     }
 
     static String read(Path file) throws BadInput {

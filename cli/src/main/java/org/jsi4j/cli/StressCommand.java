@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  * kind), a hung future or a leaked handle; 2 for bad usage.
  */
 @Command(name = "stress", mixinStandardHelpOptions = true,
+        header = "Stress-tests the engines from many threads and reports throughput, hung futures, leaks and RSS.",
         description = {"Stress-tests the engines: THREADS threads each create a runtime of a random engine, run random work on it",
                 "(scripts with host calls, handles and references, an interrupt from another thread, executor tasks submitted",
                 "from other threads, a script error), check it left no handle, and close it - sometimes while tasks are still",

@@ -10,14 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import org.jsi4j.JsEngines;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** jsi compare on the real engines: agreement, differences with a diff, timeouts, JSON, exit codes. */
+/**
+ * jsi compare on the real engines, in worker JVMs: plain scripts side by side with a diff, and a
+ * test262-shaped tree (the compare module's fixture) through every output and a baseline.
+ */
 class CompareCommandTest {
+    private static final Path FIXTURE = Path.of("../compare/src/test/resources/test262-mini").toAbsolutePath().normalize();
+
     @TempDir
     Path dir;
 
@@ -26,91 +29,88 @@ class CompareCommandTest {
     }
 
     @Test
-    void enginesThatAgreeExitZeroAndShowTheCommonOutputOnce() throws IOException {
-        Path file = script("agree.js", "console.log('sum', [1, 2, 3].reduce(function (a, b) { return a + b; })); 6 * 7;");
-        JsiTest.Result r = jsi("compare", "--engine", "rhino", "--engine", "v8", file.toString());
-        assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains(file + ": all engines agree"), r.out());
-        assertTrue(r.out().contains("    sum 6"), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+rhino\\s+ok\\s+\\d+ ms\\s+42\\s+-")), r.out());
-        assertTrue(r.out().contains("1 script on rhino, v8: 1 agree, 0 differ"), r.out());
-    }
-
-    @Test
-    void aDifferenceExitsOneWithAUnifiedDiffAgainstTheFirstEngine() throws IOException {
-        Path file = script("strict.js", "(function () { 'use strict'; console.log(typeof this); })();");
-        JsiTest.Result r = jsi("compare", "--engine", "v8", "--engine", "rhino", file.toString());
+    void plainScriptsThatAgreeAndDifferAreShownSideBySide() throws IOException {
+        Path agree = script("agree.js", "console.log('sum', [1, 2, 3].reduce(function (a, b) { return a + b; })); 6 * 7;");
+        Path strict = script("strict.js", "(function () { 'use strict'; console.log(typeof this); })();");
+        JsiTest.Result r = jsi("compare", "-j", "2", "--engine", "v8", "--engine", "rhino", agree.toString(), strict.toString());
         assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("engines differ"), r.out());
-        assertTrue(r.out().contains("--- v8"), r.out());
-        assertTrue(r.out().contains("+++ rhino"), r.out());
-        assertTrue(r.out().contains("-  undefined"), r.out());
-        assertTrue(r.out().contains("+  object"), r.out());
+        String out = r.out();
+        assertTrue(out.contains("agree.js: all engines agree"), out);
+        assertTrue(out.contains("    console:\n      sum 6") || out.contains("      sum 6"), out);
+        assertTrue(out.contains("    value: 42"), out);
+        assertTrue(out.contains("strict.js: engines differ"), out);
+        assertTrue(out.contains("--- v8") && out.contains("+++ rhino"), out);
+        assertTrue(out.contains("-  undefined") && out.contains("+  object"), out);
+        assertTrue(out.contains("2 tests on v8, rhino with 2 workers"), out);
+        assertTrue(out.contains("1 agree, 1 differ"), out);
+        assertTrue(out.contains("v8 | rhino"), "eshost-style grouping: " + out);
+        assertTrue(r.err().contains("compare [1/4] "), "progress lines when not on a terminal: " + r.err());
     }
 
     @Test
-    void errorsAgreeOnTheirNameWhateverTheirWording() throws IOException {
-        Path file = script("null.js", "var o = null; o.x;");
-        JsiTest.Result r = jsi("compare", "--engine", "v8", "--engine", "rhino", file.toString());
-        assertEquals(0, r.code(), r.out() + r.err());
-        assertEquals(2, r.out().lines().filter(l -> l.matches("\\s+(v8|rhino)\\s+error\\s+.*TypeError: .*")).count(), r.out());
-    }
+    void aTest262TreeGivesEveryOutputAndABaselineCatchesARegression() throws IOException {
+        Path root = dir.resolve("t262");
+        copy(FIXTURE.resolve("harness"), root.resolve("harness"));
+        copy(FIXTURE.resolve("test/built-ins/Array/map-doubles.js"), root.resolve("test/a/map-doubles.js"));
+        copy(FIXTURE.resolve("test/language/negative/parse-error.js"), root.resolve("test/b/parse-error.js"));
+        copy(FIXTURE.resolve("test/language/class/class-declaration.js"), root.resolve("test/b/class-declaration.js"));
+        copy(FIXTURE.resolve("test/built-ins/Array/wrong-expectation.js"), root.resolve("test/b/wrong-expectation.js"));
+        Path html = dir.resolve("out/report.html");
+        Path base = dir.resolve("out/baseline.json");
+        JsiTest.Result first = jsi("compare", "--engine", "v8", "--engine", "rhino", "-j", "2", "--test262", root.toString(),
+                "--junit", dir.resolve("out/junit").toString(), "--html", html.toString(), "--save-baseline", base.toString(), "--no-details");
+        // rhino does not run class syntax (unsupported, left out of the agreement); elsewhere both agree
+        assertEquals(0, first.code(), first.out() + first.err());
+        String out = first.out();
+        assertTrue(out.matches("(?s).*v8\\s+3\\s+1\\s+0\\s+0\\s+0\\s+75\\.0%.*"), out);
+        assertTrue(out.matches("(?s).*rhino\\s+2\\s+1\\s+0\\s+0\\s+1\\s+66\\.7%.*"), out);
+        assertTrue(Files.readString(dir.resolve("out/junit/TEST-jsi-compare-rhino.xml")).contains("<skipped message=\"feature class"));
+        String page = Files.readString(html);
+        assertTrue(page.contains("<svg") && page.contains("75.0%") && !page.contains("<script"), page);
+        assertTrue(Files.readString(base).contains("\"b/wrong-expectation.js\""));
 
-    @Test
-    void aRunawayScriptIsATimeoutOnEveryEngine() throws IOException {
-        Path file = script("loop.js", "while (true) {}");
-        List<String> args = new java.util.ArrayList<>(List.of("compare", "--time-limit", "300ms", "--json"));
-        args.add(file.toString());
-        JsiTest.Result r = jsi(args.toArray(String[]::new));
-        assertEquals(0, r.code(), r.out() + r.err());
-        JsonNode json = new ObjectMapper().readTree(r.out());
-        assertTrue(json.get("agree").asBoolean());
-        JsonNode runs = json.get("files").get(0).get("runs");
-        assertEquals(JsEngines.ids().size(), runs.size(), r.out());
-        for (JsonNode run : runs) {
-            assertEquals("timeout", run.get("outcome").asText(), run.toString());
-            assertTrue(run.get("time_ms").asDouble() < Duration.ofSeconds(3).toMillis(), run.toString());
+        // break one passing test and fix the failing one: a regression exits 1 and names the test
+        Files.writeString(root.resolve("test/a/map-doubles.js"), "/*---\ndescription: now broken\n---*/\nassert.sameValue(1, 2);\n");
+        Files.writeString(root.resolve("test/b/wrong-expectation.js"), "/*---\ndescription: now fixed\n---*/\nassert.sameValue(3, 3);\n");
+        JsiTest.Result second = jsi("compare", "--engine", "v8", "--engine", "rhino", "-j", "2", "--test262", root.toString(),
+                "--baseline", base.toString(), "--json");
+        assertEquals(1, second.code(), second.out() + second.err());
+        JsonNode json = new ObjectMapper().readTree(second.out());
+        for (String e : new String[] {"v8", "rhino"}) {
+            assertEquals("a/map-doubles.js", json.get("baseline").get(e).get("newly_failing").get(0).asText());
+            assertEquals("b/wrong-expectation.js", json.get("baseline").get(e).get("newly_passing").get(0).asText());
         }
+        JsiTest.Result same = jsi("compare", "--engine", "rhino", "-j", "1", "--test262", root.toString(),
+                "--baseline", base.toString());
+        assertEquals(1, same.code(), "still regressed against the saved baseline: " + same.out());
+        assertTrue(same.out().contains("rhino: 1 newly pass, 1 newly fail, 0 changed output"), same.out());
+        assertTrue(same.out().contains("newly fail: a/map-doubles.js"), same.out());
     }
 
     @Test
-    void jsonCarriesOutputValueErrorAndTheDiff() throws IOException {
-        Path ok = script("ok.js", "console.log('hi'); 'done';");
-        Path bad = script("bad.js", "console.log(typeof Intl);");
-        JsiTest.Result r = jsi("compare", "--json", "--engine", "v8", "--engine", "rhino", ok.toString(), bad.toString());
-        JsonNode json = new ObjectMapper().readTree(r.out());
-        JsonNode first = json.get("files").get(0);
-        assertEquals(ok.toString(), first.get("file").asText());
-        assertTrue(first.get("agree").asBoolean());
-        JsonNode v8 = first.get("runs").get(0);
-        assertEquals("v8", v8.get("engine").asText());
-        assertEquals("ok", v8.get("outcome").asText());
-        assertEquals("'done'", v8.get("value").asText());
-        assertEquals("hi", v8.get("output").get(0).asText());
-        // V8 without ICU and Rhino both lack Intl: they agree
-        assertTrue(json.get("files").get(1).get("agree").asBoolean(), r.out());
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("compare [1/4] ok.js on v8"), "progress for many files: " + r.err());
-    }
-
-    @Test
-    void aSyntaxErrorOnOneEngineIsAnErrorOutcome() throws IOException {
-        Path file = script("class.js", "class A {} console.log(typeof A);");
-        JsiTest.Result r = jsi("compare", "--json", "--engine", "v8", "--engine", "rhino", file.toString());
-        assertEquals(1, r.code(), r.out());
-        JsonNode runs = new ObjectMapper().readTree(r.out()).get("files").get(0).get("runs");
-        assertEquals("ok", runs.get(0).get("outcome").asText());
-        assertEquals("error", runs.get(1).get("outcome").asText());
-        assertEquals("SyntaxError", runs.get(1).get("error_name").asText());
-        assertFalse(new ObjectMapper().readTree(r.out()).get("files").get(0).get("diffs").get("rhino").isNull());
-    }
-
-    @Test
-    void badInputIsAUsageError() {
+    void badInputIsAUsageErrorInOneLine() throws IOException {
         JsiTest.Result missing = jsi("compare", dir.resolve("nope.js").toString());
         assertEquals(Jsi.USAGE, missing.code());
-        assertTrue(missing.err().contains("no such file"), missing.err());
-        JsiTest.Result unknown = jsi("compare", "--engine", "spidermonkey", dir.toString());
-        assertEquals(Jsi.USAGE, unknown.code());
+        assertEquals("jsi compare: no such file or directory: " + dir.resolve("nope.js") + "\n", missing.err());
+        Path ok = script("ok.js", "1");
+        assertEquals(Jsi.USAGE, jsi("compare", "--engine", "spidermonkey", ok.toString()).code());
+        assertTrue(jsi("compare", "-j", "0", ok.toString()).err().contains("--workers must be at least 1"));
+        assertTrue(jsi("compare").err().contains("give test files"));
+        assertTrue(jsi("compare", "--test262", dir.toString()).err().contains("is not a test262 checkout"));
+        Path junk = script("junk.json", "[]");
+        JsiTest.Result baseline = jsi("compare", "--baseline", junk.toString(), ok.toString());
+        assertEquals(Jsi.USAGE, baseline.code());
+        assertTrue(baseline.err().contains("is not a jsi compare baseline"), baseline.err());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.isDirectory(from)) {
+            try (Stream<Path> s = Files.walk(from)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) copy(p, to.resolve(from.relativize(p).toString()));
+            }
+            return;
+        }
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to);
     }
 }

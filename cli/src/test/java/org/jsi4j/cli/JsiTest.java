@@ -89,14 +89,19 @@ class JsiTest {
 
     @ParameterizedTest
     @MethodSource("engines")
-    void anUncaughtErrorPrintsOneLineWithItsPlaceAndExits1(String engine) throws IOException {
-        Path file = script("throws.js", "var x = 1;\nthrow new TypeError('boom');\n");
+    void anUncaughtErrorPrintsItsPlaceSourceLineMessageAndFramesOnceAndExits1(String engine) throws IOException {
+        Path file = script("throws.js", "var x = 1;\nfunction f() {\n  throw new TypeError('boom');\n}\nf();\n");
         Result r = jsi("run", "--engine", engine, file.toString());
         assertEquals(1, r.code);
-        assertEquals(1, r.errLines().size(), r.err);
-        String line = r.errLines().get(0);
-        assertTrue(line.startsWith(file + ":2"), line);
-        assertTrue(line.endsWith(": TypeError: boom"), line);
+        List<String> lines = r.errLines();
+        assertEquals(file + ":3", lines.get(0), r.err);
+        assertEquals("  throw new TypeError('boom');", lines.get(1), r.err);
+        int message = lines.indexOf("TypeError: boom");
+        assertTrue(message > 1, r.err);
+        assertTrue(lines.get(message + 1).startsWith("    at f (" + file + ":3"), r.err);
+        assertTrue(lines.get(message + 2).startsWith("    at " + file + ":5"), r.err);
+        assertEquals(message + 3, lines.size(), "nothing after the frames:\n" + r.err);
+        assertEquals(1, r.err.split("boom", -1).length - 2, "the message is printed once:\n" + r.err);
         assertNoJavaStack(r);
     }
 
@@ -107,22 +112,44 @@ class JsiTest {
         Result r = jsi("run", "--engine", engine, file.toString());
         assertEquals(1, r.code);
         assertTrue(r.err.strip().startsWith(file.toString()), r.err);
-        assertTrue(r.err.strip().endsWith(": Uncaught just a string"), r.err);
+        assertTrue(r.errLines().contains("Uncaught just a string"), r.err);
         Path object = script("object.js", "throw {code: 7, why: 'no'};");
         Result o = jsi("run", "--engine", engine, object.toString());
         assertEquals(1, o.code);
-        assertTrue(o.err.strip().endsWith(": Uncaught { code: 7, why: 'no' }"), o.err);
+        assertTrue(o.errLines().contains("Uncaught { code: 7, why: 'no' }"), o.err);
     }
 
     @ParameterizedTest
     @MethodSource("engines")
-    void aSyntaxErrorPrintsOneLineWithItsPlaceAndExits1(String engine) throws IOException {
+    void anUnhandledRejectionPrintsUncaughtInPromiseWithTheStackAndExits1(String engine) throws IOException {
+        Path file = script("reject.js", "function load() {\n  return Promise.reject(new RangeError('no data'));\n}\n"
+                + "console.log('before');\nload();\nsetTimeout(function () { console.log('never'); }, 50);\n");
+        Result r = jsi("run", "--engine", engine, file.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("before", r.out.strip(), "the run ends at the rejection, before later timers");
+        List<String> lines = r.errLines();
+        assertEquals("Uncaught (in promise) RangeError: no data", lines.get(0), r.err);
+        assertTrue(lines.get(1).startsWith("    at load (" + file + ":2"), r.err);
+        assertNoJavaStack(r);
+        Path handled = script("handled.js", "var p = Promise.reject(new Error('x'));\n"
+                + "Promise.resolve().then(function () { p.catch(function (e) { console.log('caught ' + e.message); }); });\n");
+        Result ok = jsi("run", "--engine", engine, handled.toString());
+        assertEquals(0, ok.code, ok.err);
+        assertEquals("caught x", ok.out.strip());
+        Path inTimer = script("timer.js", "setTimeout(function () { Promise.reject('late'); }, 1);\n");
+        Result late = jsi("run", "--engine", engine, inTimer.toString());
+        assertEquals(1, late.code, late.err);
+        assertEquals("Uncaught (in promise) late", late.errLines().get(0), late.err);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aSyntaxErrorPrintsItsPlaceAndExits1(String engine) throws IOException {
         Path file = script("broken.js", "console.log('fine');\nvar = 3;\n");
         Result r = jsi("run", "--engine", engine, file.toString());
         assertEquals(1, r.code);
-        assertEquals(1, r.errLines().size(), r.err);
-        assertTrue(r.err.startsWith(file + ":2"), r.err);
-        assertTrue(r.err.contains("SyntaxError: "), r.err);
+        assertTrue(r.err.startsWith(file + ":2\nvar = 3;\n"), r.err);
+        assertTrue(r.errLines().get(r.errLines().size() - 1).startsWith("SyntaxError: "), r.err);
         assertEquals("", r.out, "nothing of a script that does not parse runs");
         assertNoJavaStack(r);
     }
@@ -132,7 +159,7 @@ class JsiTest {
         Path file = script("throws.js", "throw new Error('deep');");
         Result r = jsi("--debug", "run", file.toString());
         assertEquals(1, r.code);
-        assertTrue(r.errLines().get(0).endsWith("Error: deep"), r.err);
+        assertTrue(r.err.contains("\nError: deep\n"), r.err);
         assertTrue(r.err.contains("\tat org.jsi4j."), r.err);
         Result after = jsi("run", "--debug", file.toString());
         assertTrue(after.err.contains("\tat org.jsi4j."), "--debug is accepted after the command too:\n" + after.err);
@@ -173,8 +200,9 @@ class JsiTest {
     }
 
     @Test
-    void aMissingFileArgumentExits2() {
-        Result r = jsi("run");
+    void aMissingOptionValueExits2() {
+        // (without a FILE, jsi run starts the REPL: ReplTest)
+        Result r = jsi("run", "--engine");
         assertEquals(2, r.code);
         assertTrue(r.errLines().get(0).startsWith("jsi: Missing required parameter"), r.err);
     }

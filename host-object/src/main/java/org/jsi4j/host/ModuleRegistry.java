@@ -109,7 +109,11 @@ public final class ModuleRegistry {
     }
 
     /**
-     * Defines the global {@code require} in {@code runtime} (replacing any) and returns it.
+     * Defines the global {@code require} in {@code runtime} (replacing any) and returns it. When a
+     * module system is on the class path ({@code jsi-modules}), the modules are also importable
+     * ({@code import storage from 'jsi:storage'} or {@code 'storage'}), as the same objects, and
+     * {@code require} of any other name loads a file through the runtime's module loader
+     * ({@link org.jsi4j.RuntimeOptions#modules()}).
      */
     public JsFunction install(JsRuntime runtime) {
         JsFunction require = requireFunction(runtime);
@@ -120,24 +124,43 @@ public final class ModuleRegistry {
     /** A {@code require} function for {@code runtime}, without defining a global. */
     public JsFunction requireFunction(JsRuntime runtime) {
         Map<String, JsRef<JsObject>> loaded = new HashMap<>();
+        boolean files = org.jsi4j.modules.JsModules.available();
+        if (files) {
+            for (ModuleProvider p : providers.values()) {
+                runtime.modules().defineHostModule(p.name(), rt -> loaded(rt, p, loaded));
+            }
+        }
+        boolean fileLoader = files && runtime.options().modules() != org.jsi4j.modules.ModuleLoader.none();
         return runtime.function("require", 1, (rt, self, args) -> {
             if (args.isEmpty() || !(args.get(0) instanceof JsString s)) {
                 throw JsError.of(JsErrorType.TYPE_ERROR, "require() takes a module name (a string), got "
                         + (args.isEmpty() ? "nothing" : TypeMapping.describe(args.get(0))));
             }
             String name = s.value();
-            JsRef<JsObject> module = loaded.get(name);
-            if (module == null) {
-                ModuleProvider provider = providers.get(name);
-                if (provider == null) {
-                    throw JsError.of(JsErrorType.ERROR, "Cannot find module '" + name + "'. Modules available: "
-                            + (providers.isEmpty() ? "none" : String.join(", ", names())));
+            ModuleProvider provider = providers.get(name.startsWith("jsi:") ? name.substring(4) : name);
+            if (provider == null) {
+                if (fileLoader) {
+                    try {
+                        return rt.modules().require(name);
+                    } catch (org.jsi4j.modules.ModuleResolutionException e) {
+                        throw JsError.of(JsErrorType.ERROR, e.getMessage() + ". Native modules available: "
+                                + (providers.isEmpty() ? "none" : String.join(", ", names())));
+                    }
                 }
-                module = provider.load(rt).persist();
-                loaded.put(name, module);
+                throw JsError.of(JsErrorType.ERROR, "Cannot find module '" + name + "'. Modules available: "
+                        + (providers.isEmpty() ? "none" : String.join(", ", names())));
             }
-            return module.get();
+            return loaded(rt, provider, loaded);
         });
+    }
+
+    private static JsObject loaded(JsRuntime rt, ModuleProvider provider, Map<String, JsRef<JsObject>> loaded) {
+        JsRef<JsObject> module = loaded.get(provider.name());
+        if (module == null) {
+            module = provider.load(rt).persist();
+            loaded.put(provider.name(), module);
+        }
+        return module.get();
     }
 
     @Override

@@ -18,12 +18,15 @@ import org.jsi4j.JsUndefined;
 import org.jsi4j.JsValue;
 
 /**
- * The timer functions: {@code setTimeout(fn, ms, ...args)}, {@code setInterval(fn, ms, ...args)}
- * (both return a numeric id), {@code clearTimeout(id)}, {@code clearInterval(id)} and
+ * The timer functions: {@code setTimeout(fn, ms, ...args)} and {@code setInterval(fn, ms, ...args)},
+ * which return a {@code Timeout} object as Node's do ({@code ref()}, {@code unref()},
+ * {@code hasRef()}, {@code refresh()}, and its numeric id as its primitive value, so {@code +t}
+ * and {@code clearTimeout(+t)} work), {@code clearTimeout(t)}, {@code clearInterval(t)} and
  * {@code queueMicrotask(fn)}. Timers run on the runtime's {@link JsExecutor}: they fire when the
  * owner pumps it ({@link JsRuntime#runEventLoop}), earliest due first, and in the order they were
  * set when due together; a pending timer or interval keeps the event loop busy until it runs or is
- * cleared. A delay that is {@code undefined}, negative or {@code NaN} means 0.
+ * cleared, unless {@code unref()}ed. A delay below 1 ms, {@code undefined} or {@code NaN} means
+ * 1 ms, as in Node.
  *
  * <p>An exception thrown by a timer callback, or by a {@code queueMicrotask} callback, comes out
  * of the call that pumps the event loop, as an uncaught error would stop a script in Node; an
@@ -70,8 +73,9 @@ public final class Timers extends MethodHostObject {
     }
 
     /** The timers of one runtime. */
-    private static final class State {
+    static final class State {
         private final Map<Integer, Timer> active = new HashMap<>();
+        private final TimeoutObjects timeouts = new TimeoutObjects(this);
         private int nextId = 1;
         private JsRef<JsFunction> microtask;
         private JsRef<JsFunction> report;
@@ -85,11 +89,35 @@ public final class Timers extends MethodHostObject {
             Timer timer = new Timer(runtime.persist(callback), runtime.persist(extra), delay, repeat);
             active.put(id, timer);
             schedule(runtime, id, timer);
-            return JsValue.of(id);
+            return timeouts.make(runtime, id);
         }
 
         private void schedule(JsRuntime runtime, int id, Timer timer) {
             timer.pending = runtime.executor().schedule(timer.delay, rt -> fire(rt, id));
+            if (!timer.referenced) timer.pending.unref();
+        }
+
+        /** {@code unref()}, {@code ref()}, {@code hasRef()}, {@code refresh()} of the timer {@code id}. */
+        boolean control(JsRuntime runtime, TimeoutObjects.Op op, int id) {
+            Timer timer = active.get(id);
+            if (timer == null) return false;
+            switch (op) {
+                case UNREF -> {
+                    timer.referenced = false;
+                    timer.pending.unref();
+                }
+                case REF -> {
+                    timer.referenced = true;
+                    timer.pending.ref();
+                }
+                case REFRESH -> {
+                    if (timer.pending.cancel()) schedule(runtime, id, timer);
+                }
+                case HAS_REF -> {
+                    return timer.referenced;
+                }
+            }
+            return true;
         }
 
         private void fire(JsRuntime runtime, int id) {
@@ -108,7 +136,9 @@ public final class Timers extends MethodHostObject {
         }
 
         JsValue clear(List<JsValue> args) {
-            if (!args.isEmpty() && args.get(0) instanceof JsNumber n) clear((int) n.value());
+            if (args.isEmpty()) return JsValue.undefined();
+            if (args.get(0) instanceof JsNumber n) clear((int) n.value());
+            else if (args.get(0) instanceof JsObject o) timeouts.idOf(o).ifPresent(this::clear);
             return JsValue.undefined();
         }
 
@@ -153,13 +183,13 @@ public final class Timers extends MethodHostObject {
         }
 
         private static Duration delay(JsValue value, String name) {
-            if (value instanceof JsUndefined) return Duration.ZERO;
+            if (value instanceof JsUndefined) return Duration.ofMillis(1);
             if (!(value instanceof JsNumber n)) {
                 throw JsError.of(JsErrorType.TYPE_ERROR, name + "(): parameter 'delay' must be a number of milliseconds, got "
                         + TypeMapping.describe(value));
             }
             double ms = n.value();
-            if (!(ms > 0)) return Duration.ZERO;
+            if (!(ms >= 1)) return Duration.ofMillis(1);
             return Duration.ofNanos((long) Math.min(ms * 1_000_000, Long.MAX_VALUE / 2.0));
         }
 
@@ -172,6 +202,7 @@ public final class Timers extends MethodHostObject {
             if (microtask != null) microtask.close();
             if (thrower != null) thrower.close();
             if (report != null) report.close();
+            timeouts.release();
         }
     }
 
@@ -182,6 +213,7 @@ public final class Timers extends MethodHostObject {
         final Duration delay;
         final boolean repeat;
         JsExecutor.Cancellable pending;
+        boolean referenced = true;
 
         Timer(JsRef<JsFunction> callback, JsRef<JsArray> args, Duration delay, boolean repeat) {
             this.callback = callback;

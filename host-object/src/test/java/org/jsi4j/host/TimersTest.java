@@ -52,6 +52,7 @@ class TimersTest {
 
     @Test
     void clearedTimersAndIntervalsStop() {
+        eval("clearTimeout(setTimeout(function () {}, 1))"); // the Timeout objects' prototype is made once
         int refs = rt.stats().liveRefs();
         eval("var log = []; var n = 0;"
                 + " var t = setTimeout(function () { log.push('cleared'); }, 5); clearTimeout(t);"
@@ -63,10 +64,68 @@ class TimersTest {
     }
 
     @Test
-    void idsAreDistinctNumbers() {
+    void timersAreTimeoutObjectsWhosePrimitiveIsADistinctId() {
         assertEquals(JsValue.of(true), eval("var a = setTimeout(function () {}), b = setInterval(function () {}, 1);"
-                + " clearInterval(b); typeof a === 'number' && a !== b"));
+                + " clearInterval(+b); typeof a === 'object' && typeof +a === 'number' && +a !== +b"
+                + " && a.hasRef() === true && a.unref() === a && a.hasRef() === false && a.ref().hasRef()"));
         loop();
+        assertEquals(JsValue.of(false), eval("a.hasRef()"), "a timer that ran keeps nothing alive");
+    }
+
+    @Test
+    void timersDueTogetherFireInCreationOrder() {
+        eval("var log = []; for (var i = 0; i < 40; i++) (function (n) { setTimeout(function () { log.push(n); }, 20); })(i);"
+                + " setTimeout(function () { log.push('early'); }, 1);");
+        loop();
+        StringBuilder expected = new StringBuilder("early");
+        for (int i = 0; i < 40; i++) expected.append(',').append(i);
+        assertEquals(JsValue.of(expected.toString()), eval("log.join()"));
+    }
+
+    @Test
+    void anUnrefedTimerDoesNotKeepTheLoopAliveButFiresWhileItRuns() {
+        eval("var log = []; var idle = setTimeout(function () { log.push('never'); }, 60000); idle.unref();"
+                + " setTimeout(function () { log.push('unrefed'); }, 5).unref();"
+                + " setTimeout(function () { log.push('kept'); }, 60);");
+        long start = System.nanoTime();
+        loop();
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "the unrefed 60 s timer did not hold the loop");
+        assertEquals(JsValue.of("unrefed,kept"), eval("log.join()"));
+        assertEquals(1, rt.executor().pendingCount(), "only the unrefed timer is left");
+        eval("idle.ref()");
+        assertFalse(rt.runEventLoop(Duration.ofMillis(30)), "ref() makes it keep the loop busy again");
+        eval("clearTimeout(idle)");
+        assertTrue(rt.runEventLoop(Duration.ofMillis(30)));
+    }
+
+    @Test
+    void refreshRestartsATimer() {
+        eval("var log = []; var t = setTimeout(function () { log.push('t'); }, 80);"
+                + " setTimeout(function () { log.push('a'); t.refresh(); }, 40);"
+                + " setTimeout(function () { log.push('b'); }, 100);");
+        loop();
+        assertEquals(JsValue.of("a,b,t"), eval("log.join()"));
+    }
+
+    @Test
+    void anIntervalOfZeroDoesNotStarveTheCaller() {
+        eval("var n = 0; var i = setInterval(function () { n++; }, 0);");
+        for (int k = 0; k < 5; k++) {
+            rt.runPendingTasks();
+        }
+        assertTrue(rt.runEventLoop(Duration.ofMillis(20)) == false);
+        eval("clearInterval(i)");
+        assertTrue(eval("n").asNumber() >= 1);
+    }
+
+    @Test
+    void clearingWithTheObjectOrItsIdWorksAndForeignValuesAreIgnored() {
+        eval("var log = []; var a = setTimeout(function () { log.push('a'); }, 5);"
+                + " var b = setTimeout(function () { log.push('b'); }, 5);"
+                + " var c = setTimeout(function () { log.push('c'); }, 5);"
+                + " clearTimeout(a); clearTimeout(+b); clearTimeout({}); clearTimeout('x'); clearTimeout(null);");
+        loop();
+        assertEquals(JsValue.of("c"), eval("log.join()"));
     }
 
     @Test

@@ -76,6 +76,25 @@ public interface EngineBackend {
     /** A copy of an {@code ArrayBuffer}'s bytes. */
     byte[] arrayBufferBytes(Object buffer);
 
+    /**
+     * A view of an {@code ArrayBuffer}'s memory without a copy, or {@code null} when the engine
+     * cannot share it. Never called on a detached buffer.
+     */
+    java.nio.ByteBuffer arrayBufferView(Object buffer);
+
+    /**
+     * An {@code ArrayBuffer} over {@code memory}'s remaining bytes: sharing them where the engine
+     * can, else holding a copy.
+     */
+    default JsArrayBuffer newArrayBuffer(java.nio.ByteBuffer memory) {
+        byte[] bytes = new byte[memory.remaining()];
+        memory.duplicate().get(bytes);
+        return newArrayBuffer(bytes);
+    }
+
+    /** The {@link HostFunction} behind a function made by {@link #newFunction}, or {@code null}. */
+    HostFunction hostFunctionOf(Object function);
+
     /** {@code Symbol(description)}. */
     JsSymbol newSymbol(String description);
 
@@ -173,6 +192,24 @@ public interface EngineBackend {
      */
     default boolean heapOnJvm() {
         return false;
+    }
+
+    /**
+     * Starts recording promises that are rejected while no handler is attached (called once, when
+     * the first {@link org.jsi4j.UnhandledRejectionListener} is set). A promise that gets a handler
+     * before {@link #takeRejections()} is called is dropped from the record.
+     */
+    default void trackRejections() {
+        throw new UnsupportedOperationException("this backend does not report unhandled promise rejections");
+    }
+
+    /**
+     * The promises recorded by {@link #trackRejections()} that are still rejected without a handler,
+     * oldest first where the engine keeps the order, and forgets them. Called by the core outside any script, after an outermost entry
+     * and its promise jobs; values are wrapped with {@link RuntimeServices#wrap}.
+     */
+    default List<RejectedPromise> takeRejections() {
+        return List.of();
     }
 
     /** Frees the engine. Handles are released before this is called. */

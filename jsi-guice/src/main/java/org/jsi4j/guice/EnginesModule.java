@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
+import org.jsi4j.EngineOptions;
 import org.jsi4j.JsEngines;
 import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.spi.JsEngineProvider;
@@ -25,14 +26,28 @@ import org.jsi4j.spi.JsEngineProvider;
  */
 public final class EnginesModule extends AbstractModule {
     private final String engineId;
+    private final EngineOptions engineOptions;
 
-    private EnginesModule(String engineId) {
+    private EnginesModule(String engineId, EngineOptions engineOptions) {
         this.engineId = engineId;
+        this.engineOptions = engineOptions;
     }
 
     /** Every engine, and {@link JsRuntimeFactory} bound to the one named {@code id}. */
     public static EnginesModule named(String id) {
-        return new EnginesModule(Objects.requireNonNull(id, "id"));
+        return new EnginesModule(Objects.requireNonNull(id, "id"), EngineOptions.none());
+    }
+
+    /**
+     * This module with engine options ({@code rhino.optimizationLevel=-1}, {@code graal.js.strict=true})
+     * for every runtime of the bound {@link JsRuntimeFactory}: each engine reads its own. The selected
+     * engine's are checked when the factory is first injected (an unknown or malformed one fails
+     * with a message naming the engine and the options it accepts).
+     *
+     * @throws IllegalArgumentException for a key that is not {@code engine.name}
+     */
+    public EnginesModule withEngineOptions(Map<String, String> options) {
+        return new EnginesModule(engineId, EngineOptions.of(options));
     }
 
     /**
@@ -40,7 +55,7 @@ public final class EnginesModule extends AbstractModule {
      * property, else {@code JSI_ENGINE}, else the preferred one available ({@link JsEngines#selectedId()}).
      */
     public static EnginesModule selected() {
-        return new EnginesModule(null);
+        return new EnginesModule(null, EngineOptions.none());
     }
 
     @Override
@@ -55,16 +70,19 @@ public final class EnginesModule extends AbstractModule {
         String id = engineId != null ? engineId : JsEngines.selectedId();
         Provider<JsRuntimeFactory> factory = engines.get(id);
         if (factory == null) throw JsEngines.unknown(id, new ArrayList<>(new java.util.TreeSet<>(engines.keySet())));
-        return factory.get();
+        JsRuntimeFactory selected = factory.get();
+        if (engineOptions.isEmpty()) return selected;
+        engineOptions.resolve(id, selected.engineOptions());
+        return selected.withEngineOptions(engineOptions);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EnginesModule m && Objects.equals(m.engineId, engineId);
+        return o instanceof EnginesModule m && Objects.equals(m.engineId, engineId) && m.engineOptions.equals(engineOptions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(engineId) + 31;
+        return Objects.hash(engineId, engineOptions) + 31;
     }
 }

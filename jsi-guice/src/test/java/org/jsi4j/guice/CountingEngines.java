@@ -55,9 +55,17 @@ final class CountingEngines {
             throw new UnsupportedOperationException("test engine " + id);
         }
 
+        /** One option, {@code <id>.level}: an integer from 0 to 3. */
+        @Override
+        public java.util.List<org.jsi4j.EngineOption<?>> engineOptions() {
+            return java.util.List.of(org.jsi4j.EngineOption.ofInt(id, "level", 0, 3, "a level"));
+        }
+
+        /** Refuses to make a runtime, with a message naming the engine options it was given (checked). */
         @Override
         public JsRuntime create(RuntimeOptions options) {
-            throw new UnsupportedOperationException("test engine " + id);
+            throw new UnsupportedOperationException("test engine " + id + " "
+                    + options.engineOptions().resolve(id, engineOptions()));
         }
     }
 }

@@ -41,4 +41,22 @@ class EnginesModuleTest {
         ProvisionException e = assertThrows(ProvisionException.class, () -> injector.getInstance(JsRuntimeFactory.class));
         assertTrue(e.getMessage().contains("Unknown JavaScript engine 'nope'. Engines available: alpha, beta"), e.getMessage());
     }
+
+    @Test
+    void engineOptionsReachEveryRuntimeOfTheSelectedFactory() {
+        JsRuntimeFactory factory = Guice.createInjector(EnginesModule.named("alpha").withEngineOptions(Map.of("alpha.level", "2")))
+                .getInstance(JsRuntimeFactory.class);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, factory::create);
+        assertEquals("test engine alpha {level=2}", e.getMessage());
+    }
+
+    @Test
+    void aBadEngineOptionFailsWhenTheFactoryIsInjectedNamingTheEngine() {
+        Injector injector = Guice.createInjector(EnginesModule.named("alpha").withEngineOptions(Map.of("alpha.levle", "2")));
+        ProvisionException e = assertThrows(ProvisionException.class, () -> injector.getInstance(JsRuntimeFactory.class));
+        assertTrue(e.getMessage().contains("Unknown engine option 'alpha.levle' for engine alpha; it accepts alpha.level"), e.getMessage());
+        Injector malformed = Guice.createInjector(EnginesModule.named("alpha").withEngineOptions(Map.of("alpha.level", "9")));
+        ProvisionException m = assertThrows(ProvisionException.class, () -> malformed.getInstance(JsRuntimeFactory.class));
+        assertTrue(m.getMessage().contains("Engine option alpha.level=9 for engine alpha: 9 is out of range"), m.getMessage());
+    }
 }

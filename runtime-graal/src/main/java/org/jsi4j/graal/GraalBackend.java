@@ -42,13 +42,15 @@ final class GraalBackend implements EngineBackend {
     private final GraalLimits limits;
     private final GraalValues values;
     private final GraalCallbacks callbacks;
+    private final GraalRejections rejections;
 
     GraalBackend(GraalRuntimeFactory factory, GraalStopper stopper, RuntimeServices services) {
         this.factory = factory;
         this.services = services;
-        this.context = factory.newContext(stopper.engine());
+        this.context = factory.newContext(stopper.engine(), services.options());
         try {
             helpers = new GraalHelpers(context);
+            rejections = new GraalRejections(context);
             limits = new GraalLimits(context, stopper, services.options().statementLimit(),
                     services.options().maxStackDepth());
             values = new GraalValues(services, helpers, limits);
@@ -206,6 +208,18 @@ final class GraalBackend implements EngineBackend {
         });
     }
 
+    /** GraalJS gives no Java view of an ArrayBuffer's memory through the polyglot API: none. */
+    @Override
+    public java.nio.ByteBuffer arrayBufferView(Object buffer) {
+        return null;
+    }
+
+    @Override
+    public HostFunction hostFunctionOf(Object function) {
+        Value body = limits.exec(helpers.hostFunctionOf, value(function));
+        return body.isProxyObject() && body.asProxyObject() instanceof GraalHostFunction f ? f.function() : null;
+    }
+
     @Override
     public JsSymbol newSymbol(String description) {
         return (JsSymbol) values.fromTagged(limits.exec(helpers.newSymbol, description));
@@ -231,7 +245,8 @@ final class GraalBackend implements EngineBackend {
             return null;
         });
         GraalHostObject target = new GraalHostObject(services.runtime(), host, values, callbacks);
-        return values.wrap(limits.exec(helpers.hostObject, target, target.hasFunction()), ObjectKind.OBJECT);
+        return values.wrap(limits.exec(helpers.hostObject, target, target.hasFunction(), target.symbolFunction()),
+                ObjectKind.OBJECT);
     }
 
     @Override
@@ -247,6 +262,16 @@ final class GraalBackend implements EngineBackend {
      */
     @Override
     public void drainMicrotasks() {
+    }
+
+    @Override
+    public void trackRejections() {
+        rejections.track();
+    }
+
+    @Override
+    public List<org.jsi4j.spi.RejectedPromise> takeRejections() {
+        return rejections.take(values);
     }
 
     @Override

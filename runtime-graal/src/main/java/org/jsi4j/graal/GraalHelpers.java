@@ -44,11 +44,11 @@ final class GraalHelpers {
     /** Shared by every context of every engine: the engine caches its parsed code. */
     /** The name of jsi4j's own script, whose frames a stack-depth limit does not count ({@link GraalDepth}). */
     static final String SOURCE_NAME = "jsi4j:helpers.js";
-    private static final Source SOURCE = Source.newBuilder("js", read(), SOURCE_NAME).cached(true).buildLiteral();
+    private static final Source SOURCE = Source.newBuilder("js", read(), SOURCE_NAME).cached(true).internal(true).buildLiteral(); // internal: no stack frames of its own
 
     final Value undefined, hostObject, hostTarget, hostFunction, thrower, get, set, has, delete, keys, call, construct,
             instanceOf, same, newObject, newArray, newArrayBuffer, newSymbol, newBigInt, kind, weak, deref,
-            symbolDescription, errorInfo, rangeError, tag, global, caller;
+            symbolDescription, errorInfo, rangeError, tag, global, caller, hostFunctionOf, nullValue;
 
 
     GraalHelpers(Context context) {
@@ -81,6 +81,8 @@ final class GraalHelpers {
         tag = h.getArrayElement(25);
         global = h.getArrayElement(26);
         caller = h.getArrayElement(27);
+        hostFunctionOf = h.getArrayElement(28);
+        nullValue = h.getArrayElement(29);
     }
 
     private static String read() {

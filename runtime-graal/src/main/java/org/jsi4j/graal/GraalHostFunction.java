@@ -38,6 +38,11 @@ final class GraalHostFunction implements ProxyExecutable {
     }
 
     /** The entry for calls with a {@code this}: the tagged {@code this} comes first. */
+    /** The Java function behind this body. */
+    HostFunction function() {
+        return function;
+    }
+
     ProxyExecutable withThis() {
         return guest -> callbacks.enter(() -> run(values.fromTagged(guest[0]), guest, 1));
     }

@@ -7,6 +7,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsRuntime;
+import org.jsi4j.JsSymbol;
 import org.jsi4j.JsValue;
 
 /**
@@ -67,6 +68,36 @@ final class GraalHostObject implements ProxyObject {
         return args -> callbacks.enter(() -> host.has(runtime, args[0].asString()));
     }
 
+    /**
+     * Symbol-keyed accesses, apart from the string path: {@code (op, key[, value])} with op 1 get,
+     * 2 set, 3 has, 4 delete, 5 list the symbols.
+     */
+    ProxyExecutable symbolFunction() {
+        return args -> callbacks.enter(() -> {
+            int op = args[0].asInt();
+            if (op == 5) {
+                List<JsSymbol> symbols = host.propertySymbols(runtime);
+                Object[] out = new Object[symbols == null ? 0 : symbols.size()];
+                for (int i = 0; i < out.length; i++) out[i] = values.toGuest(symbols.get(i));
+                return ProxyArray.fromArray(out);
+            }
+            JsSymbol key = (JsSymbol) values.fromTagged(args[1]);
+            return switch (op) {
+                case 1 -> {
+                    JsValue v = host.get(runtime, key);
+                    yield values.toGuest(v == null ? JsValue.undefined() : v);
+                }
+                case 2 -> {
+                    host.set(runtime, key, values.fromTagged(args[2]));
+                    yield null;
+                }
+                case 3 -> host.has(runtime, key);
+                case 4 -> host.delete(runtime, key);
+                default -> throw new IllegalStateException("unknown host object operation " + op);
+            };
+        });
+    }
+
     @Override
     public boolean removeMember(String key) {
         return callbacks.enter(() -> host.delete(runtime, key)) == Boolean.TRUE;
@@ -76,7 +107,7 @@ final class GraalHostObject implements ProxyObject {
     public Object getMemberKeys() {
         return callbacks.enter(() -> {
             List<String> names = host.propertyNames(runtime);
-            return ProxyArray.fromArray(names == null ? new Object[0] : names.toArray());
+            return ProxyArray.fromArray(names == null ? new Object[0] : new java.util.LinkedHashSet<>(names).toArray()); // each once
         });
     }
 }

@@ -3,6 +3,7 @@ package org.jsi4j.graal;
 import java.io.OutputStream;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -13,6 +14,7 @@ import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.Source;
 import org.jsi4j.Capabilities;
 import org.jsi4j.EngineInfo;
+import org.jsi4j.EngineOption;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsTerminatedException.Reason;
@@ -43,6 +45,7 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     private final GraalStopper[] limitedStoppers = new GraalStopper[3];
     private final EngineInfo info;
     private final Capabilities capabilities;
+    private final GraalOptions graalOptions;
     private final Map<SourceKey, Source> sources = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<SourceKey, Source> eldest) {
@@ -58,6 +61,7 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         boolean jit = GraalJit.active(engine);
         GraalJit.warnOnceIfInterpreted(jit);
         info = new EngineInfo(GraalEngineProvider.ID, "GraalJS", version(engine));
+        graalOptions = new GraalOptions(engine);
         capabilities = new Capabilities(jit ? GraalJit.JIT : GraalJit.INTERPRETER, jit,
                 Capabilities.SnapshotSupport.PORTABLE_REPLAY, Capabilities.allFeaturesExcept(),
                 EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT,
@@ -89,6 +93,12 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         return capabilities;
     }
 
+    /** GraalJS's own {@code js.*} options, as {@code graal.js.*} ({@link GraalOptions}). */
+    @Override
+    public List<EngineOption<?>> engineOptions() {
+        return graalOptions.accepted();
+    }
+
     /**
      * A new sandboxed runtime.
      *
@@ -97,6 +107,7 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     @Override
     public JsRuntime create(RuntimeOptions options) {
         if (closed) throw new IllegalStateException("This GraalJS factory is closed; get a new one from JsEngines");
+        graalOptions.resolve(options);
         boolean counting = options.statementLimit() > 0;
         boolean depthLimited = options.maxStackDepth() > 0;
         if (!counting && !depthLimited) {
@@ -128,9 +139,12 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         }
     }
 
-    /** A context that reaches nothing outside JavaScript: no Java, no polyglot, no IO, threads, processes or env. */
-    Context newContext(Engine on) {
-        return Context.newBuilder("js")
+    /**
+     * A context that reaches nothing outside JavaScript: no Java, no polyglot, no IO, threads,
+     * processes or env; with the GraalJS engine options of {@code options} ({@link GraalOptions}).
+     */
+    Context newContext(Engine on, RuntimeOptions options) {
+        Context.Builder builder = Context.newBuilder("js")
                 .engine(on)
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(className -> false)
@@ -143,13 +157,16 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .allowExperimentalOptions(true)
                 .option("js.java-package-globals", "false")
-                .option("js.graal-builtin", "false")
+                // the Graal global carries setUnhandledPromiseRejectionHandler: GraalRejections takes it and deletes it
+                .option("js.graal-builtin", "true")
+                .option("js.unhandled-rejections", "handler")
                 .option("js.polyglot-builtin", "false")
                 .option("js.print", "false")
                 .option("js.load", "false")
                 .option("js.console", "false")
-                .option("js.global-arguments", "false")
-                .build();
+                .option("js.global-arguments", "false");
+        GraalOptions.apply(builder, graalOptions.resolve(options));
+        return builder.build();
     }
 
     /**

@@ -110,7 +110,7 @@ final class GraalValues {
         if (value instanceof JsObject o) return value(services.unwrap(o));
         if (value instanceof JsBoolean b) return b.value();
         if (value instanceof JsUndefined) return helpers.undefined;
-        if (value instanceof JsNull) return null;
+        if (value instanceof JsNull) return helpers.nullValue; // JavaScript's null, which Object.setPrototypeOf accepts
         if (value instanceof JsBigInt b) return limits.exec(helpers.newBigInt, b.value().toString());
         return symbol((JsSymbol) value);
     }

@@ -31,15 +31,19 @@
     // `host` with plain member accesses (`host[key]`), which GraalJS compiles to cached interop calls.
     // The ProxyObject claims every name (GraalJS asks before each read), so `in` and descriptors ask
     // the host through `hostHas`. Writes through an object that inherits from the host object stay on
-    // that object. Symbols live on the empty target. Traps check invariants against that target, which
+    // that object. Symbol keys reach the host through `hostSymbol(op, key, value)`, apart from the
+    // string path (1 get, 2 set, 3 has, 4 delete, 5 list). Traps check invariants against that target, which
     // is cheap; a foreign target would be asked for a descriptor (a host read) on every write.
     const targets = new WeakMapFn();   // face -> ProxyObject, for hostObjectOf
-    function hostObject(host, hostHas) {
+    function hostObject(host, hostHas, hostSymbol) {
         let face;
         const handler = {
             get(t, key, receiver) {
                 if (typeof key === 'string') {
                     const v = host[key];
+                    if (v !== undefined) return v;
+                } else {
+                    const v = hostSymbol(1, key);
                     if (v !== undefined) return v;
                 }
                 return reflectGet(t, key, receiver);
@@ -48,32 +52,41 @@
                 if (receiver !== face) {
                     return reflectDefine(receiver, key, {__proto__: null, value, writable: true, enumerable: true, configurable: true});
                 }
-                if (typeof key !== 'string') return reflectSet(t, key, value, receiver);
+                if (typeof key !== 'string') {
+                    hostSymbol(2, key, tag(value));
+                    return true;
+                }
                 host[key] = value === undefined ? UNDEFINED : typeof value === 'bigint' ? bigTag(value) : value;
                 return true;
             },
             has(t, key) {
-                return (typeof key === 'string' && hostHas(key)) || reflectHas(t, key);
+                return (typeof key === 'string' ? hostHas(key) : hostSymbol(3, key)) || reflectHas(t, key);
             },
             deleteProperty(t, key) {
-                return typeof key === 'string' ? reflectDelete(host, key) : reflectDelete(t, key);
+                return typeof key === 'string' ? reflectDelete(host, key) : hostSymbol(4, key);
             },
             ownKeys(t) {
                 // the names come as a foreign array; a trap must return a JS one
-                const names = ownKeys(host), symbols = ownKeys(t), out = [];
+                const names = ownKeys(host), symbols = hostSymbol(5), out = [];
                 for (let i = 0; i < names.length; i++) append(out, names[i]);
                 for (let i = 0; i < symbols.length; i++) append(out, symbols[i]);
                 return out;
             },
             getOwnPropertyDescriptor(t, key) {
-                if (typeof key !== 'string') return getOwnPropertyDescriptor(t, key);
+                if (typeof key !== 'string') {
+                    if (!hostSymbol(3, key)) return undefined;
+                    return {__proto__: null, value: hostSymbol(1, key), writable: true, enumerable: true, configurable: true};
+                }
                 if (!hostHas(key)) return undefined;
                 return {__proto__: null, value: host[key], writable: true, enumerable: true, configurable: true};
             },
             defineProperty(t, key, descriptor) {
-                if (typeof key !== 'string') return reflectDefine(t, key, descriptor);
                 if (!reflectHas(descriptor, 'value')) return false;
                 const value = descriptor.value;
+                if (typeof key !== 'string') {
+                    hostSymbol(2, key, tag(value));
+                    return true;
+                }
                 host[key] = value === undefined ? UNDEFINED : typeof value === 'bigint' ? bigTag(value) : value;
                 return true;
             }
@@ -100,6 +113,7 @@
         }
         return out;
     }
+    const hostFunctions = new WeakMapFn();   // function -> its ProxyExecutable, for hostFunctionOf
     function hostFunction(call, callWithThis, name, length) {
         const f = ({
             fn(a, b, c) {
@@ -123,6 +137,7 @@
         }).fn;
         defineProperty(f, 'name', {__proto__: null, value: name});
         defineProperty(f, 'length', {__proto__: null, value: length});
+        apply(weakSet, hostFunctions, [f, call]);
         return f;
     }
 
@@ -200,7 +215,9 @@
                 case 3: return tag(f(a, b, c));
             }
             return tag(apply(f, undefined, arguments));
-        }
+        },
+        /* 28 hostFunctionOf */ o => { const c = apply(weakGet, hostFunctions, [o]); return c === undefined ? null : c; },
+        /* 29 NULL_VALUE: JavaScript's own null (a Java null reaches the guest as a foreign null) */ null
     ];
     return freeze(helpers);
 })

@@ -67,6 +67,7 @@ final class RhinoBackend extends RhinoHandles {
             cx.putThreadLocal(SandboxContextFactory.BACKEND_KEY, this);
             if (cx instanceof SandboxContext own) own.backend = this;
             cx.setInstructionObserverThreshold(limits.threshold());
+            RhinoOptions.apply(cx, services.options());
             int maxDepth = services.options().maxStackDepth();
             if (maxDepth > 0) {
                 cx.setInterpretedMode(true);
@@ -285,7 +286,11 @@ final class RhinoBackend extends RhinoHandles {
         Object[] argv = values.toRhino(args);
         return op(() -> {
             if (!(constructor instanceof org.mozilla.javascript.Function f)) throw ScriptRuntime.typeError("not a constructor");
-            return values.wrap(f.construct(cx, global, argv));
+            if (ScriptRuntime.hasTopCall(cx)) return values.wrap(f.construct(cx, global, argv));
+            // an interpreted function (made by eval or new Function) runs only inside a top call, which
+            // call() gets from Function.call itself but construct() does not
+            return values.wrap((Scriptable) ScriptRuntime.doTopCall((c, scope, self, a) -> f.construct(c, scope, a),
+                    cx, global, null, argv, false));
         });
     }
 
@@ -357,6 +362,25 @@ final class RhinoBackend extends RhinoHandles {
         op(() -> {
             cx.processMicrotasks();
             return null;
+        });
+    }
+
+    @Override
+    public void trackRejections() {
+        op(() -> {
+            cx.setTrackUnhandledPromiseRejections(true);
+            return null;
+        });
+    }
+
+    /** Rhino's tracker gives the reasons only (it drops a promise once a handler is attached). */
+    @Override
+    public List<org.jsi4j.spi.RejectedPromise> takeRejections() {
+        return op(() -> {
+            List<org.jsi4j.spi.RejectedPromise> taken = new ArrayList<>();
+            cx.getUnhandledPromiseTracker().process(reason ->
+                    taken.add(new org.jsi4j.spi.RejectedPromise(null, values.toJs(reason))));
+            return taken;
         });
     }
 

@@ -35,6 +35,16 @@ abstract class RhinoHandles implements EngineBackend {
     }
 
     @Override
+    public java.nio.ByteBuffer arrayBufferView(Object buffer) {
+        return java.nio.ByteBuffer.wrap(((NativeArrayBuffer) object(buffer)).getBuffer()); // Rhino's own array: no copy
+    }
+
+    @Override
+    public org.jsi4j.HostFunction hostFunctionOf(Object function) {
+        return object(function) instanceof RhinoHostFunction f ? f.function() : null;
+    }
+
+    @Override
     public Object duplicate(Object handle) {
         return new ObjectHandle(object(handle));
     }

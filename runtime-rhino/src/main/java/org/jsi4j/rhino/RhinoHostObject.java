@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsRuntime;
+import org.jsi4j.JsSymbol;
 import org.jsi4j.JsValue;
 import org.jsi4j.spi.HostCall;
 import org.mozilla.javascript.JavaScriptException;
@@ -53,8 +54,6 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     private final transient HostObject host;
     private Scriptable prototype;
     private Scriptable parent;
-    /** Symbol-keyed properties, made on the first one. */
-    private ScriptableObject symbols;
     /** A reusable call body, absent while an access uses it (owner thread only). */
     private transient Access spare;
 
@@ -143,7 +142,7 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     @Override
     public Object[] getIds() {
         List<?> names = (List<?>) access(Kind.NAMES, null, null);
-        return names == null ? ScriptRuntime.emptyArgs : names.toArray();
+        return names == null ? ScriptRuntime.emptyArgs : new java.util.LinkedHashSet<>(names).toArray(); // each name once
     }
 
     /** What a call to the host does. */
@@ -233,16 +232,19 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
         delete(Integer.toString(index));
     }
 
-    // ---------------------------------------------------------------- symbol keys: an ordinary object
+    // ---------------------------------------------------------------- symbol keys: the host, apart
+    // Symbol-keyed accesses reach the host's JsSymbol overloads through their own path, so the
+    // string-keyed path above carries no symbol case. Rhino cannot list a non-ScriptableObject's
+    // symbols (Object.getOwnPropertySymbols refuses a host object), so propertySymbols is not asked.
 
     @Override
     public Object get(Symbol key, Scriptable start) {
-        return symbols == null ? NOT_FOUND : symbols.get(key, symbols);
+        return symbolAccess(Kind.GET, key, null);
     }
 
     @Override
     public boolean has(Symbol key, Scriptable start) {
-        return symbols != null && symbols.has(key, symbols);
+        return (Boolean) symbolAccess(Kind.HAS, key, null);
     }
 
     @Override
@@ -251,16 +253,39 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
             if (start instanceof SymbolScriptable inheriting) inheriting.put(key, start, value);
             return;
         }
-        if (symbols == null) {
-            symbols = new NativeObject();
-            symbols.setPrototype(null);
-        }
-        symbols.put(key, symbols, value);
+        symbolAccess(Kind.SET, key, value);
     }
 
     @Override
     public void delete(Symbol key) {
-        if (symbols != null) symbols.delete(key);
+        if (!(Boolean) symbolAccess(Kind.DELETE, key, null) && backend.context().isStrictMode()) {
+            throw ScriptRuntime.typeError("Cannot delete a symbol-keyed property of a host object that keeps it");
+        }
+    }
+
+    private Object symbolAccess(Kind kind, Symbol key, Object value) {
+        RhinoBackend b = backend;
+        try {
+            return b.services().hostCall(() -> {
+                JsRuntime rt = b.services().runtime();
+                JsSymbol symbol = (JsSymbol) b.values().toJs(key);
+                return switch (kind) {
+                    case GET -> {
+                        JsValue v = host.get(rt, symbol);
+                        yield v == null || v.isUndefined() ? NOT_FOUND : b.values().toRhino(v);
+                    }
+                    case HAS -> host.has(rt, symbol);
+                    case SET -> {
+                        host.set(rt, symbol, b.values().toJs(value));
+                        yield null;
+                    }
+                    case DELETE -> host.delete(rt, symbol);
+                    case NAMES -> throw new IllegalStateException("no symbol listing on Rhino");
+                };
+            });
+        } finally {
+            b.limits().afterHostCall();
+        }
     }
 
     // ---------------------------------------------------------------- the rest of an ordinary object

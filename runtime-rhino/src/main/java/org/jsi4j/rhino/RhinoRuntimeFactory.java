@@ -1,7 +1,9 @@
 package org.jsi4j.rhino;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import org.jsi4j.EngineOption;
 import org.jsi4j.Capabilities;
 import org.jsi4j.EngineInfo;
 import org.jsi4j.EsFeature;
@@ -97,7 +99,14 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
                     + " calls (its interpreter counts frames in a short); RuntimeOptions.maxStackDepth was "
                     + options.maxStackDepth() + ". Use a smaller maxStackDepth, or 0 for compiled mode without a limit");
         }
+        RhinoOptions.resolve(options);
         return JsRuntime.open(engine, CAPABILITIES, options, services -> new RhinoBackend(contexts, scripts, services, engine.version()));
+    }
+
+    /** {@link RhinoOptions#ALL}. */
+    @Override
+    public List<EngineOption<?>> engineOptions() {
+        return RhinoOptions.ALL;
     }
 
     /** Compiled scripts this factory's runtimes reused instead of compiling again. */

@@ -2,7 +2,6 @@ package org.jsi4j.v8;
 
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
-import com.caoccao.javet.interop.callback.JavetPromiseRejectCallback;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.reference.V8Script;
 import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
@@ -46,6 +45,7 @@ final class V8Backend implements EngineBackend {
     private final V8Entry entry;
     private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
     private final boolean restoredFromImage;
+    private final V8Rejections rejections = new V8Rejections();
     private V8Script drain;
     private boolean imageTaken;
 
@@ -64,8 +64,8 @@ final class V8Backend implements EngineBackend {
         this.errors = new V8Errors(rt, services, this);
         entry.wire(errors, callback, bridge);
         rt.setLogger(QuietJavetLogger.INSTANCE);
-        // Javet's default logs every unhandled rejection to stderr with its own logger
-        rt.setPromiseRejectCallback(new JavetPromiseRejectCallback(QuietJavetLogger.INSTANCE));
+        // Javet's default logs every unhandled rejection to stderr; this one records them once asked to
+        rt.setPromiseRejectCallback(rejections);
         try {
             if (image != null) {
                 bridge.start(V8SnapshotTaker.unparkHelpers(rt));
@@ -200,6 +200,23 @@ final class V8Backend implements EngineBackend {
     }
 
     @Override
+    public java.nio.ByteBuffer arrayBufferView(Object buffer) {
+        return v8(() -> ((V8ValueArrayBuffer) buffer).getByteBuffer().duplicate().clear()); // the backing store itself
+    }
+
+    /** A direct buffer becomes the backing store itself (V8 shares it); any other is copied. */
+    @Override
+    public JsArrayBuffer newArrayBuffer(java.nio.ByteBuffer memory) {
+        if (!memory.isDirect()) return EngineBackend.super.newArrayBuffer(memory);
+        return v8(() -> (JsArrayBuffer) toJs(rt.createV8ValueArrayBuffer(memory.slice())));
+    }
+
+    @Override
+    public HostFunction hostFunctionOf(Object function) {
+        return v8(() -> bridge.hostFunctionOf((V8Value) function));
+    }
+
+    @Override
     public JsSymbol newSymbol(String description) {
         return js(() -> {
             V8Value d = description == null ? rt.createV8ValueUndefined() : rt.createV8ValueString(description);
@@ -245,6 +262,16 @@ final class V8Backend implements EngineBackend {
      */
     @Override
     public void afterOutermostEntry() {
+    }
+
+    @Override
+    public void trackRejections() {
+        rejections.track();
+    }
+
+    @Override
+    public List<org.jsi4j.spi.RejectedPromise> takeRejections() {
+        return rejections.take(this);
     }
 
     @Override
@@ -337,6 +364,7 @@ final class V8Backend implements EngineBackend {
             limits.close();
             try {
                 if (drain != null) drain.close();
+                rejections.close();
                 errors.close();
                 symbols.close();
                 bridge.close();

@@ -53,7 +53,7 @@ final class V8Bridge {
                   uncurry = function (f) { return apply(Function.prototype.bind, Function.prototype.call, [f]); },
                   wmGet = uncurry(WeakMap.prototype.get), wmSet = uncurry(WeakMap.prototype.set),
                   wmHas = uncurry(WeakMap.prototype.has), deref = uncurry(WeakRef.prototype.deref),
-                  push = uncurry(Array.prototype.push), parse = JSON.parse, WR = WeakRef, P = Proxy, D = Date, S = Symbol;
+                  push = uncurry(Array.prototype.push), parse = JSON.parse, slice = String.prototype.slice, WR = WeakRef, P = Proxy, D = Date, S = Symbol;
               // intrinsics errorInfo reads thrown values with (see V8ThrownValue)
               var gopd = Object.getOwnPropertyDescriptor, getProto = Object.getPrototypeOf, isArray = Array.isArray;
               var hasOwn = Object.prototype.hasOwnProperty, symbolText = Symbol.prototype.toString, Str = String;
@@ -79,6 +79,7 @@ final class V8Bridge {
               var room = new Array(ROOM).fill(0), empty = function () {};
               function headroom() { apply(empty, undefined, room); }
               var proxies = new WeakMap();                   // host object proxy -> id
+              var fnIds = new WeakMap();                     // host function -> id
               var made = {fn: {__proto__: null}, host: {__proto__: null}};  // id -> WeakRef(cell)
               // [receiver, ...args] built without the iteration protocol or inherited setters
               function withReceiver(self, args) {
@@ -101,6 +102,7 @@ final class V8Bridge {
                 define(f, 'name', {__proto__: null, value: name});
                 define(f, 'length', {__proto__: null, value: length});
                 made.fn[id] = new WR(cell);
+                wmSet(fnIds, f, id);
                 return f;
               }
               function own(v) { return {__proto__: null, value: v, writable: true, enumerable: true, configurable: true}; }
@@ -109,42 +111,48 @@ final class V8Bridge {
                 var handler = {
                   __proto__: null,
                   get: function (t, k, r) {
-                    if (typeof k === 'symbol') return rGet(t, k, r);
+                    if (typeof k === 'symbol') { var s = cell.h(7, k); return s === undefined ? rGet(t, k, r) : s; }
                     if (guard.on) headroom();
                     var v = cell.h(1, k);
                     return v === undefined ? rGet(t, k, r) : v;
                   },
                   set: function (t, k, v, r) {
-                    if (typeof k === 'symbol') return rDefine(wmHas(proxies, r) ? t : r, k, own(v));
                     if (r !== p) return rDefine(r, k, own(v));
+                    if (typeof k === 'symbol') { cell.h(8, k, v); return true; }
                     if (guard.on) headroom();
                     cell.h(2, k, v);
                     return true;
                   },
                   has: function (t, k) {
-                    if (typeof k === 'symbol') return rHas(t, k);
+                    if (typeof k === 'symbol') return cell.h(9, k) || rHas(t, k);
                     if (guard.on) headroom();
                     return cell.h(3, k) || rHas(t, k);
                   },
                   deleteProperty: function (t, k) {
-                    if (typeof k === 'symbol') return rDelete(t, k);
+                    if (typeof k === 'symbol') return cell.h(10, k);
                     if (guard.on) headroom();
                     return cell.h(4, k);
                   },
                   // the names come as JSON: JSON.parse defines the elements, where building the
                   // array through Javet would run a script's Array.prototype index setters
-                  ownKeys: function (t) { if (guard.on) headroom(); return parse(cell.h(5)); },
-                  getOwnPropertyDescriptor: function (t, k) {
-                    if (typeof k === 'symbol') return rDescribe(t, k);
+                  // '+' before the names: the host has symbols too, asked one by one (op 12, index)
+                  ownKeys: function (t) {
                     if (guard.on) headroom();
-                    var v = cell.h(6, k);
+                    var ks = cell.h(6);
+                    if (ks[0] !== '+') return parse(ks);
+                    var out = parse(apply(slice, ks, [1]));
+                    for (var i = 0, s; (s = cell.h(12, i)) !== undefined; i++) rDefine(out, out.length, own(s));
+                    return out;
+                  },
+                  getOwnPropertyDescriptor: function (t, k) {
+                    if (guard.on) headroom();
+                    var v = cell.h(typeof k === 'symbol' ? 11 : 5, k);
                     return v === ABSENT ? undefined : own(v);
                   },
                   defineProperty: function (t, k, d) {
-                    if (typeof k === 'symbol') return rDefine(t, k, d);
                     if (!('value' in d)) return false;
                     if (guard.on) headroom();
-                    cell.h(2, k, d.value);
+                    cell.h(typeof k === 'symbol' ? 8 : 2, k, d.value);
                     return true;
                   }
                 };
@@ -176,6 +184,7 @@ final class V8Bridge {
                 rebindFn: function (id, n, t, p) { var c = deref(made.fn[id]); if (c !== undefined) { c.n = n; c.t = t; c.p = p; } },
                 rebindHost: function (id, h) { var c = deref(made.host[id]); if (c !== undefined) c.h = h; },
                 idOf: function (o) { var id = wmGet(proxies, o); return id === undefined ? -1 : id; },
+                fnIdOf: function (o) { var id = wmGet(fnIds, o); return id === undefined ? -1 : id; },
                 keys: function (o) { return keys(o); },
                 global: function () { return g; },
                 has: function (o, k) { return k in o; },
@@ -201,7 +210,12 @@ final class V8Bridge {
                       if (o === ErrorProto) isError = true;
                       if (o === SyntaxProto) isSyntax = true;
                     }
-                    if (!isError) return [null, isArray(e) ? '[object Array]' : t === 'function' ? '[object Function]' : '[object Object]', null, false];
+                    if (!isError) {
+                      // a thrown object that is no Error keeps its name when it has one as data ({name: 'Custom'})
+                      var ownName = walk ? data(e, 'name', true) : undefined;
+                      return [typeof ownName === 'string' ? ownName : null,
+                        isArray(e) ? '[object Array]' : t === 'function' ? '[object Function]' : '[object Object]', null, false];
+                    }
                     var name = data(e, 'name', walk), message = data(e, 'message', walk);
                     var plainName = name === undefined || typeof name === 'string';
                     var plainMessage = message === undefined || typeof message === 'string';
@@ -283,6 +297,13 @@ final class V8Bridge {
         try (V8ValueFunction h = hostCalls.callback(host)) {
             return helpers.invoke("host", rt.createV8ValueInteger(id), h);
         }
+    }
+
+    /** The host function behind {@code function}, or {@code null}. */
+    HostFunction hostFunctionOf(V8Value function) throws JavetException {
+        if (functions.isEmpty() || !(function instanceof V8ValueFunction)) return null;
+        Integer id = helpers.invokeInteger("fnIdOf", function);
+        return id == null || id < 0 ? null : functions.get(id);
     }
 
     /** The host object behind {@code object}, or {@code null}. */

@@ -43,6 +43,8 @@ final class V8Platform {
     static final String SEALED_READ_ONLY_HEAP = "--no-extensible-ro-snapshot";
 
     private static volatile V8Host host;
+    /** The {@code v8.flags} V8 was loaded with ({@link V8Options#FLAGS}), guarded by the class. */
+    private static String userFlags = "";
     /**
      * Only when the application sealed Javet's flags before jsi4j loaded, without
      * {@link #SEALED_READ_ONLY_HEAP}: a plain isolate kept open for the life of the JVM. The
@@ -59,19 +61,38 @@ final class V8Platform {
     static V8Host host() {
         V8Host h = host;
         if (h != null) return h;
-        synchronized (V8Platform.class) {
-            if (host == null) host = load();
-            return host;
+        return host("");
+    }
+
+    /**
+     * The V8 host, loaded with {@code flags} (from {@link V8Options#FLAGS}) if this is the first use.
+     *
+     * @throws IllegalStateException when V8 is already loaded with other flags
+     */
+    static synchronized V8Host host(String flags) {
+        if (host == null) {
+            userFlags = flags;
+            host = load();
+        } else if (!flags.isEmpty() && !flags.equals(userFlags)) {
+            throw new IllegalStateException("V8's flags belong to the process and were fixed when V8 was first loaded ("
+                    + (userFlags.isEmpty() ? "without v8.flags" : "v8.flags=" + userFlags) + "); this runtime asks for v8.flags="
+                    + flags + ". Give v8.flags to the process's first V8 runtime, and the same to every later one.");
         }
+        return host;
     }
 
     private static V8Host load() {
         if (JAVET_LOGGER.getLevel() == null) JAVET_LOGGER.setLevel(Level.WARNING);
         V8Flags flags = V8RuntimeOptions.V8_FLAGS;
+        if (flags.isSealed() && !userFlags.isEmpty()) {
+            throw new IllegalStateException("The application set Javet's V8 flags itself before jsi4j loaded V8, so"
+                    + " v8.flags=" + userFlags + " cannot be applied; add them to the application's own flags instead");
+        }
         if (!flags.isSealed()) {
             // Scripts run in sloppy mode unless they say "use strict", as in every other jsi4j engine.
             flags.setUseStrict(false);
-            flags.setCustomFlags("--stack-size=" + STACK_SIZE_KB + " " + SEALED_READ_ONLY_HEAP);
+            flags.setCustomFlags("--stack-size=" + STACK_SIZE_KB + " " + SEALED_READ_ONLY_HEAP
+                    + (userFlags.isEmpty() ? "" : " " + userFlags));
         }
         boolean i18n = V8IcuData.nativeIsI18n();
         // without a data file the i18n library would crash the JVM while loading: refuse first
@@ -100,20 +121,20 @@ final class V8Platform {
 
     /** A new isolate with its own context; the caller owns and closes it. */
     static V8Runtime newRuntime() {
-        return newRuntime(false, null);
+        return newRuntime(false, null, "");
     }
 
     /**
      * A new isolate that can take one native snapshot when {@code snapshottable}, started from
      * V8's startup blob {@code image} when it is not null.
      */
-    static V8Runtime newRuntime(boolean snapshottable, byte[] image) {
+    static V8Runtime newRuntime(boolean snapshottable, byte[] image, String flags) {
         try {
             V8RuntimeOptions options = new V8RuntimeOptions();
             options.setCreateSnapshotEnabled(snapshottable);
             // Javet copies the blob; V8 reads the copy until the isolate closes.
             if (image != null) options.setSnapshotBlob(image);
-            return host().createV8Runtime(options);
+            return host(flags).createV8Runtime(options);
         } catch (JavetException e) {
             throw new JsEngineException("V8 could not create a runtime: " + e.getMessage(), e);
         }

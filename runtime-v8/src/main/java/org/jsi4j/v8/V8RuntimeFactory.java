@@ -2,9 +2,11 @@ package org.jsi4j.v8;
 
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
+import java.util.List;
 import java.util.Set;
 import org.jsi4j.Capabilities;
 import org.jsi4j.EngineInfo;
+import org.jsi4j.EngineOption;
 import org.jsi4j.EsFeature;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
@@ -71,6 +73,18 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
         return CAPABILITIES;
     }
 
+    /** {@link V8Options#ALL}. */
+    @Override
+    public List<EngineOption<?>> engineOptions() {
+        return V8Options.ALL;
+    }
+
+    /**
+     * A new runtime.
+     *
+     * @throws IllegalArgumentException for options V8 cannot honour, or an unknown or malformed engine option
+     * @throws IllegalStateException when {@code v8.flags} differ from those V8 was loaded with
+     */
     @Override
     public JsRuntime create(RuntimeOptions options) {
         if (options.statementLimit() > 0) {
@@ -87,10 +101,12 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
             throw new IllegalArgumentException("maxHeapBytes=" + options.maxHeapBytes() + " is below the "
                     + (MIN_HEAP_LIMIT >> 20) + " MB a V8 isolate needs; give at least " + MIN_HEAP_LIMIT);
         }
+        String flags = V8Options.flags(options);
+        V8Platform.host(flags); // before engine(), which loads V8 too: the flags must come first
         EngineInfo info = engine();
         V8Limits.checkOwnerThread();
         V8Image image = V8Image.usable(options.restore(), info.version());
-        V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8());
+        V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8(), flags);
         try {
             return JsRuntime.open(info, CAPABILITIES, options, services -> new V8Backend(rt, services, heap, image));
         } catch (RuntimeException | Error e) {

@@ -43,7 +43,7 @@ final class V8Symbols {
         this.services = services;
     }
 
-    /** The {@link JsSymbol} for {@code symbol}; takes ownership of the handle. */
+    /** The {@link JsSymbol} for {@code symbol}; closes the handle given (it may be borrowed). */
     JsSymbol of(V8ValueSymbol symbol) throws JavetException {
         int hash = symbol.getIdentityHash();
         List<Token> candidates = byHash.computeIfAbsent(hash, h -> new ArrayList<>(1));
@@ -53,9 +53,11 @@ final class V8Symbols {
                 return services.symbol(t.symbol().getDescription(), t);
             }
         }
-        Token token = new Token(this, symbol);
+        // a handle of the token's own: the one given may be a callback's argument, which Javet closes on return
+        V8ValueSymbol own = symbol.toClone();
+        Token token = new Token(this, own);
         candidates.add(token);
-        return services.symbol(symbol.getDescription(), token);
+        return services.symbol(own.getDescription(), token);
     }
 
     /** The V8 symbol behind {@code symbol}. */

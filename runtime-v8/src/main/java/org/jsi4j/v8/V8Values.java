@@ -128,12 +128,13 @@ final class V8Values {
     }
 
     /**
-     * The value a host callback hands back to V8. Javet closes it after the call, so an object is
-     * returned as a fresh handle of its own (the callback's scope releases the original).
+     * The value a host callback hands back to V8. Javet closes it after the call, so an object or
+     * symbol is returned as a fresh handle of its own (the callback's scope releases the original;
+     * a symbol's token keeps its handle until the runtime closes).
      */
     V8Value toV8Result(JsValue value) throws JavetException {
         V8Value v = toV8(value);
-        return v instanceof V8ValueReference r && !(v instanceof V8ValueSymbol) ? r.toClone() : v;
+        return v instanceof V8ValueReference r ? r.toClone() : v; // a symbol too: its token keeps its own handle
     }
 
     private V8Value number(double d) throws JavetException {
@@ -205,7 +206,8 @@ final class V8Values {
      * ByteBuffer, so a second read would underflow: this reads through a fresh view instead.
      */
     static byte[] bytes(V8ValueArrayBuffer buffer) throws JavetException {
-        byte[] bytes = new byte[buffer.getByteLength()];
+        // the size of the backing store, not the byteLength property (a script can redefine that)
+        byte[] bytes = new byte[buffer.getByteBuffer().capacity()];
         buffer.getByteBuffer().duplicate().clear().get(bytes);
         return bytes;
     }

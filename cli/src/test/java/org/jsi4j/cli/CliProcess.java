@@ -1,0 +1,67 @@
+package org.jsi4j.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The {@code jsi} command in a child JVM, fed standard input in timed chunks, as a user's terminal or pipe would. */
+final class CliProcess {
+    /** What the command did. */
+    record Result(int code, String out, String err) {
+    }
+
+    /** Text written to standard input after {@code delayMillis}. */
+    record Input(long delayMillis, String text) {
+    }
+
+    private CliProcess() {
+    }
+
+    /** The java command line that runs {@code jsi} with {@code args}. */
+    static List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Jsi.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs {@code command} with {@code env} added, writing each input in turn; kills it after {@code timeout}. */
+    static Result run(List<String> command, Map<String, String> env, Duration timeout, Input... inputs)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile("jsi-cli-", ".out");
+        Path err = Files.createTempFile("jsi-cli-", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process p = builder.start();
+            try (OutputStream in = p.getOutputStream()) {
+                for (Input input : inputs) {
+                    Thread.sleep(input.delayMillis());
+                    in.write(input.text().getBytes(StandardCharsets.UTF_8));
+                    in.flush();
+                }
+            } catch (IOException closedEarly) {
+                // the command ended before reading everything: its output says why
+            }
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+                return new Result(-1, Files.readString(out), Files.readString(err));
+            }
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}

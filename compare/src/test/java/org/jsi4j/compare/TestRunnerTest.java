@@ -1,0 +1,106 @@
+package org.jsi4j.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jsi4j.EsFeature;
+import org.jsi4j.JsEngines;
+import org.jsi4j.JsRuntimeFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each rule of test262's INTERPRETING.md, run in this JVM on every real engine through the fixture. */
+class TestRunnerTest {
+    private static Map<String, TestCase> tests;
+
+    @BeforeAll
+    static void discover() {
+        TestDiscovery.Suite suite = TestDiscovery.discover(List.of(Fixture.root().resolve("test").toString()), null, false);
+        tests = new java.util.HashMap<>();
+        for (TestCase t : suite.tests()) tests.put(t.id(), t);
+    }
+
+    static List<String> engines() {
+        return Fixture.engines();
+    }
+
+    private static TestResult run(String engine, String id) {
+        JsRuntimeFactory factory = JsEngines.factory(engine);
+        return new TestRunner(new Test262Harness(Fixture.root())).run(engine, factory, tests.get(id), Duration.ofMillis(700));
+    }
+
+    private static void expect(String engine, String id, Verdict verdict, String outcome) {
+        TestResult r = run(engine, id);
+        assertEquals(verdict, r.verdict(), id + " on " + engine + ": " + r);
+        if (outcome != null) assertEquals(outcome, r.outcome(), id + " on " + engine + ": " + r);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void passingFailingAndIncludedHarness(String engine) {
+        expect(engine, "built-ins/Array/map-doubles.js", Verdict.PASS, "pass");
+        expect(engine, "built-ins/Array/wrong-expectation.js", Verdict.FAIL,
+                "fail [non-strict]: Test262Error: length Expected SameValue(«3», «4») to be true");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void strictAndNonStrictScenarios(String engine) {
+        expect(engine, "language/strict/with-statement.js", Verdict.PASS, "pass");
+        expect(engine, "language/strict/both-modes.js", Verdict.FAIL, "fail [strict]: ReferenceError");
+        boolean strictThis = JsEngines.factory(engine).capabilities().has(EsFeature.STRICT_MODE_THIS);
+        TestResult r = run(engine, "language/strict/this-undefined.js");
+        assertEquals(strictThis ? Verdict.PASS : Verdict.FAIL, r.verdict(), r.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void negativeTestsAreJudgedByTheirErrorType(String engine) {
+        expect(engine, "language/negative/parse-error.js", Verdict.PASS, "pass");
+        expect(engine, "language/negative/runtime-error.js", Verdict.PASS, "pass");
+        expect(engine, "language/negative/wrong-error.js", Verdict.FAIL, "fail [non-strict]: TypeError, expected RangeError");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void asyncTestsReportThroughDone(String engine) {
+        expect(engine, "built-ins/Promise/async-resolves.js", Verdict.PASS, "pass");
+        TestResult r = run(engine, "built-ins/Promise/async-rejects.js");
+        assertEquals(Verdict.FAIL, r.verdict(), r.toString());
+        assertEquals("fail [non-strict]: TypeError", r.outcome());
+        assertEquals("TypeError: no luck", r.message());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void rawTestsRunWithoutTheHarness(String engine) {
+        expect(engine, "language/raw/no-harness.js", Verdict.PASS, "pass");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void featuresTheEngineLacksAreUnsupportedNotFailures(String engine) {
+        boolean classes = JsEngines.factory(engine).capabilities().has(EsFeature.CLASSES);
+        TestResult r = run(engine, "language/class/class-declaration.js");
+        assertEquals(classes ? Verdict.PASS : Verdict.UNSUPPORTED, r.verdict(), r.toString());
+        if (!classes) assertTrue(r.message().contains("CLASSES"), r.message());
+        TestResult module = run(engine, "language/module/a-module.js");
+        assertEquals(Verdict.UNSUPPORTED, module.verdict());
+        assertTrue(module.message().contains("module"), module.message());
+        TestResult realm = run(engine, "annexB/cross-realm.js");
+        assertEquals(Verdict.UNSUPPORTED, realm.verdict());
+        assertTrue(realm.message().contains("createRealm"), realm.message());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aRunawayTestIsATimeout(String engine) {
+        TestResult r = run(engine, "built-ins/Array/endless.js");
+        assertEquals(Verdict.TIMEOUT, r.verdict(), r.toString());
+        assertTrue(r.millis() < 5_000, r.toString());
+    }
+}

@@ -1,0 +1,4 @@
+/*---
+description: never ends; the time limit stops it
+---*/
+while (true) {}

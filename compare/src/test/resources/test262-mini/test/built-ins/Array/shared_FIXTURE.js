@@ -1,0 +1,2 @@
+// a module other tests import: not a test
+export var x = 1;

@@ -1,0 +1,7 @@
+/*---
+description: a negative runtime test
+negative:
+  phase: runtime
+  type: TypeError
+---*/
+null.p;

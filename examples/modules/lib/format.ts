@@ -1,0 +1,4 @@
+type Cents = number;
+export default function format(amount: Cents): string {
+  return (amount / 100).toFixed(2) + ' EUR';
+}

@@ -1,0 +1,1 @@
+module.exports = { tea: 350, cake: 420 };

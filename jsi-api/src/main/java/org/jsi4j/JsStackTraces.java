@@ -1,0 +1,75 @@
+package org.jsi4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the stack text engines put in an error's {@code stack} into {@link JsStackFrame}s: V8's and
+ * GraalJS's {@code "    at name (file:line:column)"} lines and Rhino's {@code "\tat file:line (name)"}.
+ * Frames in jsi4j's own scripts (sources named {@code jsi4j:...}) are dropped, except the wrappers
+ * of host functions, which become host frames under the function's name.
+ */
+final class JsStackTraces {
+    /** V8 and GraalJS: {@code at NAME (WHERE)} or {@code at WHERE}. */
+    private static final Pattern V8 = Pattern.compile("^\\s*at (?:(.*?) \\((.*)\\)|(.*))$");
+    /** Rhino: {@code at FILE:LINE (NAME)} or {@code at FILE:LINE}. */
+    private static final Pattern RHINO = Pattern.compile("^\\s*at (.*):(\\d+)(?: \\((.*)\\))?$");
+    private static final Pattern PLACE = Pattern.compile("^(.*?):(\\d+)(?::(\\d+))?$");
+    private static final String INTERNAL = "jsi4j:";
+    /** A frame of jsi4j's own scripts, left out. */
+    private static final JsStackFrame DROPPED = new JsStackFrame("", INTERNAL, 0, 0, false);
+
+    private JsStackTraces() {
+    }
+
+    /** The frames of {@code stack}, innermost first; empty for null or text with no frames. */
+    static List<JsStackFrame> parse(String stack) {
+        if (stack == null || stack.isEmpty()) return List.of();
+        List<JsStackFrame> frames = new ArrayList<>();
+        for (String line : stack.split("\n")) {
+            if (!line.stripLeading().startsWith("at ")) continue;
+            JsStackFrame frame = line.startsWith("\t") ? rhino(line) : v8(line);
+            if (frame == null) frame = line.startsWith("\t") ? v8(line) : rhino(line);
+            if (frame != null && frame != DROPPED) frames.add(frame);
+        }
+        return List.copyOf(frames);
+    }
+
+    private static JsStackFrame v8(String line) {
+        Matcher m = V8.matcher(line);
+        if (!m.matches()) return null;
+        String name = m.group(1) != null ? m.group(1) : "";
+        String where = m.group(1) != null ? m.group(2) : m.group(3);
+        if (name.startsWith("async ")) name = name.substring("async ".length());
+        Matcher place = PLACE.matcher(where);
+        if (!place.matches()) return frame(name, null, 0, 0); // native, <anonymous>
+        return frame(name, place.group(1), Integer.parseInt(place.group(2)),
+                place.group(3) == null ? 0 : Integer.parseInt(place.group(3)));
+    }
+
+    private static JsStackFrame rhino(String line) {
+        Matcher m = RHINO.matcher(line);
+        if (!m.matches()) return null;
+        String name = m.group(3) == null || m.group(3).equals("anonymous") ? "" : m.group(3);
+        return frame(name, m.group(1), Integer.parseInt(m.group(2)), 0);
+    }
+
+    /** A frame, a host frame for a named jsi4j wrapper, or {@link #DROPPED} for a jsi4j-internal frame. */
+    private static JsStackFrame frame(String name, String source, int line, int column) {
+        if (source != null && source.startsWith(INTERNAL)) {
+            if (name.isEmpty() || name.equals("helpers") || name.contains("<")) return DROPPED;
+            return new JsStackFrame(name, null, 0, 0, true);
+        }
+        return new JsStackFrame(name, source, line, column, false);
+    }
+
+    /** The first frame with a source, as a location; null when there is none. */
+    static SourceLocation firstLocation(List<JsStackFrame> frames) {
+        for (JsStackFrame f : frames) {
+            if (f.sourceName() != null && f.line() > 0) return new SourceLocation(f.sourceName(), f.line(), f.column());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,271 @@
+package org.jsi4j.esm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jsi4j.JsError;
+import org.jsi4j.JsErrorType;
+import org.jsi4j.JsException;
+import org.jsi4j.JsFunction;
+import org.jsi4j.JsObject;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsString;
+import org.jsi4j.JsSyntaxError;
+import org.jsi4j.JsValue;
+import org.jsi4j.modules.JsModules;
+import org.jsi4j.modules.ModuleKind;
+import org.jsi4j.modules.ModuleLoader;
+import org.jsi4j.modules.ModuleResolutionException;
+import org.jsi4j.modules.ResolveMode;
+import org.jsi4j.modules.ResolvedModule;
+
+/**
+ * The module system of one runtime, the same on every engine: modules are translated
+ * ({@link SwcSources}) into functions evaluated as classic scripts and linked here, each evaluated
+ * once. See docs/modules.md for what is kept of ES module semantics.
+ */
+final class PortableModules implements JsModules {
+    private final JsRuntime rt;
+    private final ModuleLoader loader;
+    private ModuleKernel kernel;
+    private final Map<String, ModuleRecord> records = new HashMap<>();
+    private final Map<String, Function<JsRuntime, JsObject>> hosts = new TreeMap<>();
+
+    PortableModules(JsRuntime rt) {
+        this.rt = rt;
+        this.loader = rt.options().modules();
+    }
+
+    /** The JavaScript half, made on first use (defining host modules costs the runtime nothing). */
+    private ModuleKernel kernel() {
+        if (kernel == null) kernel = new ModuleKernel(rt);
+        return kernel;
+    }
+
+    @Override
+    public JsObject importModule(String specifier) {
+        ModuleRecord record = unwrapping(() -> load(resolve(specifier, null, ResolveMode.IMPORT)));
+        if (record.evaluation != null) {
+            JsObject rec = record.evaluation.get();
+            if ("rejected".equals(rec.get("state").asString())) unwrapping(() -> kernel().rethrow.call(rec));
+        }
+        return namespace(record);
+    }
+
+    @Override
+    public JsValue require(String specifier) {
+        return unwrapping(() -> value(load(resolve(specifier, null, ResolveMode.REQUIRE))));
+    }
+
+    @Override
+    public JsFunction requireFunction() {
+        return requireFrom(null);
+    }
+
+    @Override
+    public void defineHostModule(String name, Function<JsRuntime, JsObject> hostLoader) {
+        if (name == null || name.isEmpty() || name.contains("/") || name.contains(":")) {
+            throw new IllegalArgumentException("a host module name must be non-empty without '/' or ':', was '" + name + "'");
+        }
+        hosts.put(name, java.util.Objects.requireNonNull(hostLoader, "loader"));
+    }
+
+    // ---------------------------------------------------------------- resolution and loading
+
+    private ResolvedModule resolve(String specifier, String referrer, ResolveMode mode) {
+        if (specifier.startsWith("jsi:")) {
+            String name = specifier.substring(4);
+            if (!hosts.containsKey(name)) {
+                throw new ModuleResolutionException("Cannot find host module '" + specifier + "'" + from(referrer)
+                        + "; host modules defined: " + (hosts.isEmpty() ? "none" : String.join(", ", hosts.keySet())));
+            }
+            return ResolvedModule.host(name);
+        }
+        if (hosts.containsKey(specifier)) return ResolvedModule.host(specifier);
+        return loader.resolve(specifier, referrer, mode);
+    }
+
+    /** What errors and stack traces name a module by: a file's path, else its id. */
+    static String sourceName(String id) {
+        if (!id.startsWith("file:")) return id;
+        try {
+            return java.nio.file.Path.of(java.net.URI.create(id)).toString();
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+
+    private static String from(String referrer) {
+        return referrer == null ? "" : " from " + referrer;
+    }
+
+    private ModuleRecord load(ResolvedModule module) {
+        ModuleRecord record = records.get(module.id());
+        if (record != null) {
+            if (record.failure != null) throw record.failure;
+            return record;
+        }
+        record = new ModuleRecord(module);
+        records.put(module.id(), record);
+        try {
+            evaluate(record);
+        } catch (RuntimeException e) {
+            record.failure = e;
+            throw e;
+        }
+        return record;
+    }
+
+    private void evaluate(ModuleRecord record) {
+        ResolvedModule module = record.module;
+        String id = module.id();
+        switch (module.kind()) {
+            case HOST -> {
+                JsObject m = kernel().object();
+                m.set("exports", hosts.get(id.substring(4)).apply(rt));
+                record.commonJs = m.persist();
+            }
+            case JSON -> {
+                JsObject m = kernel().object();
+                m.set("exports", kernel().json.call(JsValue.of(loader.load(module))));
+                record.commonJs = m.persist();
+            }
+            default -> {
+                String where = sourceName(id);
+                TranslatedModule code = SwcSources.translate(loader.load(module), where, module.kind(),
+                        kernel().constKeepsFirstValue);
+                if (code.topLevelAwait() && !rt.capabilities().has(org.jsi4j.EsFeature.ASYNC_AWAIT)) {
+                    throw new JsSyntaxError("top-level await needs async functions, which the " + rt.engine().id()
+                            + " engine does not have", new org.jsi4j.SourceLocation(where, 1, 1));
+                }
+                JsFunction wrapper = rt.evaluate(code.code(), where).asFunction();
+                if (code.esm()) evaluateEsm(record, code, wrapper);
+                else evaluateCommonJs(record, wrapper);
+            }
+        }
+        record.evaluated = true;
+    }
+
+    private void evaluateEsm(ModuleRecord record, TranslatedModule code, JsFunction wrapper) {
+        String id = record.module.id();
+        record.esm = true;
+        JsObject exports = kernel().object();
+        record.exports = exports.persist();
+        JsObject scope = kernel().object();
+        JsObject meta = kernel().object();
+        meta.set("url", id);
+        JsFunction importer = kernel().importer.call(rt.function("import", 1,
+                (r, self, args) -> unwrapForJs(() -> namespaceWhenDone(load(resolve(text(args), id, ResolveMode.IMPORT)))))).asFunction();
+        JsFunction link = rt.function("link", 1, (r, self, args) -> {
+            link(record, code.links(), scope, args.get(0).asObject());
+            return JsValue.undefined();
+        });
+        JsFunction inner = wrapper.call(scope, exports, meta, importer, link).asFunction();
+        JsValue evaluation = kernel().run.call(inner);
+        if (evaluation instanceof JsObject rec) record.evaluation = rec.persist();
+    }
+
+    private void link(ModuleRecord record, List<ModuleLink> links, JsObject scope, JsObject getters) {
+        JsObject exports = record.exports.get();
+        kernel().exportAll.call(exports, getters);
+        Map<String, JsObject> namespaces = new HashMap<>();
+        for (ModuleLink l : links) {
+            JsObject ns = namespaces.get(l.specifier());
+            if (ns == null) {
+                ns = namespace(load(resolve(l.specifier(), record.module.id(), ResolveMode.IMPORT)));
+                namespaces.put(l.specifier(), ns);
+            }
+            switch (l.kind()) {
+                case LOAD -> { }
+                case STAR -> kernel().star.call(exports, ns);
+                case IMPORT, REEXPORT -> {
+                    JsObject target = l.kind() == ModuleLink.Kind.IMPORT ? scope : exports;
+                    if (l.imported().equals(ModuleLink.NAMESPACE)) {
+                        kernel().value.call(target, JsValue.of(l.local()), ns);
+                    } else if (!kernel().bind.call(target, JsValue.of(l.local()), ns, JsValue.of(l.imported())).asBoolean()) {
+                        throw new JsSyntaxError("The requested module '" + l.specifier()
+                                + "' does not provide an export named '" + l.imported() + "'",
+                                new org.jsi4j.SourceLocation(sourceName(record.module.id()), l.line(), l.column()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void evaluateCommonJs(ModuleRecord record, JsFunction wrapper) {
+        String id = record.module.id();
+        JsObject module = kernel().object();
+        JsObject exports = rt.newObject();
+        module.set("exports", exports);
+        module.set("id", id);
+        record.commonJs = module.persist();
+        int slash = id.lastIndexOf('/');
+        wrapper.callWithThis(exports, exports, requireFrom(id), module, JsValue.of(id),
+                JsValue.of(slash < 0 ? id : id.substring(0, slash)));
+    }
+
+    private JsFunction requireFrom(String referrer) {
+        return rt.function("require", 1, (r, self, args) ->
+                unwrapForJs(() -> value(load(resolve(text(args), referrer, ResolveMode.REQUIRE)))));
+    }
+
+    private static String text(List<JsValue> args) {
+        if (args.isEmpty() || !(args.get(0) instanceof JsString s)) {
+            throw JsError.of(JsErrorType.TYPE_ERROR, "a module specifier must be a string, got "
+                    + (args.isEmpty() ? "nothing" : args.get(0).toString()));
+        }
+        return s.value();
+    }
+
+    // ---------------------------------------------------------------- what a module gives
+
+    private JsValue value(ModuleRecord record) {
+        return record.esm ? record.exports.get() : record.commonJs.get().get("exports");
+    }
+
+    private JsObject namespace(ModuleRecord record) {
+        if (record.esm) return record.exports.get();
+        if (record.namespace != null) return record.namespace.get();
+        JsObject ns = kernel().wrapCommonJs.call(record.commonJs.get().get("exports")).asObject();
+        if (record.evaluated) record.namespace = ns.persist();
+        return ns;
+    }
+
+    private JsValue namespaceWhenDone(ModuleRecord record) {
+        JsObject ns = namespace(record);
+        return record.evaluation == null ? ns : kernel().after.call(record.evaluation.get(), ns);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /** Inside JavaScript: a resolution failure or a syntax error becomes a JavaScript error there. */
+    private static JsValue unwrapForJs(java.util.function.Supplier<JsValue> body) {
+        try {
+            return body.get();
+        } catch (ModuleResolutionException e) {
+            throw JsError.of(JsErrorType.ERROR, e.getMessage());
+        } catch (JsSyntaxError e) {
+            throw JsError.of(JsErrorType.SYNTAX_ERROR, e.getMessage());
+        }
+    }
+
+    /** From Java: the resolution failure or syntax error that ended the import, rather than its JS wrapper. */
+    private static <T> T unwrapping(java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (JsError e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof ModuleResolutionException m) throw new ModuleResolutionException(m.getMessage());
+                if (t instanceof JsSyntaxError s) throw s;
+            }
+            throw e;
+        }
+    }
+
+    static List<String> idsOf(Map<String, ModuleRecord> records) {
+        return new ArrayList<>(records.keySet());
+    }
+}
