@@ -54,6 +54,12 @@ final class V8Limits {
     private volatile boolean hit;
     /** Memory outside V8's heap (backing stores) when the sampler stopped the script, else -1. */
     private volatile long offHeapAtHit = -1;
+    /**
+     * Heap plus external memory past which the sampler stops a script: the limit, or, while what an
+     * earlier script kept still fills it, that much plus a quarter of the limit, so that the next
+     * scripts can run and drop it.
+     */
+    private volatile long offHeapFloor;
     /** Entries running now, outermost and nested (owner thread; read by the sampler, which may see it late). */
     @SuppressWarnings("unused")
     private int running;
@@ -87,6 +93,7 @@ final class V8Limits {
         this.reentryFloor = measured ? V8ThreadStack.top() - ((long) V8Platform.STACK_SIZE_KB << 10) + REENTRY_ROOM : 0;
         this.context = measured ? V8ThreadStack.contextBuffer() : null;
         applyHeapLimit();
+        offHeapFloor = heapLimit;
         V8OffHeapSampler.watch(this);
     }
 
@@ -117,10 +124,10 @@ final class V8Limits {
 
     /** Stops the script when {@code stats} are past the limit and were taken during the entry sampled. */
     private void checkOffHeap(V8HeapStatistics stats, int entry) {
-        if (stats == null || hit || (int) RUNNING.getOpaque(this) <= 0 || entry != (int) OUTERMOST.getOpaque(this)
-                || stats.getExternalMemory() + stats.getUsedHeapSize() <= heapLimit) {
-            return;
-        }
+        if (stats == null || hit || (int) RUNNING.getOpaque(this) <= 0 || entry != (int) OUTERMOST.getOpaque(this)) return;
+        long total = stats.getExternalMemory() + stats.getUsedHeapSize();
+        if (total <= heapLimit) offHeapFloor = heapLimit; // what an earlier script kept is gone
+        if (total <= offHeapFloor) return;
         offHeapAtHit = stats.getExternalMemory();
         hit = true;
         rt.terminateExecution();
@@ -179,6 +186,7 @@ final class V8Limits {
         rt.lowMemoryNotification();
         applyHeapLimit();
         long used = usedHeap();
+        offHeapFloor = Math.max(heapLimit, used + heapLimit / 4);
         String limit = (heapLimit >> 20) + " MB";
         String still = used > heapLimit - heapLimit / 4
                 ? " What the script left reachable still uses " + (used >> 20) + " MB after a garbage collection:"
