@@ -76,8 +76,17 @@ public sealed interface RawScenarios extends ScenarioRunner, AutoCloseable
         }
     }
 
-    /** V8 through Javet: a runtime per scenario, {@code print} bound as a direct callback. */
+    /**
+     * V8 through Javet: a runtime per scenario, {@code print} defined in JavaScript. V8's flags
+     * belong to the process: if nothing loaded V8 yet, scripts are made sloppy unless they say
+     * {@code "use strict"} (Javet's default is strict mode everywhere), as test262 requires.
+     */
     final class V8 implements RawScenarios {
+        V8() {
+            var flags = com.caoccao.javet.interop.options.V8RuntimeOptions.V8_FLAGS;
+            if (!flags.isSealed()) flags.setUseStrict(false);
+        }
+
         @Override
         public Test262Plan.Ending run(Test262Plan.Scenario scenario, java.time.Duration limit) {
             return RawV8.run(scenario, limit);

@@ -54,6 +54,9 @@ final class CompareVsRaw {
         List<Row> rows = new ArrayList<>();
         for (String engine : engines) {
             JsRuntimeFactory factory = JsEngines.factory(engine);
+            // jsi4j loads the engine first: V8's flags belong to the process (sloppy mode by default, as jsi4j sets
+            // them; Javet's own default is strict), and the raw loop then runs under the same ones
+            factory.create().close();
             ScenarioRunner jsi = (s, l) -> TestRunner.runScenario(factory, s, l);
             List<TestResult> raw = new ArrayList<>();
             List<TestResult> viaJsi = new ArrayList<>();
@@ -97,6 +100,9 @@ final class CompareVsRaw {
                     rawRate, jsiRate, jsiRate - rawRate, rawTps, jsiTps, rawTps / jsiTps));
         }
         for (Row r : rows) {
+            out.println(r.engine() + ": raw " + counts(r.raw()) + "; jsi4j " + counts(r.jsi()));
+        }
+        for (Row r : rows) {
             int shown = 0;
             for (int i = 0; i < r.raw().size(); i++) {
                 TestResult a = r.raw().get(i);
@@ -109,6 +115,14 @@ final class CompareVsRaw {
             if (shown > 30) out.println("  ... " + (shown - 30) + " more");
         }
         out.flush();
+    }
+
+    private static String counts(List<TestResult> rs) {
+        java.util.Map<org.jsi4j.compare.Verdict, Integer> n = new java.util.EnumMap<>(org.jsi4j.compare.Verdict.class);
+        for (TestResult r : rs) n.merge(r.verdict(), 1, Integer::sum);
+        StringBuilder b = new StringBuilder();
+        n.forEach((v, c) -> b.append(b.isEmpty() ? "" : ", ").append(c).append(' ').append(v.label()));
+        return b.toString();
     }
 
     private static String oneLine(TestResult r) {

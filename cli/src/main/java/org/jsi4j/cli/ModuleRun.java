@@ -47,6 +47,10 @@ record ModuleRun(Path root, ResolvedModule entry) {
                     || directory && entry.kind() != ModuleKind.JSON;
             return new ModuleRun(root, esm ? entry : null);
         } catch (IllegalArgumentException e) {
+            if (directory) {
+                throw new RunCommand.BadInput("cannot run " + file + ": it is a directory without a package.json main"
+                        + " or an index file to start from");
+            }
             throw new RunCommand.BadInput("cannot run " + file + ": " + e.getMessage());
         }
     }

@@ -177,7 +177,8 @@ class JsiTest {
     void aDirectoryExits2() {
         Result r = jsi("run", dir.toString());
         assertEquals(2, r.code);
-        assertEquals(List.of("jsi: cannot run " + dir + ": it is a directory, not a script file"), r.errLines());
+        assertEquals(List.of("jsi: cannot run " + dir + ": it is a directory without a package.json main or an index"
+                + " file to start from"), r.errLines());
     }
 
     @Test

@@ -80,10 +80,35 @@ public record Comparison(List<String> engines, List<TestCase> tests, List<TestRe
         return out;
     }
 
-    /** The tally of each engine in each top-level directory ({@link TestCase#group()}), directories sorted. */
+    /**
+     * The directory a test is summarised under: the directory all tests share, and up to two
+     * levels below it ({@code built-ins/Array} for a run of test262's {@code test/},
+     * {@code built-ins/Array/prototype/map} for a run of {@code built-ins/Array}).
+     */
+    public Map<String, String> groups() {
+        List<String[]> dirs = new ArrayList<>();
+        for (TestCase t : tests) {
+            String[] parts = t.id().split("/");
+            dirs.add(java.util.Arrays.copyOf(parts, parts.length - 1));
+        }
+        int common = dirs.isEmpty() ? 0 : dirs.get(0).length;
+        for (String[] d : dirs) {
+            int i = 0;
+            while (i < Math.min(common, d.length) && d[i].equals(dirs.get(0)[i])) i++;
+            common = i;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < tests.size(); i++) {
+            String[] d = dirs.get(i);
+            String g = String.join("/", java.util.Arrays.copyOf(d, Math.min(d.length, common + 2)));
+            out.put(tests.get(i).id(), g.isEmpty() ? "." : g);
+        }
+        return out;
+    }
+
+    /** The tally of each engine in each directory of {@link #groups()}, directories sorted. */
     public Map<String, Map<String, Tally>> byGroup() {
-        Map<String, String> groupOf = new LinkedHashMap<>();
-        for (TestCase t : tests) groupOf.put(t.id(), t.group());
+        Map<String, String> groupOf = groups();
         Map<String, Map<String, List<TestResult>>> raw = new TreeMap<>();
         for (TestResult r : results) {
             raw.computeIfAbsent(groupOf.getOrDefault(r.test(), "."), g -> new LinkedHashMap<>())

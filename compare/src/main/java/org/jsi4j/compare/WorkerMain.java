@@ -74,10 +74,17 @@ public final class WorkerMain {
                 Runtime.getRuntime().halt(134);
             }
             JsRuntimeFactory factory = factories.get(r.engine());
-            TestResult result = factory == null
-                    ? new TestResult(r.id(), r.engine(), Verdict.FAIL, "no engine", "this worker has no engine " + r.engine(), 0)
-                    : runner.run(r.engine(), factory, new TestCase(r.id(), Path.of(r.path()), r.test262()),
-                            Duration.ofMillis(r.limitMillis()));
+            TestResult result;
+            try {
+                result = factory == null
+                        ? new TestResult(r.id(), r.engine(), Verdict.FAIL, "no engine", "this worker has no engine " + r.engine(), 0)
+                        : runner.run(r.engine(), factory, new TestCase(r.id(), Path.of(r.path()), r.test262()),
+                                Duration.ofMillis(r.limitMillis()));
+            } catch (RuntimeException e) {
+                // a failure of jsi4j itself (not of the script): this test fails, the worker goes on
+                result = new TestResult(r.id(), r.engine(), Verdict.FAIL, "jsi4j failure: " + e.getClass().getSimpleName(),
+                        "jsi4j failed running the test: " + e, 0);
+            }
             protocol.println(PREFIX + JSON.writeValueAsString(result));
         }
         System.exit(0);

@@ -193,4 +193,30 @@ class EsModulesTest {
             assertTrue(e.jsStack().orElse("").contains("app.ts:10"), e.jsStack().orElse(""));
         }
     }
+
+    @EngineTest
+    void hostileModules(JsRuntimeFactory factory) {
+        Map<String, String> files = Map.of(
+                "/throws.mjs", "export const a = 1; throw new TypeError('module failed');",
+                "/self.mjs", "import * as me from './self.mjs'; export const x = 1; export const seen = typeof me;",
+                "/spin.mjs", "while (true) {}",
+                "/req.cjs", "module.exports = (function () { try { require(42); } catch (e) { return e.name; } })();",
+                "/node_modules/broken/package.json", "{ \"main\": ",
+                "/usesBroken.mjs", "import b from 'broken';");
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withTimeLimit(java.time.Duration.ofMillis(500))
+                .withModules(ModuleLoader.inMemory(files)))) {
+            JsError thrown = assertThrows(JsError.class, () -> rt.importModule("./throws.mjs"));
+            assertEquals("TypeError", thrown.name().orElse(""));
+            // an errored module is not evaluated again: the same failure comes back
+            assertTrue(thrown == assertThrows(JsError.class, () -> rt.importModule("./throws.mjs")));
+            assertEquals("object", rt.importModule("./self.mjs").get("seen").asString());
+            assertThrows(org.jsi4j.JsTerminatedException.class, () -> rt.importModule("./spin.mjs"));
+            assertEquals("TypeError", rt.modules().require("./req.cjs").asString());
+            ModuleResolutionException broken = assertThrows(ModuleResolutionException.class, () -> rt.importModule("./usesBroken.mjs"));
+            assertTrue(broken.getMessage().contains("package.json is not valid JSON"), broken.getMessage());
+            assertThrows(ModuleResolutionException.class, () -> rt.importModule("./a\\..\\b.mjs"));
+            assertThrows(NullPointerException.class, () -> rt.importModule(null));
+            assertEquals(1, rt.importModule("./self.mjs").get("x").asInt());
+        }
+    }
 }

@@ -45,10 +45,6 @@ public interface JsModules {
 
     /** Whether a module system ({@code jsi-modules}) is on the class path, so that {@link JsRuntime#modules()} works. */
     static boolean available() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) loader = JsModules.class.getClassLoader();
-        return java.util.ServiceLoader.load(org.jsi4j.spi.ModuleSystemProvider.class, loader).findFirst().isPresent()
-                || java.util.ServiceLoader.load(org.jsi4j.spi.ModuleSystemProvider.class, JsModules.class.getClassLoader())
-                        .findFirst().isPresent();
+        return org.jsi4j.ModuleSystems.available();
     }
 }

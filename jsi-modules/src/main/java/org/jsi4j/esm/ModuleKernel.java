@@ -4,7 +4,6 @@ import org.jsi4j.JsFunction;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsRef;
 import org.jsi4j.JsRuntime;
-import org.jsi4j.JsValue;
 
 /**
  * The JavaScript half of the module system: small functions over built-ins captured once per
@@ -110,9 +109,5 @@ final class ModuleKernel {
 
     JsObject object() {
         return newObject.call().asObject();
-    }
-
-    static boolean truthy(JsValue v) {
-        return v.asBoolean();
     }
 }

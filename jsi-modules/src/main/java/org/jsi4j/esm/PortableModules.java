@@ -1,6 +1,5 @@
 package org.jsi4j.esm;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,9 +262,5 @@ final class PortableModules implements JsModules {
             }
             throw e;
         }
-    }
-
-    static List<String> idsOf(Map<String, ModuleRecord> records) {
-        return new ArrayList<>(records.keySet());
     }
 }

@@ -141,7 +141,11 @@ final class RhinoErrors {
         } else {
             try {
                 thrown = ScriptRuntime.wrapException(e, global, cx == null ? Context.getCurrentContext() : cx);
-            } catch (RuntimeException | StackOverflowError failed) {
+            } catch (StackOverflowError failed) {
+                // no stack left to make the error object: reported as the stack overflow it is (see convert),
+                // never as a thrown undefined that a script's catch would see
+                throw failed;
+            } catch (RuntimeException failed) {
                 thrown = Undefined.instance;
             }
         }

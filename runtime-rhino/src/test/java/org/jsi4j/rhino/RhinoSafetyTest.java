@@ -95,10 +95,14 @@ class RhinoSafetyTest {
     @Test
     void interruptStopsALoopAndTheRuntimeStaysUsable() throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        try (JsRuntime rt = factory.create()) {
-            timer.schedule(rt::interrupt, 100, TimeUnit.MILLISECONDS);
+        // the time limit only keeps a lost interrupt from hanging the build: it would fail the reason check
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withTimeLimit(Duration.ofSeconds(60)))) {
+            // repeated: an interrupt that comes before the script has started stops nothing (interrupt() is false then)
+            timer.scheduleAtFixedRate(rt::interrupt, 100, 100, TimeUnit.MILLISECONDS);
             JsTerminatedException e = assertThrows(JsTerminatedException.class,
                     () -> rt.evaluate("var n = 0; try { while (true) { n++ } } catch (e) { 'caught' } finally { }", "t.js"));
+            timer.shutdownNow();
+            assertTrue(timer.awaitTermination(10, TimeUnit.SECONDS));
             assertEquals(JsTerminatedException.Reason.INTERRUPTED, e.reason());
             assertTrue(e.runtimeUsable());
             assertEquals(4.0, rt.evaluate("2 + 2", "t.js").asNumber());

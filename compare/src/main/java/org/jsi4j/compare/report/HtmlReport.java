@@ -69,13 +69,9 @@ public final class HtmlReport {
         h.append(SvgCharts.percentBars(dirs, run.engines(), "pass rate per directory")).append("\n");
 
         h.append("<h2>Time per test</h2>\n");
-        List<String> buckets = new ArrayList<>();
-        double lower = 0;
-        for (double b : BUCKET_MS) {
-            buckets.add(label(lower) + "–" + label(b));
-            lower = b;
-        }
-        buckets.add("≥" + label(lower));
+        List<String> buckets = new ArrayList<>(List.of("<1"));
+        for (int i = 1; i < BUCKET_MS.length; i++) buckets.add(label(BUCKET_MS[i - 1]) + "–" + label(BUCKET_MS[i]));
+        buckets.add("≥" + label(BUCKET_MS[BUCKET_MS.length - 1]));
         Map<String, int[]> hist = new LinkedHashMap<>();
         h.append("<table><tr><th>engine</th><th>median</th><th>90th percentile</th><th>slowest</th></tr>\n");
         for (String e : run.engines()) {
@@ -91,7 +87,7 @@ public final class HtmlReport {
                     .append("</td><td class=\"num\">").append(ms(quantile(times, 0.9))).append("</td><td class=\"num\">")
                     .append(ms(times.length == 0 ? 0 : times[times.length - 1])).append("</td></tr>\n");
         }
-        h.append("</table>\n").append(SvgCharts.histogram(buckets, hist, "tests per time bucket")).append("\n");
+        h.append("</table>\n").append(SvgCharts.histogram(buckets, hist, "tests per time bucket (ms)")).append("\n");
 
         if (diffs != null) {
             h.append("<h2>Against the baseline</h2>\n<table><tr><th>engine</th><th>newly pass</th><th>newly fail</th><th>changed output</th></tr>\n");
@@ -151,6 +147,6 @@ public final class HtmlReport {
     }
 
     private static String label(double millis) {
-        return millis >= 1000 ? String.format(Locale.ROOT, "%.0f s", millis / 1000) : String.format(Locale.ROOT, "%.0f ms", millis);
+        return millis >= 1000 ? String.format(Locale.ROOT, "%.0fs", millis / 1000) : String.format(Locale.ROOT, "%.0f", millis);
     }
 }

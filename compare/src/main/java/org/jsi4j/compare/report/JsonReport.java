@@ -47,10 +47,11 @@ public final class JsonReport {
         Map<String, Map<String, TestResult>> byTest = run.byTest();
         java.util.Set<String> differ = new java.util.HashSet<>();
         for (Comparison.Disagreement d : run.disagreements()) differ.add(d.test().id());
+        Map<String, String> groups = run.groups();
         for (TestCase t : run.tests()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", t.id());
-            m.put("directory", t.group());
+            m.put("directory", groups.get(t.id()));
             m.put("agree", !differ.contains(t.id()));
             Map<String, Object> results = new LinkedHashMap<>();
             byTest.get(t.id()).forEach((e, r) -> {

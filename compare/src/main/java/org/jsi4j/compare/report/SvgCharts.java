@@ -68,7 +68,9 @@ final class SvgCharts {
                         labelWidth, y + i * bar, barWidth * p / 100, bar - 1, PALETTE.get(i % PALETTE.size()), esc(row.getKey()),
                         esc(series.get(i)), p));
             }
-            s.append(text(labelWidth + barWidth + 6, y + rowHeight / 2 + 3, String.format(Locale.ROOT, "%.0f%%", max(row.getValue())), "start"));
+            boolean ran = java.util.Arrays.stream(row.getValue()).anyMatch(v -> !Double.isNaN(v));
+            s.append(text(labelWidth + barWidth + 6, y + rowHeight / 2 + 3,
+                    ran ? String.format(Locale.ROOT, "%.0f%%", max(row.getValue())) : "not run", "start"));
             y += rowHeight;
         }
         legend(s, series, labelWidth, y + 6);
@@ -102,6 +104,7 @@ final class SvgCharts {
             }
             s.append(text(x0 + slot / 2 - 3, bottom + 14, buckets.get(b), "middle"));
         }
+        s.append(text(width - 10, bottom + 28, "ms per test", "end"));
         legend(s, List.copyOf(countsBySeries.keySet()), left, bottom + 32);
         return s.append("</svg>").toString();
     }
