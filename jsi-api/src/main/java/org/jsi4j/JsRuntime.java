@@ -201,6 +201,51 @@ public final class JsRuntime implements AutoCloseable {
         return modules().importModule(Objects.requireNonNull(specifier, "specifier"));
     }
 
+    /**
+     * For module systems ({@link org.jsi4j.spi.ModuleSystemProvider}): the engine's own ES modules, each
+     * call an entry like {@link #evaluate} (limits, interrupt, microtasks), or null when the engine has
+     * none (Rhino).
+     */
+    public org.jsi4j.spi.NativeModules nativeModules() {
+        checkUsable();
+        org.jsi4j.spi.NativeModules engine = backend.nativeModules();
+        if (engine == null) return null;
+        return new org.jsi4j.spi.NativeModules() {
+            @Override
+            public Object compile(String source, String name) {
+                checkUsable();
+                return enter(() -> engine.compile(source, name));
+            }
+
+            @Override
+            public Object synthetic(String name, JsObject exports) {
+                checkUsable();
+                return enter(() -> engine.synthetic(name, exports));
+            }
+
+            @Override
+            public void link(Object module, Resolver resolver) {
+                checkUsable();
+                enter(() -> {
+                    engine.link(module, resolver);
+                    return null;
+                });
+            }
+
+            @Override
+            public JsValue evaluate(Object module) {
+                checkUsable();
+                return enter(() -> engine.evaluate(module));
+            }
+
+            @Override
+            public JsObject namespace(Object module) {
+                checkUsable();
+                return enter(() -> engine.namespace(module));
+            }
+        };
+    }
+
     JsValue run(Object compiled, String sourceName, String source) {
         checkUsable();
         return snapshots.journaled(sourceName, source, () -> enter(() -> backend.run(compiled)));
