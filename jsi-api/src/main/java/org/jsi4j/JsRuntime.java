@@ -209,41 +209,13 @@ public final class JsRuntime implements AutoCloseable {
     public org.jsi4j.spi.NativeModules nativeModules() {
         checkUsable();
         org.jsi4j.spi.NativeModules engine = backend.nativeModules();
-        if (engine == null) return null;
-        return new org.jsi4j.spi.NativeModules() {
-            @Override
-            public Object compile(String source, String name) {
-                checkUsable();
-                return enter(() -> engine.compile(source, name));
-            }
+        return engine == null ? null : new EnteredNativeModules(this, engine);
+    }
 
-            @Override
-            public Object synthetic(String name, JsObject exports) {
-                checkUsable();
-                return enter(() -> engine.synthetic(name, exports));
-            }
-
-            @Override
-            public void link(Object module, Resolver resolver) {
-                checkUsable();
-                enter(() -> {
-                    engine.link(module, resolver);
-                    return null;
-                });
-            }
-
-            @Override
-            public JsValue evaluate(Object module) {
-                checkUsable();
-                return enter(() -> engine.evaluate(module));
-            }
-
-            @Override
-            public JsObject namespace(Object module) {
-                checkUsable();
-                return enter(() -> engine.namespace(module));
-            }
-        };
+    /** Runs {@code body} as an entry (limits, interrupt, microtasks afterwards) of this usable runtime. */
+    <T> T entered(Supplier<T> body) {
+        checkUsable();
+        return enter(body);
     }
 
     JsValue run(Object compiled, String sourceName, String source) {
