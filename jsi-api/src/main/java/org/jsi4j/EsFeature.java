@@ -29,5 +29,12 @@ public enum EsFeature {
      * ES5 strict-mode {@code this}: a strict function called without a receiver gets
      * {@code undefined}, and a primitive receiver is not boxed.
      */
-    STRICT_MODE_THIS
+    STRICT_MODE_THIS,
+    /**
+     * ES module records of the engine's own, reached through jsi4j's module system: an exotic module
+     * namespace object ({@code [object Module]}, not extensible, exports not writable), imports as
+     * direct bindings, a static import of a module with top-level await waits for it. Without it,
+     * modules run translated (see docs/modules.md).
+     */
+    MODULE_RECORDS
 }

@@ -201,6 +201,23 @@ public final class JsRuntime implements AutoCloseable {
         return modules().importModule(Objects.requireNonNull(specifier, "specifier"));
     }
 
+    /**
+     * For module systems ({@link org.jsi4j.spi.ModuleSystemProvider}): the engine's own ES modules, each
+     * call an entry like {@link #evaluate} (limits, interrupt, microtasks), or null when the engine has
+     * none (Rhino).
+     */
+    public org.jsi4j.spi.NativeModules nativeModules() {
+        checkUsable();
+        org.jsi4j.spi.NativeModules engine = backend.nativeModules();
+        return engine == null ? null : new EnteredNativeModules(this, engine);
+    }
+
+    /** Runs {@code body} as an entry (limits, interrupt, microtasks afterwards) of this usable runtime. */
+    <T> T entered(Supplier<T> body) {
+        checkUsable();
+        return enter(body);
+    }
+
     JsValue run(Object compiled, String sourceName, String source) {
         checkUsable();
         return snapshots.journaled(sourceName, source, () -> enter(() -> backend.run(compiled)));

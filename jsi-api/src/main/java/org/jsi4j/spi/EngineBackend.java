@@ -213,5 +213,10 @@ public interface EngineBackend {
     }
 
     /** Frees the engine. Handles are released before this is called. */
+    /** The engine's own ES modules, or null when it has none (the module system then translates modules). */
+    default NativeModules nativeModules() {
+        return null;
+    }
+
     void close();
 }

@@ -63,6 +63,9 @@ final class EsmTranslator {
 
     private final String source;
     private final SourceEdits edits;
+    /** The edits of the module as an engine's own module: only {@code import.meta} and {@code import()}. */
+    private final SourceEdits nativeEdits;
+    private boolean nativeNeedsHost;
     private final Map<String, String> exports = new LinkedHashMap<>();
     private final List<ModuleLink> links = new ArrayList<>();
     /** Each imported local binding's name and syntax context (from swc's scope analysis). */
@@ -73,6 +76,7 @@ final class EsmTranslator {
     private EsmTranslator(String source, boolean constAsLet) {
         this.source = source;
         this.edits = new SourceEdits(source);
+        this.nativeEdits = new SourceEdits(source);
         this.constAsLet = constAsLet;
     }
 
@@ -84,7 +88,7 @@ final class EsmTranslator {
         EsmTranslator t = new EsmTranslator(source, constAsLet);
         for (ISwc4jAst item : module.getBody()) t.item(item);
         t.walk(module, 0);
-        return new TranslatedModule(t.wrap(), true, t.links, t.topLevelAwait);
+        return new TranslatedModule(t.wrap(), true, t.links, t.topLevelAwait, t.nativeCode());
     }
 
     /** A classic script (CommonJS) with only {@code const} made {@code let}. */
@@ -188,10 +192,14 @@ final class EsmTranslator {
     private void walk(ISwc4jAst node, int functions) {
         if (node instanceof Swc4jAstMetaPropExpr meta && meta.getKind().name().equals("ImportMeta")) {
             edits.replace(start(meta), end(meta), "__jsi_meta");
+            nativeEdits.replace(start(meta), end(meta), "__jsi_meta");
+            nativeNeedsHost = true;
             return;
         }
         if (node instanceof Swc4jAstCallExpr call && call.getCallee() instanceof Swc4jAstImport callee) {
             edits.replace(start(callee), end(callee), "__jsi_import");
+            nativeEdits.replace(start(callee), end(callee), "__jsi_import");
+            nativeNeedsHost = true;
         }
         if (node instanceof Swc4jAstIdent id && isImportReference(id)) {
             ISwc4jAst parent = id.getParent();
@@ -226,6 +234,18 @@ final class EsmTranslator {
         return !(parent instanceof Swc4jAstImportDefaultSpecifier || parent instanceof Swc4jAstImportStarAsSpecifier
                 || parent instanceof Swc4jAstImportNamedSpecifier || parent instanceof Swc4jAstExportNamedSpecifier);
     }
+
+    /**
+     * The module as an engine's own module: {@code import.meta} and {@code import()} go to the module
+     * system through an import appended at the end (imports are hoisted, so no line moves).
+     */
+    private String nativeCode() {
+        if (!nativeNeedsHost) return source;
+        return nativeEdits.apply() + "\n;import { meta as __jsi_meta, load as __jsi_import } from " + quote(HOST_SPECIFIER) + ";";
+    }
+
+    /** The specifier of the module that gives a module its {@code import.meta} and {@code import()}. */
+    static final String HOST_SPECIFIER = "\u0000jsi4j:module-host";
 
     private String wrap() {
         StringBuilder head = new StringBuilder(

@@ -58,6 +58,11 @@ final class ModuleKernel {
                   return rec;
                 },
                 function rethrow(rec) { throw rec.error; },
+                function track(promise) {
+                  var rec = {state: 'pending'};
+                  then.call(promise, function () { rec.state = 'fulfilled'; }, function (e) { rec.state = 'rejected'; rec.error = e; });
+                  return rec;
+                },
                 function after(rec, ns) {
                   return new P(function (res, rej) {
                     (function wait() {
@@ -82,6 +87,7 @@ final class ModuleKernel {
     final JsFunction run;
     final JsFunction rethrow;
     final JsFunction after;
+    final JsFunction track;
     /** Whether this engine's {@code const} in a loop body keeps its first value (Rhino 1.9), so modules get {@code let}. */
     final boolean constKeepsFirstValue;
 
@@ -98,7 +104,8 @@ final class ModuleKernel {
         importer = keep(a, 7);
         run = keep(a, 8);
         rethrow = keep(a, 9);
-        after = keep(a, 10);
+        track = keep(a, 10);
+        after = keep(a, 11);
         constKeepsFirstValue = !rt.evaluate("(function () { var seen = []; for (var i = 0; i < 2; i++) { const c = i;"
                 + " seen.push(c); } return seen[1] === 1; })()", "jsi4j:probe").asBoolean();
     }

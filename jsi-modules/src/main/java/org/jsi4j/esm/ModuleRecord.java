@@ -18,6 +18,12 @@ final class ModuleRecord {
     JsRef<JsObject> evaluation;
     RuntimeException failure;
     boolean evaluated;
+    /** The engine's own module (an ES module, or the synthetic module an ES module imports another kind as), or null. */
+    Object handle;
+    /** The synthetic module giving a native ES module its {@code import.meta} and {@code import()}, or null. */
+    Object host;
+    /** Whether this ES module is the engine's own (evaluated by the engine when first needed). */
+    boolean nativeEsm;
 
     ModuleRecord(ResolvedModule module) {
         this.module = module;

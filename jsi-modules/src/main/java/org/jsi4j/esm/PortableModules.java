@@ -20,11 +20,14 @@ import org.jsi4j.modules.ModuleLoader;
 import org.jsi4j.modules.ModuleResolutionException;
 import org.jsi4j.modules.ResolveMode;
 import org.jsi4j.modules.ResolvedModule;
+import org.jsi4j.spi.NativeModules;
 
 /**
- * The module system of one runtime, the same on every engine: modules are translated
- * ({@link SwcSources}) into functions evaluated as classic scripts and linked here, each evaluated
- * once. See docs/modules.md for what is kept of ES module semantics.
+ * The module system of one runtime, the same on every engine: resolution, loading, CommonJS, JSON
+ * and host modules are done here. ES modules are the engine's own where it has them
+ * ({@link NativeModules}: GraalJS, V8), linked through this class's resolver; elsewhere (Rhino) they
+ * are translated ({@link SwcSources}) into functions evaluated as classic scripts and linked here.
+ * Each module is evaluated once. See docs/modules.md.
  */
 final class PortableModules implements JsModules {
     private final JsRuntime rt;
@@ -32,10 +35,15 @@ final class PortableModules implements JsModules {
     private ModuleKernel kernel;
     private final Map<String, ModuleRecord> records = new HashMap<>();
     private final Map<String, Function<JsRuntime, JsObject>> hosts = new TreeMap<>();
+    /** The engine's own ES modules, or null (translation). */
+    private final NativeModules engine;
+    /** Native ES modules by the name the engine knows them by. */
+    private final Map<String, ModuleRecord> byName = new HashMap<>();
 
     PortableModules(JsRuntime rt) {
         this.rt = rt;
         this.loader = rt.options().modules();
+        this.engine = Boolean.getBoolean("jsi4j.modules.translate") ? null : rt.nativeModules();
     }
 
     /** The JavaScript half, made on first use (defining host modules costs the runtime nothing). */
@@ -46,17 +54,24 @@ final class PortableModules implements JsModules {
 
     @Override
     public JsObject importModule(String specifier) {
-        ModuleRecord record = unwrapping(() -> load(resolve(specifier, null, ResolveMode.IMPORT)));
+        ModuleRecord record = unwrapping(() -> ready(load(resolve(specifier, null, ResolveMode.IMPORT))));
         if (record.evaluation != null) {
             JsObject rec = record.evaluation.get();
-            if ("rejected".equals(rec.get("state").asString())) unwrapping(() -> kernel().rethrow.call(rec));
+            if ("rejected".equals(rec.get("state").asString())) {
+                try {
+                    unwrapping(() -> kernel().rethrow.call(rec));
+                } catch (RuntimeException e) {
+                    record.failure = e;   // an errored module gives the same failure to every later import
+                    throw e;
+                }
+            }
         }
         return namespace(record);
     }
 
     @Override
     public JsValue require(String specifier) {
-        return unwrapping(() -> value(load(resolve(specifier, null, ResolveMode.REQUIRE))));
+        return unwrapping(() -> value(ready(load(resolve(specifier, null, ResolveMode.REQUIRE)))));
     }
 
     @Override
@@ -140,6 +155,10 @@ final class PortableModules implements JsModules {
                     throw new JsSyntaxError("top-level await needs async functions, which the " + rt.engine().id()
                             + " engine does not have", new org.jsi4j.SourceLocation(where, 1, 1));
                 }
+                if (code.esm() && engine != null) {
+                    compileNative(record, code, where);
+                    return;
+                }
                 JsFunction wrapper = rt.evaluate(code.code(), where).asFunction();
                 if (code.esm()) evaluateEsm(record, code, wrapper);
                 else evaluateCommonJs(record, wrapper);
@@ -156,8 +175,7 @@ final class PortableModules implements JsModules {
         JsObject scope = kernel().object();
         JsObject meta = kernel().object();
         meta.set("url", id);
-        JsFunction importer = kernel().importer.call(rt.function("import", 1,
-                (r, self, args) -> unwrapForJs(() -> namespaceWhenDone(load(resolve(text(args), id, ResolveMode.IMPORT)))))).asFunction();
+        JsFunction importer = importerFor(id);
         JsFunction link = rt.function("link", 1, (r, self, args) -> {
             link(record, code.links(), scope, args.get(0).asObject());
             return JsValue.undefined();
@@ -165,6 +183,57 @@ final class PortableModules implements JsModules {
         JsFunction inner = wrapper.call(scope, exports, meta, importer, link).asFunction();
         JsValue evaluation = kernel().run.call(inner);
         if (evaluation instanceof JsObject rec) record.evaluation = rec.persist();
+    }
+
+    /** {@code import()} in the module {@code id}: a promise of the namespace, settled in a later job. */
+    private JsFunction importerFor(String id) {
+        return kernel().importer.call(rt.function("import", 1,
+                (r, self, args) -> unwrapForJs(() -> namespaceWhenDone(load(resolve(text(args), id, ResolveMode.IMPORT)))))).asFunction();
+    }
+
+    // ---------------------------------------------------------------- the engine's own ES modules
+
+    /** Compiles an ES module as the engine's own and loads its static dependencies (evaluated when first needed). */
+    private void compileNative(ModuleRecord record, TranslatedModule code, String where) {
+        String id = record.module.id();
+        record.esm = true;
+        record.nativeEsm = true;
+        record.handle = engine.compile(code.nativeCode(), where);
+        byName.put(where, record);
+        if (code.nativeCode().endsWith(EsmTranslator.quote(EsmTranslator.HOST_SPECIFIER) + ";")) {
+            JsObject host = kernel().object();
+            JsObject meta = kernel().object();
+            meta.set("url", id);
+            host.set("meta", meta);
+            host.set("load", importerFor(id));
+            record.host = engine.synthetic("jsi4j-host:" + id, host);
+        }
+        for (ModuleLink l : code.links()) {
+            ModuleRecord dep = load(resolve(l.specifier(), id, ResolveMode.IMPORT));
+            if (dep.handle == null) dep.handle = engine.synthetic("jsi4j-interop:" + dep.module.id(), namespace(dep));
+        }
+    }
+
+    /** The module an import in a native ES module names: all were loaded by {@link #compileNative}. */
+    private Object resolveNative(String specifier, String referrerName) {
+        ModuleRecord from = byName.get(referrerName);
+        if (specifier.equals(EsmTranslator.HOST_SPECIFIER)) return from.host;
+        return load(resolve(specifier, from.module.id(), ResolveMode.IMPORT)).handle;
+    }
+
+    /** A loaded module, evaluated if it is a native ES module not evaluated yet. */
+    private ModuleRecord ready(ModuleRecord record) {
+        if (!record.nativeEsm || record.exports != null) return record;
+        try {
+            engine.link(record.handle, this::resolveNative);
+            JsValue promise = engine.evaluate(record.handle);
+            record.exports = engine.namespace(record.handle).persist();
+            if (promise instanceof JsObject p) record.evaluation = kernel().track.call(p).asObject().persist();
+        } catch (RuntimeException e) {
+            record.failure = e;
+            throw e;
+        }
+        return record;
     }
 
     private void link(ModuleRecord record, List<ModuleLink> links, JsObject scope, JsObject getters) {
@@ -208,7 +277,7 @@ final class PortableModules implements JsModules {
 
     private JsFunction requireFrom(String referrer) {
         return rt.function("require", 1, (r, self, args) ->
-                unwrapForJs(() -> value(load(resolve(text(args), referrer, ResolveMode.REQUIRE)))));
+                unwrapForJs(() -> value(ready(load(resolve(text(args), referrer, ResolveMode.REQUIRE))))));
     }
 
     private static String text(List<JsValue> args) {
@@ -234,7 +303,7 @@ final class PortableModules implements JsModules {
     }
 
     private JsValue namespaceWhenDone(ModuleRecord record) {
-        JsObject ns = namespace(record);
+        JsObject ns = namespace(ready(record));
         return record.evaluation == null ? ns : kernel().after.call(record.evaluation.get(), ns);
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
  * @param esm whether it was an ES module (else CommonJS)
  * @param links the ES module's static dependencies, in source order
  * @param topLevelAwait whether the ES module awaits at top level (it then evaluates to a promise)
+ * @param nativeCode the ES module as an engine's own module (see {@code EsmTranslator#nativeCode}); null for CommonJS
  */
-record TranslatedModule(String code, boolean esm, List<ModuleLink> links, boolean topLevelAwait) {
+record TranslatedModule(String code, boolean esm, List<ModuleLink> links, boolean topLevelAwait, String nativeCode) {
     TranslatedModule {
         links = List.copyOf(links);
     }

@@ -43,7 +43,9 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
             EsFeature.SPREAD, EsFeature.WEAK_REF, EsFeature.INTL,
             // Rhino 1.9.2 passes the global object to strict functions called without a receiver
             // and boxes primitive receivers (mozilla/rhino#940)
-            EsFeature.STRICT_MODE_THIS);
+            EsFeature.STRICT_MODE_THIS,
+            // no ES modules: jsi4j translates them (docs/modules.md)
+            EsFeature.MODULE_RECORDS);
 
     private static final Capabilities CAPABILITIES = new Capabilities(
             "compiled to JVM bytecode (Rhino's optimizer); no JIT of its own, HotSpot JIT-compiles the generated classes;"

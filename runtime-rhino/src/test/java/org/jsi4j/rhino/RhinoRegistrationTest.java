@@ -46,7 +46,9 @@ class RhinoRegistrationTest {
             Map.entry(EsFeature.INTL, "typeof Intl === 'object'"),
             Map.entry(EsFeature.REGEXP_UNICODE_PROPERTIES, "/^\\p{Lu}$/u.test('A') && !/^\\p{Lu}$/u.test('a')"),
             Map.entry(EsFeature.STRICT_MODE_THIS, "(function () { 'use strict'; return this; })() === undefined"
-                    + " && (function () { 'use strict'; return typeof this; }).call(5) === 'number'"));
+                    + " && (function () { 'use strict'; return typeof this; }).call(5) === 'number'"),
+            // module syntax at all (Rhino's parser has none: modules are translated by jsi4j)
+            Map.entry(EsFeature.MODULE_RECORDS, "typeof import.meta === 'object'"));
 
     @ParameterizedTest
     @EnumSource(EsFeature.class)

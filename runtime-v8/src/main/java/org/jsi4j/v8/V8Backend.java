@@ -48,6 +48,7 @@ final class V8Backend implements EngineBackend {
     private final boolean restoredFromImage;
     private final V8Rejections rejections = new V8Rejections();
     private V8Script drain;
+    private V8NativeModules nativeModules;
     private boolean imageTaken;
 
     /** A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null. */
@@ -363,6 +364,7 @@ final class V8Backend implements EngineBackend {
     @Override
     public void close() {
         entry.closing(() -> {
+            limits.close();
             try {
                 if (drain != null) drain.close();
                 rejections.close();
@@ -382,6 +384,12 @@ final class V8Backend implements EngineBackend {
                 }
             }
         });
+    }
+
+    @Override
+    public org.jsi4j.spi.NativeModules nativeModules() {
+        if (nativeModules == null) nativeModules = new V8NativeModules(rt, entry, this);
+        return nativeModules;
     }
 
     // ---------------------------------------------------------------- conversions

@@ -49,7 +49,7 @@ public final class ThrownValueCases {
                 .script("object-valueof-and-tostring-throw", "throw { valueOf: function () { throw 1; },"
                         + " toString: function () { throw 2; } }", jsErrorWithoutName())
                 .script("function-tostring-throws", "var f = function () {}; f.toString = function () { throw 1; }; throw f",
-                        jsErrorWithoutName())
+                        jsError("f")) // a thrown non-Error's name is its data property 'name' (issue 15), never toString's
                 .script("proxy-with-throwing-traps", THROWING_HANDLER + "throw new Proxy({}, h)", jsErrorWithoutName())
                 .script("proxy-of-error-with-throwing-traps", THROWING_HANDLER + "throw new Proxy(new Error('x'), h)",
                         jsErrorAnyName())
@@ -62,7 +62,7 @@ public final class ThrownValueCases {
                 .script("bigint", "throw 10n", jsErrorWithoutName().jsMessage("10"))
                 .script("null-prototype-object", "throw Object.create(null)", jsErrorWithoutName())
                 .script("null-prototype-fake-error", "var o = Object.create(null); o.name = 'TypeError'; o.message = 'fake';"
-                        + " o.stack = 'fake'; throw o", jsErrorWithoutName())
+                        + " o.stack = 'fake'; throw o", jsError("TypeError")) // the data property, read without running code
                 .script("self-referencing-error", "var e = new Error('self'); e.self = e; e.cause = e; throw e",
                         jsError("Error").jsMessage("self"))
                 .script("self-referencing-object", "var o = {}; o.o = o; o.toString = function () { return 'loop'; }; throw o",
