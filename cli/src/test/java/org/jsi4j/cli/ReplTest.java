@@ -61,7 +61,7 @@ class ReplTest {
                 Map.of("JSI_REPL_HISTORY", dir.resolve("h").toString(), "TERM", "xterm"), Duration.ofSeconds(90),
                 new Input(300, "var settings = {volume: 7, verbose: true};\n", "for more information"),
                 new Input(300, "settings.vol\t", "undefined"),
-                new Input(500, " * 6\n"),
+                new Input(200, " * 6\n", "settings.volume"), // typed on once the terminal shows the completion
                 new Input(300, "while (true) {}\n", "42"),
                 new Input(1000, "\u0003"),
                 new Input(300, "'after ' + 'stop'\n", "Script stopped"),
