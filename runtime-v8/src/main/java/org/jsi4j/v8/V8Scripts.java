@@ -15,8 +15,9 @@ import org.jsi4j.spi.ScriptCache;
  * {@link V8Script#getCachedData()}) for each script source, keyed by source name and text, so a later
  * runtime deserializes the code instead of parsing and compiling again. The data is plain bytes,
  * holding no handle of the isolate that made it (a runtime stays snapshottable). An evaluated
- * script's data is taken after it ran, so it holds the functions the run compiled too; a prepared
- * script's right after compiling.
+ * script's data is made the second time its source is seen (serializing costs more than compiling,
+ * so one-off scripts are not serialized), after it ran, so it holds the functions the run compiled
+ * too; a prepared script's right after compiling it the first time.
  *
  * <p>V8 checks little itself: its source hash is the source's length, and a payload is checksummed
  * only in debug builds. Hence the full text in the key (data is never offered for another source),
@@ -39,6 +40,11 @@ final class V8Scripts {
     private static final int PAYLOAD_LENGTH = 20;
     private static final int HEADER = 32;
 
+    /** Marks a source seen once, whose code is not made yet. */
+    private static final byte[] SEEN = new byte[0];
+    /** What {@link #usable} says of a source seen for the first time. */
+    private static final byte[] FIRST = new byte[0];
+
     private final ScriptCache<byte[]> cache = new ScriptCache<>(MIN_CHARS, MAX_CHARS, MAX_ENTRIES);
     private final AtomicLong reused = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -51,9 +57,9 @@ final class V8Scripts {
     /** Runs {@code source} in {@code rt}, from cached code when there is usable code. */
     V8Value evaluate(V8Runtime rt, Signature own, String source, String name) throws JavetException {
         byte[] data = usable(rt, own, source, name);
-        try (V8Script script = compile(rt, source, name, data)) {
+        try (V8Script script = compile(rt, source, name, data.length > 0 ? data : null)) {
             V8Value result = script.execute();
-            if (data == null) keep(script, source, own.key(rt, name));
+            if (data == SEEN) keep(script, source, own.key(rt, name));
             return result;
         }
     }
@@ -61,8 +67,8 @@ final class V8Scripts {
     /** {@code source} compiled in {@code rt}, from cached code when there is usable code; the caller closes it. */
     V8Script compile(V8Runtime rt, Signature own, String source, String name) throws JavetException {
         byte[] data = usable(rt, own, source, name);
-        V8Script script = compile(rt, source, name, data);
-        if (data == null) keep(script, source, own.key(rt, name));
+        V8Script script = compile(rt, source, name, data.length > 0 ? data : null);
+        if (data.length == 0) keep(script, source, own.key(rt, name));
         return script;
     }
 
@@ -70,15 +76,26 @@ final class V8Scripts {
         return rt.getExecutor(source, data).setResourceName(name).compileV8Script();
     }
 
+    /**
+     * The usable cached code of a source; else {@link #FIRST} the first time it is seen (now
+     * remembered as {@link #SEEN}), or {@link #SEEN} when its code is worth making: serializing code
+     * costs more than compiling it, so an evaluated source's code is made the second time it is
+     * seen (a library, a harness), not for every one-off script.
+     */
     private byte[] usable(V8Runtime rt, Signature own, String source, String name) throws JavetException {
-        byte[] data = cache.find(own.key(rt, name), source);
-        if (data == null) return null;
+        String key = own.key(rt, name);
+        byte[] data = cache.find(key, source);
+        if (data == null) {
+            cache.put(key, source, SEEN);
+            return FIRST;
+        }
+        if (data == SEEN) return SEEN;
         if (own.accepts(rt, data, source)) {
             if (!name.startsWith(INTERNAL)) reused.incrementAndGet();
             return data;
         }
         refused.incrementAndGet();
-        return null;
+        return SEEN;
     }
 
     private void keep(V8Script script, String source, String name) {

@@ -32,7 +32,8 @@ class V8ScriptsTest {
         }
         for (int i = 0; i < 3; i++) {
             try (JsRuntime b = factory.create()) {
-                assertEquals(1, reusedBy(factory, () -> assertEquals(JsValue.of("1-1"), b.evaluate(BUNDLE, "bundle.js"))));
+                // the code is made the second time the source is seen, so one-off scripts are not serialized
+                assertEquals(i == 0 ? 0 : 1, reusedBy(factory, () -> assertEquals(JsValue.of("1-1"), b.evaluate(BUNDLE, "bundle.js"))));
                 assertEquals(JsValue.of(2), b.evaluate("bump()", "b.js"), "a fresh runtime starts from the script's own state");
             }
         }
@@ -69,8 +70,10 @@ class V8ScriptsTest {
     @Test
     void damagedOrForeignCodeIsRefusedRecompiledAndReplaced() {
         V8RuntimeFactory factory = new V8RuntimeFactory();
-        try (JsRuntime a = factory.create()) {
-            a.evaluate(BUNDLE, "bundle.js");
+        for (int i = 0; i < 2; i++) {
+            try (JsRuntime a = factory.create()) {
+                a.evaluate(BUNDLE, "bundle.js");
+            }
         }
         // 0: the magic number; 4: the V8 version; 12: the flags; 20: the payload length
         for (int offset : new int[] {0, 4, 12, 20}) {
@@ -112,8 +115,10 @@ class V8ScriptsTest {
                 assertEquals(JsTerminatedException.Reason.TIME_LIMIT, e.reason());
             }
         }
-        try (JsRuntime warm = factory.create()) {
-            warm.evaluate(BUNDLE, "bundle.js");
+        for (int i = 0; i < 2; i++) {
+            try (JsRuntime warm = factory.create()) {
+                warm.evaluate(BUNDLE, "bundle.js");
+            }
         }
         Snapshot snapshot;
         try (JsRuntime rt = factory.create(RuntimeOptions.forSnapshotting())) {
