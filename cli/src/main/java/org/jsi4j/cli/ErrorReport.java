@@ -109,6 +109,21 @@ final class ErrorReport {
         }
     }
 
+    /**
+     * Whether standard output is a terminal that should get colours: a console that is a terminal,
+     * and no {@code NO_COLOR} in the environment (no-color.org).
+     */
+    static boolean colorTerminal() {
+        String noColor = System.getenv("NO_COLOR");
+        if ((noColor != null && !noColor.isEmpty()) || System.console() == null) return false;
+        try {
+            // Console.isTerminal (Java 22): since 22 System.console() is not null for a redirected stream
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(System.console());
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 21: System.console() is null unless both streams are a terminal
+        }
+    }
+
     /** An unhandled rejection, as the exception that ends {@code jsi run} (exit 1). */
     static final class UncaughtInPromise extends RuntimeException {
         UncaughtInPromise(String report) {

@@ -88,7 +88,7 @@ final class Repl {
 
     private int run(String engine) {
         PrintWriter out = terminal.writer();
-        Builtins.install(runtime, (level, line) -> reader.printAbove(line), List.of());
+        Builtins.install(runtime, ConsoleSink.withColors((level, line) -> reader.printAbove(line), colors()), List.of());
         runtime.onUnhandledRejection((rt, rejection) -> reader.printAbove(ErrorReport.inPromise(rt, rejection)));
         out.println("Welcome to jsi on " + engine + " (" + runtime.engine().version() + ").");
         out.println("Type \".help\" for more information.");
@@ -165,7 +165,7 @@ final class Repl {
         String name = "REPL" + (++inputs);
         try {
             JsValue result = runtime.evaluate(line, name);
-            out.println(Inspector.inspect(runtime, result));
+            out.println(Inspector.inspect(runtime, result, Inspector.DEFAULT_DEPTH, colors()));
         } catch (JsSyntaxError e) {
             out.println("Uncaught SyntaxError: " + e.reason());
         } catch (JsError e) {
@@ -178,6 +178,13 @@ final class Repl {
         }
         out.flush();
         return true;
+    }
+
+    /** Colours on a real terminal (not JLine's dumb one, not with NO_COLOR set). */
+    private boolean colors() {
+        String noColor = System.getenv("NO_COLOR");
+        return (noColor == null || noColor.isEmpty()) && !Terminal.TYPE_DUMB.equals(terminal.getType())
+                && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
     }
 
     private static Path historyFile() {

@@ -114,20 +114,21 @@ final class RunCommand implements Callable<Integer> {
         } catch (BadInput | IllegalArgumentException | IllegalStateException e) {
             return fail(err, Jsi.USAGE, "jsi: " + e.getMessage(), e);
         }
-        Map<String, HostObject> builtins = CliExternals.of(ConsoleSink.of(out, err), args);
+        ConsoleSink console = ConsoleSink.withColors(ConsoleSink.of(out, err), ErrorReport.colorTerminal());
+        Map<String, Object> builtins = CliExternals.of(console, args);
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
         options = modules.apply(options);
         try (JsRuntime runtime = factory.create(options)) {
             try {
                 // after a restore too: the timers and require, which a snapshot does not hold
-                Builtins.install(runtime, ConsoleSink.of(out, err), args);
+                Builtins.install(runtime, console, args);
                 runtime.onUnhandledRejection(ErrorReport::failOnRejection);
                 try (RunDeadline deadline = RunDeadline.start(runtime, timeLimit)) {
                     try {
                         JsValue result = modules.entry() != null ? runtime.importModule(modules.entry().id())
                                 : runtime.evaluate(source, name);
-                        if (print) out.println(Inspector.inspect(runtime, result));
+                        if (print) out.println(Inspector.inspect(runtime, result, Inspector.DEFAULT_DEPTH, console.colors()));
                         if (!runtime.runEventLoop(deadline.remaining())) {
                             return fail(err, Jsi.SCRIPT_FAILED, deadline.pendingWork(name), null);
                         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jsi4j.JsEngines;
 import org.jsi4j.JsError;
@@ -17,6 +18,7 @@ import org.jsi4j.RuntimeOptions;
 import org.jsi4j.Snapshot;
 import org.jsi4j.SnapshotKey;
 import org.jsi4j.SourceLocation;
+import org.jsi4j.Capabilities;
 import org.jsi4j.host.ConsoleSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,9 +79,20 @@ final class SnapshotCommand implements Callable<Integer> {
             }
             Snapshot snapshot;
             try (JsRuntime runtime = factory.create(RuntimeOptions.forSnapshotting())) {
-                CliExternals.bind(runtime, CliExternals.of(ConsoleSink.of(stdout, err), List.of()));
+                Map<String, Object> externals = CliExternals.of(ConsoleSink.of(stdout, err), List.of());
+                CliExternals.bind(runtime, externals);
                 for (int i = 0; i < scripts.size(); i++) runtime.evaluate(sources.get(i), scripts.get(i).toString());
+                if (!runtime.runEventLoop(INIT_WAIT)) {
+                    return fail(err, Jsi.SCRIPT_FAILED, "jsi: the init scripts still had pending work (timers, promises) after "
+                            + INIT_WAIT.toSeconds() + " s; a snapshot is taken once they are done", null);
+                }
+                CliExternals.releaseMade(externals);
                 snapshot = runtime.snapshot();
+            } catch (JsSnapshotException e) {
+                return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + factory.engine().id() + " cannot snapshot these init scripts: "
+                        + e.getMessage().replace("Make those changes with scripts (runtime.evaluate) or named externals instead.",
+                        "(A timer or promise callback that ran during the setup is such a change: on this engine, keep the"
+                        + " init scripts free of timers, or snapshot on rhino.)"), e);
             } catch (JsError e) {
                 String where = e.location().map(SourceLocation::toString).orElse("jsi");
                 return fail(err, Jsi.SCRIPT_FAILED, where + ": " + e.getMessage(), e);
@@ -92,17 +105,27 @@ final class SnapshotCommand implements Callable<Integer> {
                 return fail(err, Jsi.USAGE, "jsi: cannot write " + out + ": " + e.getMessage(), e);
             }
             stdout.println("wrote " + out + ": " + snapshot);
+            if (factory.capabilities().snapshots() == Capabilities.SnapshotSupport.NATIVE && !snapshot.hasNativeImage()) {
+                err.println("jsi: note: " + factory.engine().id() + " could not keep its native heap image for these init"
+                        + " scripts: they left host functions or objects alive that are not named externals (a console"
+                        + " method, a timer, a required module, made while they ran). The snapshot restores by replaying"
+                        + " the init scripts instead, which starts slower.");
+                err.flush();
+            }
             stdout.flush();
             return 0;
         }
 
         private int fail(PrintWriter err, int code, String line, Throwable failure) {
             err.println(line);
-            if (Jsi.debug(spec)) Jsi.printStack(err, failure);
+            if (failure != null && Jsi.debug(spec)) Jsi.printStack(err, failure);
             err.flush();
             return code;
         }
     }
+
+    /** How long {@code snapshot create} waits for the init scripts' timers and promises. */
+    static final java.time.Duration INIT_WAIT = java.time.Duration.ofSeconds(30);
 
     /** The help of the {@code --key} option of every command that writes or reads a snapshot. */
     static final String KEY_HELP = "The key file that authenticates snapshots (made, owner-only, on first use)."

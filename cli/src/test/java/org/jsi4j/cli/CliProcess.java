@@ -18,8 +18,14 @@ final class CliProcess {
     record Result(int code, String out, String err) {
     }
 
-    /** Text written to standard input after {@code delayMillis}. */
-    record Input(long delayMillis, String text) {
+    /**
+     * Text written to standard input once the output contains {@code awaited} (when not null, within
+     * a minute) and then {@code delayMillis} more have passed.
+     */
+    record Input(long delayMillis, String text, String awaited) {
+        Input(long delayMillis, String text) {
+            this(delayMillis, text, null);
+        }
     }
 
     private CliProcess() {
@@ -46,6 +52,11 @@ final class CliProcess {
             Process p = builder.start();
             try (OutputStream in = p.getOutputStream()) {
                 for (Input input : inputs) {
+                    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+                    while (input.awaited() != null && !Files.readString(out).contains(input.awaited())
+                            && System.nanoTime() < giveUp && p.isAlive()) {
+                        Thread.sleep(50);
+                    }
                     Thread.sleep(input.delayMillis());
                     in.write(input.text().getBytes(StandardCharsets.UTF_8));
                     in.flush();

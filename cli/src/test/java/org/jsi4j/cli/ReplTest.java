@@ -59,13 +59,13 @@ class ReplTest {
                 .map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
         Result r = CliProcess.run(List.of("script", "-qfec", command, "/dev/null"),
                 Map.of("JSI_REPL_HISTORY", dir.resolve("h").toString(), "TERM", "xterm"), Duration.ofSeconds(90),
-                new Input(0, "var settings = {volume: 7, verbose: true};\n"),
-                new Input(4000, "settings.vol\t"),
-                new Input(1000, " * 6\n"),
-                new Input(1000, "while (true) {}\n"),
-                new Input(2000, "\u0003"),
-                new Input(1500, "'after ' + 'stop'\n"),
-                new Input(1000, ".exit\n"));
+                new Input(300, "var settings = {volume: 7, verbose: true};\n", "for more information"),
+                new Input(300, "settings.vol\t", "undefined"),
+                new Input(500, " * 6\n"),
+                new Input(300, "while (true) {}\n", "42"),
+                new Input(1000, "\u0003"),
+                new Input(300, "'after ' + 'stop'\n", "Script stopped"),
+                new Input(300, ".exit\n", "after stop"));
         assertEquals(0, r.code(), r.out() + r.err());
         String out = r.out();
         // settings.vol * 6 would be NaN: 42 means Tab completed settings.volume

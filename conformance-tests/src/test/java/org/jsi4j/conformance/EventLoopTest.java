@@ -19,12 +19,12 @@ class EventLoopTest {
     @EngineTest
     void scheduledTasksRunByDueTimeThenInSchedulingOrder(JsRuntime rt) {
         List<Integer> order = new ArrayList<>();
-        rt.executor().schedule(Duration.ofMillis(60), r -> order.add(100));
+        rt.executor().schedule(Duration.ofMillis(600), r -> order.add(100));
         for (int i = 0; i < 30; i++) {
             int n = i;
             rt.executor().schedule(Duration.ZERO, r -> order.add(n));
         }
-        rt.executor().schedule(Duration.ofMillis(30), r -> order.add(50));
+        rt.executor().schedule(Duration.ofMillis(300), r -> order.add(50));
         assertTrue(rt.runEventLoop(Duration.ofSeconds(10)));
         List<Integer> expected = new ArrayList<>();
         for (int i = 0; i < 30; i++) expected.add(i);

@@ -144,4 +144,14 @@ class UnhandledRejectionsTest {
         rt.evaluate("p.catch(function () {});", "handle.js");
         assertEquals(1, seen.size());
     }
+
+    @EngineTest
+    void theTrackingHookIsNotReachableFromScripts(JsRuntime rt) {
+        List<String> seen = listen(rt);
+        // GraalJS's handler is set through its Graal global, which jsi4j takes and deletes before any script
+        assertEquals(JsValue.of("undefined"), rt.evaluate("typeof Graal", "probe.js"));
+        rt.evaluate("globalThis.Graal = {setUnhandledPromiseRejectionHandler: function () {}}; Promise.reject('still seen');",
+                "replace.js");
+        assertEquals(1, seen.size(), seen.toString());
+    }
 }

@@ -8,7 +8,11 @@ import org.jsi4j.JsValue;
 /**
  * The {@code console} object: {@code log}, {@code info}, {@code debug}, {@code warn} and
  * {@code error}, each a host function that formats its arguments as Node does
- * ({@link ConsoleFormat}) and writes one line to a {@link ConsoleSink}.
+ * ({@link ConsoleFormat}) and writes one line to a {@link ConsoleSink}; and Node's {@code dir},
+ * {@code table}, {@code time}/{@code timeLog}/{@code timeEnd}, {@code count}/{@code countReset},
+ * {@code assert}, {@code group}/{@code groupCollapsed}/{@code groupEnd} and {@code trace}.
+ * Values are styled with ANSI colours when the sink says it writes to a terminal
+ * ({@link ConsoleSink#colors()}).
  */
 public final class Console extends MethodHostObject {
     /** A console writing to {@code sink}. */
@@ -17,11 +21,14 @@ public final class Console extends MethodHostObject {
     }
 
     private static List<Method> methods(ConsoleSink sink) {
-        return Arrays.stream(ConsoleSink.Level.values())
+        ConsoleExtras extras = new ConsoleExtras(sink, sink.colors());
+        List<Method> methods = new java.util.ArrayList<>(Arrays.stream(ConsoleSink.Level.values())
                 .map(level -> new Method(level.methodName(), 0, (runtime, self, args) -> {
-                    sink.write(level, ConsoleFormat.format(runtime, args));
+                    extras.write(level, ConsoleFormat.format(runtime, args, sink.colors()));
                     return JsValue.undefined();
                 }))
-                .toList();
+                .toList());
+        methods.addAll(extras.methods());
+        return methods;
     }
 }

@@ -35,6 +35,11 @@ public final class ConsoleFormat {
 
     /** The line {@code console.log(...args)} prints. */
     public static String format(JsRuntime runtime, List<JsValue> args) {
+        return format(runtime, args, false);
+    }
+
+    /** The line {@code console.log(...args)} prints, values styled with ANSI colours when {@code colors}. */
+    public static String format(JsRuntime runtime, List<JsValue> args, boolean colors) {
         if (args.isEmpty()) return "";
         StringBuilder out = new StringBuilder();
         int next = 0;
@@ -62,7 +67,7 @@ public final class ConsoleFormat {
         for (; next < args.size(); next++) {
             if (next > 0) out.append(' ');
             JsValue arg = args.get(next);
-            out.append(arg instanceof JsString s ? s.value() : Inspector.inspect(runtime, arg));
+            out.append(arg instanceof JsString s ? s.value() : Inspector.inspect(runtime, arg, Inspector.DEFAULT_DEPTH, colors));
         }
         return out.toString();
     }

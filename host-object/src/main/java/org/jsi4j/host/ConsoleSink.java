@@ -29,6 +29,27 @@ public interface ConsoleSink {
     /** Writes one line (without its line terminator) at {@code level}. */
     void write(Level level, String line);
 
+    /** Whether the console styles values with ANSI colours (true only for a terminal). Default: false. */
+    default boolean colors() {
+        return false;
+    }
+
+    /** {@code sink}, telling the console to use colours when {@code colors} (for a sink that writes to a terminal). */
+    static ConsoleSink withColors(ConsoleSink sink, boolean colors) {
+        Objects.requireNonNull(sink, "sink");
+        return new ConsoleSink() {
+            @Override
+            public void write(Level level, String line) {
+                sink.write(level, line);
+            }
+
+            @Override
+            public boolean colors() {
+                return colors;
+            }
+        };
+    }
+
     /** Standard output for log, info and debug; standard error for warn and error. */
     static ConsoleSink standard() {
         return (level, line) -> {

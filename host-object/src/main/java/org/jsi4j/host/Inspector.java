@@ -20,27 +20,38 @@ import org.jsi4j.JsValue;
 
 /**
  * Renders a JavaScript value as {@code console.log} shows it, in the style of Node's
- * {@code util.inspect} but on one line and the same on every engine:
- * {@code { a: 1, b: [ 1, 2 ], s: 'text', f: [Function: f] }}. Objects nested deeper than the
- * depth limit show as {@code [Object]} or {@code [Array]}, an object met again inside itself as
- * {@code [Circular]}, and at most {@value #MAX_ENTRIES} entries of an array, object, map or set
- * are listed.
+ * {@code util.inspect}, the same on every engine: {@code { a: 1, b: [ 1, 2 ], s: 'text' }}, broken
+ * over indented lines when it does not fit in {@value #BREAK_LENGTH} columns. RegExps show as
+ * {@code /a+/g}, dates as ISO text, {@code Map(1) { 'k' => 1 }}, {@code Set(2) { 1, 2 }}, typed
+ * arrays as {@code Uint8Array(2) [ 1, 2 ]}, class instances with their class ({@code Point { x: 1 }}),
+ * accessors as {@code [Getter]}, {@code [Setter]} or {@code [Getter/Setter]} (never called), an
+ * object met again inside itself as {@code [Circular *1]} with {@code <ref *1>} before the object.
+ * Objects nested deeper than the depth limit show as {@code [Object]} or {@code [Array]}, and at
+ * most {@value #MAX_ENTRIES} entries of an array, object, map or set are listed. With colours (for a
+ * terminal) values are styled as Node styles them (numbers yellow, strings green...).
  */
 public final class Inspector {
     /** Nesting depth shown by default, as in Node. */
     public static final int DEFAULT_DEPTH = 2;
     /** Entries listed per array, object, map or set before {@code ... n more}. */
     public static final int MAX_ENTRIES = 100;
+    /** Output wider than this is broken over lines, as Node's {@code breakLength}. */
+    public static final int BREAK_LENGTH = 80;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private final JsRuntime runtime;
     private final int maxDepth;
+    private final boolean colors;
     private final List<JsObject> path = new ArrayList<>();
+    private final List<JsObject> circular = new ArrayList<>();
+    /** The depth of the object whose entries were formatted last (Node's {@code ctx.currentDepth}). */
+    private int currentDepth;
 
-    private Inspector(JsRuntime runtime, int maxDepth) {
+    private Inspector(JsRuntime runtime, int maxDepth, boolean colors) {
         this.runtime = runtime;
         this.maxDepth = maxDepth;
+        this.colors = colors;
     }
 
     /** {@code value} rendered with the {@link #DEFAULT_DEPTH default depth}; strings are quoted. */
@@ -50,8 +61,13 @@ public final class Inspector {
 
     /** {@code value} rendered showing {@code depth} levels of nesting; strings are quoted. */
     public static String inspect(JsRuntime runtime, JsValue value, int depth) {
+        return inspect(runtime, value, depth, false);
+    }
+
+    /** {@code value} rendered showing {@code depth} levels of nesting, with ANSI colours when {@code colors}. */
+    public static String inspect(JsRuntime runtime, JsValue value, int depth, boolean colors) {
         if (depth < 0) throw new IllegalArgumentException("depth must be >= 0, was " + depth);
-        return new Inspector(runtime, depth).render(value, 0);
+        return new Inspector(runtime, depth, colors).render(value, 0);
     }
 
     /** A number as inspection shows it: as {@code String(n)}, except that {@code -0} shows as {@code -0}. */
@@ -61,54 +77,89 @@ public final class Inspector {
 
     private String render(JsValue value, int depth) {
         return switch (value) {
-            case JsUndefined u -> "undefined";
-            case JsNull n -> "null";
-            case JsBoolean b -> Boolean.toString(b.value());
-            case JsNumber n -> number(n.value());
-            case JsBigInt b -> b.toString();
-            case JsString s -> quote(s.value());
-            case JsSymbol s -> s.toString();
+            case JsUndefined u -> style("undefined", "90");
+            case JsNull n -> style("null", "1");
+            case JsBoolean b -> style(Boolean.toString(b.value()), "33");
+            case JsNumber n -> style(number(n.value()), "33");
+            case JsBigInt b -> style(b.toString(), "33");
+            case JsString s -> style(quote(s.value()), "32");
+            case JsSymbol s -> style(s.toString(), "32");
             case JsObject o -> object(o, depth);
         };
+    }
+
+    private String style(String text, String ansi) {
+        return colors ? "\u001b[" + ansi + "m" + text + "\u001b[0m" : text;
     }
 
     private String object(JsObject object, int depth) {
         if (object instanceof JsFunction f) {
             String name = f.name();
-            return name.isEmpty() ? "[Function (anonymous)]" : "[Function: " + name + "]";
+            return style(name.isEmpty() ? "[Function (anonymous)]" : "[Function: " + name + "]", "36");
         }
         for (JsObject seen : path) {
-            if (seen.strictEquals(object)) return "[Circular]";
+            if (seen.strictEquals(object)) return style("[Circular *" + circularIndex(seen) + "]", "36");
         }
         if (isInstance(object, "Error")) {
             String text = errorText(object);
             return depth == 0 ? text : "[" + text + "]";
         }
-        if (isInstance(object, "Date")) return date(object);
+        if (isInstance(object, "Date")) return style(date(object), "35");
+        if (isInstance(object, "RegExp")) return style(regExp(object), "31");
         if (object instanceof JsArrayBuffer b) return "ArrayBuffer { byteLength: " + b.byteLength() + " }";
-        if (depth > maxDepth) return object instanceof JsArray ? "[Array]" : "[Object]";
+        if (depth > maxDepth) return style(object instanceof JsArray ? "[Array]" : "[Object]", "36");
         path.add(object);
+        String shown;
         try {
-            if (object instanceof JsArray a) return array(a, depth);
-            if (isInstance(object, "Map")) return collection(object, "Map", depth, true);
-            if (isInstance(object, "Set")) return collection(object, "Set", depth, false);
-            return plainObject(object, depth);
+            if (object instanceof JsArray a) shown = array(a, depth);
+            else if (isInstance(object, "Map")) shown = collection(object, "Map", depth, true);
+            else if (isInstance(object, "Set")) shown = collection(object, "Set", depth, false);
+            else if (isTypedArray(object)) shown = typedArray(object, depth);
+            else shown = plainObject(object, depth);
         } finally {
             path.remove(path.size() - 1);
         }
+        for (int i = 0; i < circular.size(); i++) {
+            if (circular.get(i).strictEquals(object)) return style("<ref *" + (i + 1) + ">", "36") + " " + shown;
+        }
+        return shown;
+    }
+
+    private int circularIndex(JsObject object) {
+        for (int i = 0; i < circular.size(); i++) {
+            if (circular.get(i).strictEquals(object)) return i + 1;
+        }
+        circular.add(object);
+        return circular.size();
     }
 
     private String array(JsArray array, int depth) {
         int length = array.length();
+        if (length > 0) currentDepth = depth;
+        List<String> items = new ArrayList<>();
+        boolean numbers = true;
+        for (int i = 0; i < Math.min(length, MAX_ENTRIES); i++) {
+            JsValue item = array.get(i);
+            numbers &= item instanceof JsNumber || item instanceof JsBigInt;
+            items.add(render(item, depth + 1));
+        }
+        if (length > MAX_ENTRIES) items.add("... " + (length - MAX_ENTRIES) + " more item" + (length - MAX_ENTRIES > 1 ? "s" : ""));
+        return braces("", "[", ArrayGrouping.group(items, length > MAX_ENTRIES, numbers, depth * 2), "]", depth, items.size());
+    }
+
+    private String typedArray(JsObject array, int depth) {
+        int length = (int) array.get("length").asNumber();
         List<String> items = new ArrayList<>();
         for (int i = 0; i < Math.min(length, MAX_ENTRIES); i++) items.add(render(array.get(i), depth + 1));
         if (length > MAX_ENTRIES) items.add("... " + (length - MAX_ENTRIES) + " more items");
-        return items.isEmpty() ? "[]" : "[ " + String.join(", ", items) + " ]";
+        return braces(constructorName(array) + "(" + length + ")", "[",
+                ArrayGrouping.group(items, length > MAX_ENTRIES, true, depth * 2), "]", depth, items.size());
     }
 
     private String collection(JsObject collection, String kind, int depth, boolean keyed) {
         JsArray entries = callGlobal("Array", "from", collection).asArray();
         int size = entries.length();
+        if (size > 0) currentDepth = depth;
         List<String> items = new ArrayList<>();
         for (int i = 0; i < Math.min(size, MAX_ENTRIES); i++) {
             JsValue entry = entries.get(i);
@@ -117,41 +168,93 @@ public final class Inspector {
                     : render(entry, depth + 1));
         }
         if (size > MAX_ENTRIES) items.add("... " + (size - MAX_ENTRIES) + " more items");
-        String head = kind + "(" + size + ") ";
-        return items.isEmpty() ? head + "{}" : head + "{ " + String.join(", ", items) + " }";
+        return braces(kind + "(" + size + ")", "{", items, "}", depth, items.size());
     }
 
     private String plainObject(JsObject object, int depth) {
         List<String> names = object.propertyNames();
+        if (!names.isEmpty()) currentDepth = depth;
         List<String> items = new ArrayList<>();
+        JsFunction describe = object.isHostObject() ? null : descriptorReader();
         for (int i = 0; i < Math.min(names.size(), MAX_ENTRIES); i++) {
             String name = names.get(i);
-            items.add(key(name) + ": " + property(object, name, depth));
+            items.add(key(name) + ": " + property(object, name, depth, describe));
         }
         if (names.size() > MAX_ENTRIES) items.add("... " + (names.size() - MAX_ENTRIES) + " more properties");
         String prefix = constructorPrefix(object);
-        return items.isEmpty() ? prefix + "{}" : prefix + "{ " + String.join(", ", items) + " }";
+        return braces(prefix, "{", items, "}", depth, items.size());
     }
 
-    private String property(JsObject object, String name, int depth) {
+    /**
+     * Node's layout ({@code reduceToSingleString}): the entries on one line when they were not grouped
+     * into columns, fewer than three levels of objects lie below, they fit in {@link #BREAK_LENGTH}
+     * columns (after this level's indentation) and none spans lines; otherwise one entry (or row) per
+     * line, indented two spaces.
+     */
+    private String braces(String prefix, String open, List<String> items, String close, int depth, int entries) {
+        String head = prefix.isEmpty() ? "" : prefix + " ";
+        if (items.isEmpty()) return head + open + close;
+        int indentation = depth * 2;
+        boolean mayJoin = entries == items.size() && currentDepth - depth < 3;
+        int total = items.size() + indentation + open.length() + prefix.length() + 10;
+        boolean multiLine = false;
+        for (String item : items) {
+            total += visibleLength(item);
+            multiLine |= item.indexOf('\n') >= 0;
+        }
+        if (mayJoin && !multiLine && total <= BREAK_LENGTH) return head + open + " " + String.join(", ", items) + " " + close;
+        String pad = " ".repeat(indentation + 2);
+        return head + open + "\n" + pad + String.join(",\n" + pad, items) + "\n" + " ".repeat(indentation) + close;
+    }
+
+    private static int visibleLength(String text) {
+        return text.indexOf('\u001b') < 0 ? text.length() : text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    }
+
+    private String property(JsObject object, String name, int depth, JsFunction describe) {
         try {
+            if (describe != null && describe.call(object, JsValue.of(name)) instanceof JsString accessor) {
+                return style("[" + accessor.value() + "]", "36");
+            }
             return render(object.get(name), depth + 1);
         } catch (JsError e) {
             return "[Thrown: " + e.name().orElse("Uncaught") + ": " + e.jsMessage() + "]";
         }
     }
 
+    /** A function telling, without calling it, whether an own property is a Getter, Setter or Getter/Setter (else undefined). */
+    private JsFunction descriptorReader() {
+        return runtime.evaluate("(function (o, k) { var d = Object.getOwnPropertyDescriptor(o, k);"
+                + " if (!d || !(d.get || d.set)) return undefined;"
+                + " return d.get && d.set ? 'Getter/Setter' : d.get ? 'Getter' : 'Setter'; })", "jsi4j:inspect").asFunction();
+    }
+
     private String constructorPrefix(JsObject object) {
         if (object.isHostObject()) return "";
+        String name = constructorName(object);
+        return name.equals("Object") ? "" : name;
+    }
+
+    private static String constructorName(JsObject object) {
         try {
-            if (object.get("constructor") instanceof JsFunction f) {
-                String name = f.name();
-                if (!name.isEmpty() && !name.equals("Object")) return name + " ";
-            }
+            if (object.get("constructor") instanceof JsFunction f) return f.name();
         } catch (JsError e) {
             // a getter or proxy refused: show the object without its class name
         }
         return "";
+    }
+
+    private boolean isTypedArray(JsObject object) {
+        try {
+            return runtime.global().get("ArrayBuffer") instanceof JsObject ab && ab.get("isView") instanceof JsFunction isView
+                    && isView.callWithThis(ab, object) instanceof JsBoolean b && b.value() && !isInstance(object, "DataView");
+        } catch (JsError e) {
+            return false;
+        }
+    }
+
+    private String regExp(JsObject regExp) {
+        return "/" + textOf(regExp, "source", "(?:)") + "/" + textOf(regExp, "flags", "");
     }
 
     private String errorText(JsObject error) {

@@ -19,6 +19,15 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  * The class is bound once ({@link NativeModule#of(Object)}) and works on every engine.
+ *
+ * <p>Each runtime gets its own instance (made with the public no-argument constructor when the
+ * module is discovered or bound by class), so no state is shared between runtimes and a callback a
+ * script passed in never outlives its runtime; {@link ModuleProvider#close(org.jsi4j.JsRuntime)} is the
+ * instance's hook for its runtime's end. {@code shared = true} asks for one instance in every
+ * runtime instead: its methods are then called from several runtimes' threads.
+ *
+ * <p>Parameter names appear in error messages ({@code storage.set(): parameter 'key' ...}) when the
+ * class is compiled with {@code -parameters}; without it they read {@code arg1}, {@code arg2}, ...
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -26,4 +35,7 @@ import java.lang.annotation.Target;
 public @interface JsModule {
     /** The name {@code require} finds the module by. */
     String value();
+
+    /** Whether one instance serves every runtime (default: one instance per runtime). */
+    boolean shared() default false;
 }

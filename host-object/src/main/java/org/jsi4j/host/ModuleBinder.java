@@ -46,7 +46,9 @@ final class ModuleBinder {
 
     private static Bound bind(Class<?> type) {
         JsModule module = findModule(type);
-        String name = module.value();
+        // an object that is no module but has annotated members is exposed under its class's name
+        String name = module != null ? module.value()
+                : type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
         NativeModule.checkName(name);
         List<Function<Object, Member>> members = new ArrayList<>();
         Map<String, Method> getters = new LinkedHashMap<>();
@@ -91,6 +93,11 @@ final class ModuleBinder {
             String constantName = property.value().isEmpty() ? f.getName() : property.value();
             members.add(instance -> new Member.Constant(constantName, read(f, instance)));
         }
+        if (members.isEmpty() && module == null) {
+            throw new IllegalArgumentException(type.getName() + " has no public @JsMethod or @JsProperty member: annotate"
+                    + " the members to expose (and the class with @JsModule(\"name\") for require), or build one with"
+                    + " NativeModule.builder(name)");
+        }
         if (members.isEmpty()) {
             throw new IllegalArgumentException(type.getName() + " is a @JsModule with no public @JsMethod or @JsProperty member");
         }
@@ -102,8 +109,7 @@ final class ModuleBinder {
             JsModule m = c.getAnnotation(JsModule.class);
             if (m != null) return m;
         }
-        throw new IllegalArgumentException(type.getName() + " is not a native module: annotate it with @JsModule(\"name\")"
-                + " or build one with NativeModule.builder(name)");
+        return null;
     }
 
     private static Function<Object, Member> function(String module, String name, Method m) {
@@ -139,7 +145,12 @@ final class ModuleBinder {
 
     private static Signature signature(String function, Method m) {
         List<Signature.Parameter> params = new ArrayList<>();
-        for (java.lang.reflect.Parameter p : m.getParameters()) params.add(new Signature.Parameter(p.getName(), p.getParameterizedType()));
+        java.lang.reflect.Parameter[] parameters = m.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            // without -parameters javac keeps no names: arg1, arg2, ... as NativeModule.builder names them
+            java.lang.reflect.Parameter p = parameters[i];
+            params.add(new Signature.Parameter(p.isNamePresent() ? p.getName() : "arg" + (i + 1), p.getParameterizedType()));
+        }
         return new Signature(function, params);
     }
 

@@ -33,6 +33,24 @@ public interface ModuleProvider {
         return NativeModule.of(this).load(runtime);
     }
 
+    /**
+     * Whether one instance of this module serves every runtime; by default each runtime gets its own
+     * (see {@link JsModule#shared()}, which this reads). A registry made from instances
+     * ({@link ModuleRegistry#of(ModuleProvider...)}) uses each given instance everywhere.
+     */
+    default boolean shared() {
+        JsModule annotation = getClass().getAnnotation(JsModule.class);
+        return annotation != null && annotation.shared();
+    }
+
+    /**
+     * Called once when a runtime this module was loaded into closes, on that runtime's thread and
+     * after it closed (its handles are gone): release what the module holds for it. A per-runtime
+     * instance gets this call once; a shared one once per runtime.
+     */
+    default void close(JsRuntime runtime) {
+    }
+
     /** A provider named {@code name} whose object {@code loader} makes. */
     static ModuleProvider of(String name, Function<JsRuntime, JsObject> loader) {
         return new Simple(name, loader);

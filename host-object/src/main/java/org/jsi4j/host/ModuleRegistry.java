@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.jsi4j.HostObject;
 import org.jsi4j.JsError;
 import org.jsi4j.JsErrorType;
 import org.jsi4j.JsFunction;
@@ -16,12 +18,18 @@ import org.jsi4j.JsObject;
 import org.jsi4j.JsRef;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsString;
+import org.jsi4j.JsValue;
 
 /**
  * The modules {@code require(name)} can load, by name. Immutable; combine registries with
  * {@link #plus}. {@link #install(JsRuntime)} defines the global {@code require}, which loads each
  * module once per runtime and returns the same object on every later call; an unknown name throws
  * an {@code Error} listing the modules available.
+ *
+ * <p>A module found by {@link #discover()} or added with {@link #plusPerRuntime} gets a new instance
+ * in each runtime that requires it, unless it is {@link ModuleProvider#shared() shared}; a module
+ * added as an instance ({@link #of(ModuleProvider...)}) is that instance everywhere. Either way its
+ * {@link ModuleProvider#close(JsRuntime)} runs when each runtime it was loaded into closes.
  * <pre>{@code
  * ModuleRegistry.discover().plus(NativeModule.of(new LoginModule())).install(runtime);
  * runtime.evaluate("require('login').login('ada')", "app.js");
@@ -30,9 +38,19 @@ import org.jsi4j.JsString;
 public final class ModuleRegistry {
     private static final ModuleRegistry EMPTY = new ModuleRegistry(Map.of());
 
-    private final Map<String, ModuleProvider> providers;
+    private final Map<String, Source> providers;
 
-    private ModuleRegistry(Map<String, ModuleProvider> providers) {
+    /** How one module gets its instance for a runtime: {@code probe} named it. */
+    private record Source(ModuleProvider probe, Supplier<? extends ModuleProvider> perRuntime) {
+        ModuleProvider instance() {
+            if (perRuntime == null || probe.shared()) return probe;
+            ModuleProvider made = perRuntime.get();
+            if (made == null) throw new IllegalStateException("The factory of module '" + probe.name() + "' returned null");
+            return made;
+        }
+    }
+
+    private ModuleRegistry(Map<String, Source> providers) {
         this.providers = providers;
     }
 
@@ -64,14 +82,14 @@ public final class ModuleRegistry {
     public static ModuleRegistry discover() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) loader = ModuleRegistry.class.getClassLoader();
-        List<ModuleProvider> found = new ArrayList<>();
+        List<Supplier<ModuleProvider>> found = new ArrayList<>();
         try {
-            for (ModuleProvider p : ServiceLoader.load(ModuleProvider.class, loader)) found.add(p);
+            ServiceLoader.load(ModuleProvider.class, loader).stream().forEach(found::add);
+            return EMPTY.plusPerRuntime(found);
         } catch (ServiceConfigurationError e) {
             throw new IllegalStateException("A native module listed in META-INF/services/" + ModuleProvider.class.getName()
                     + " could not be loaded: " + e.getMessage(), e);
         }
-        return of(found);
     }
 
     /**
@@ -80,14 +98,35 @@ public final class ModuleRegistry {
      * @throws IllegalArgumentException when a name is taken twice
      */
     public ModuleRegistry plus(Collection<? extends ModuleProvider> more) {
-        Map<String, ModuleProvider> all = new TreeMap<>(providers);
-        for (ModuleProvider p : more) {
-            Objects.requireNonNull(p, "provider");
-            String name = p.name();
-            ModuleProvider previous = all.putIfAbsent(name, p);
+        List<Source> sources = new ArrayList<>();
+        for (ModuleProvider p : more) sources.add(new Source(Objects.requireNonNull(p, "provider"), null));
+        return plusSources(sources);
+    }
+
+    /**
+     * This registry and the modules {@code factories} make: each factory is called once now (for the
+     * module's name) and then once in each runtime that requires the module, unless the module is
+     * {@link ModuleProvider#shared() shared}, when the first instance serves every runtime.
+     *
+     * @throws IllegalArgumentException when a name is taken twice
+     */
+    public ModuleRegistry plusPerRuntime(Collection<? extends Supplier<? extends ModuleProvider>> factories) {
+        List<Source> sources = new ArrayList<>();
+        for (Supplier<? extends ModuleProvider> f : factories) {
+            ModuleProvider probe = Objects.requireNonNull(Objects.requireNonNull(f, "factory").get(), "a module factory returned null");
+            sources.add(new Source(probe, f));
+        }
+        return plusSources(sources);
+    }
+
+    private ModuleRegistry plusSources(List<Source> more) {
+        Map<String, Source> all = new TreeMap<>(providers);
+        for (Source s : more) {
+            String name = s.probe().name();
+            Source previous = all.putIfAbsent(name, s);
             if (previous != null) {
-                throw new IllegalArgumentException("Two modules are named '" + name + "': " + previous.getClass().getName()
-                        + " and " + p.getClass().getName());
+                throw new IllegalArgumentException("Two modules are named '" + name + "': " + previous.probe().getClass().getName()
+                        + " and " + s.probe().getClass().getName());
             }
         }
         return new ModuleRegistry(Map.copyOf(all));
@@ -100,7 +139,7 @@ public final class ModuleRegistry {
 
     /** This registry and every module of {@code other}. */
     public ModuleRegistry plus(ModuleRegistry other) {
-        return plus(other.providers.values());
+        return plusSources(List.copyOf(other.providers.values()));
     }
 
     /** The module names, sorted. */
@@ -126,8 +165,8 @@ public final class ModuleRegistry {
         Map<String, JsRef<JsObject>> loaded = new HashMap<>();
         boolean files = org.jsi4j.modules.JsModules.available();
         if (files) {
-            for (ModuleProvider p : providers.values()) {
-                runtime.modules().defineHostModule(p.name(), rt -> loaded(rt, p, loaded));
+            for (Map.Entry<String, Source> e : providers.entrySet()) {
+                runtime.modules().defineHostModule(e.getKey(), rt -> loaded(rt, e.getKey(), e.getValue(), loaded));
             }
         }
         boolean fileLoader = files && runtime.options().modules() != org.jsi4j.modules.ModuleLoader.none();
@@ -137,8 +176,8 @@ public final class ModuleRegistry {
                         + (args.isEmpty() ? "nothing" : TypeMapping.describe(args.get(0))));
             }
             String name = s.value();
-            ModuleProvider provider = providers.get(name.startsWith("jsi:") ? name.substring(4) : name);
-            if (provider == null) {
+            Source source = providers.get(name.startsWith("jsi:") ? name.substring(4) : name);
+            if (source == null) {
                 if (fileLoader) {
                     try {
                         return rt.modules().require(name);
@@ -150,15 +189,18 @@ public final class ModuleRegistry {
                 throw JsError.of(JsErrorType.ERROR, "Cannot find module '" + name + "'. Modules available: "
                         + (providers.isEmpty() ? "none" : String.join(", ", names())));
             }
-            return loaded(rt, provider, loaded);
+            return loaded(rt, source.probe().name(), source, loaded);
         });
     }
 
-    private static JsObject loaded(JsRuntime rt, ModuleProvider provider, Map<String, JsRef<JsObject>> loaded) {
-        JsRef<JsObject> module = loaded.get(provider.name());
+    /** Module {@code name} in {@code rt}: loaded once per runtime, its instance closed with the runtime. */
+    private static JsObject loaded(JsRuntime rt, String name, Source source, Map<String, JsRef<JsObject>> loaded) {
+        JsRef<JsObject> module = loaded.get(name);
         if (module == null) {
-            module = provider.load(rt).persist();
-            loaded.put(provider.name(), module);
+            ModuleProvider instance = source.instance();
+            module = instance.load(rt).persist();
+            loaded.put(name, module);
+            rt.hostObject(new CloseHook(instance, rt)); // its release() runs when the runtime closes
         }
         return module.get();
     }
@@ -166,5 +208,26 @@ public final class ModuleRegistry {
     @Override
     public String toString() {
         return "ModuleRegistry" + names();
+    }
+
+    /** A host object that scripts never see, registered only for its {@link #release()} at runtime close. */
+    private static final class CloseHook implements HostObject {
+        private final ModuleProvider module;
+        private final JsRuntime runtime;
+
+        CloseHook(ModuleProvider module, JsRuntime runtime) {
+            this.module = module;
+            this.runtime = runtime;
+        }
+
+        @Override
+        public JsValue get(JsRuntime runtime, String name) {
+            return JsValue.undefined();
+        }
+
+        @Override
+        public void release() {
+            module.close(runtime);
+        }
     }
 }

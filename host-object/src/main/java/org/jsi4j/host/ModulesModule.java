@@ -2,11 +2,15 @@ package org.jsi4j.host;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.binder.LinkedBindingBuilder;
 import com.google.inject.multibindings.Multibinder;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Guice wiring for native modules: a {@code Multibinder<ModuleProvider>} that any Guice module adds
@@ -20,6 +24,9 @@ import java.util.Set;
  * });
  * injector.getInstance(ModuleRegistry.class).install(runtime);
  * }</pre>
+ * A module bound to a class gets a new instance in each runtime (unless it is
+ * {@link ModuleProvider#shared() shared}); one bound to an instance or in singleton scope is that
+ * instance everywhere.
  * Guice is an optional dependency of host-object: add {@code com.google.inject:guice} to use this.
  */
 public final class ModulesModule extends AbstractModule {
@@ -47,8 +54,11 @@ public final class ModulesModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ModuleRegistry registry(Set<ModuleProvider> bound) {
-        ModuleRegistry registry = ModuleRegistry.of(bound);
+    ModuleRegistry registry(Collection<Provider<ModuleProvider>> bound) {
+        // a binding to a class (not an instance, not a singleton) makes a new module for each runtime
+        List<Supplier<ModuleProvider>> factories = new ArrayList<>();
+        for (Provider<ModuleProvider> p : bound) factories.add(p::get);
+        ModuleRegistry registry = ModuleRegistry.empty().plusPerRuntime(factories);
         return discover ? registry.plus(ModuleRegistry.discover()) : registry;
     }
 

@@ -50,7 +50,9 @@ public final class NativeModule implements ModuleProvider {
 
     /**
      * The module an annotated object defines ({@link JsModule}, {@link JsMethod}, {@link JsProperty}).
-     * A {@code NativeModule} is returned as it is.
+     * A {@code NativeModule} is returned as it is. The class needs {@link JsModule} only to be found
+     * by {@code require}: any object with public {@link JsMethod}/{@link JsProperty} members can be
+     * exposed to script with {@code NativeModule.of(object).load(runtime)} (named after its class).
      *
      * @throws IllegalArgumentException when the class is not annotated, or a member cannot be bound
      *     (a parameter type with no JavaScript form, a setter without a getter, a non-final field)

@@ -43,7 +43,8 @@ class ConsoleFormatTest {
     void upperOInspectsAtDefaultDepthAndLowerOFourLevels() {
         String nested = "{a: {b: {c: {d: 1}}}}";
         assertEquals("{ a: { b: { c: [Object] } } }", rt.log("console.log('%O', " + nested + ")"));
-        assertEquals("{ a: { b: { c: { d: 1 } } } }", rt.log("console.log('%o', " + nested + ")"));
+        // Node keeps at most three nested levels on one line
+        assertEquals("{\n  a: { b: { c: { d: 1 } } }\n}", rt.log("console.log('%o', " + nested + ")"));
     }
 
     @Test

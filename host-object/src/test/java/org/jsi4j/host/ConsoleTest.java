@@ -64,7 +64,8 @@ class ConsoleTest {
         try (RhinoRuntime rt = new RhinoRuntime()) {
             assertTrue(rt.runtime.evaluate("console.log === console.log && typeof console.warn === 'function'"
                     + " && console.log.name === 'log' && 'error' in console && !('nope' in console)", "t.js").asBoolean());
-            assertEquals("log,info,debug,warn,error", rt.runtime.evaluate("Object.keys(console).join()", "t.js").asString());
+            assertEquals("log,info,debug,warn,error,dir,table,time,timeLog,timeEnd,count,countReset,assert,group,groupCollapsed,"
+                    + "groupEnd,trace", rt.runtime.evaluate("Object.keys(console).join()", "t.js").asString());
             assertTrue(rt.runtime.global().get("console").asObject().getHostObject(Console.class) != null);
         }
     }

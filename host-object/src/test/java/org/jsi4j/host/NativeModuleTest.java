@@ -169,8 +169,40 @@ class NativeModuleTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> NativeModule.of(new MutableField())).getMessage()
                 .contains("must be final"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> NativeModule.of(new NotAnnotated())).getMessage()
-                .contains("annotate it with @JsModule"));
+                .contains("has no public @JsMethod or @JsProperty member"));
         assertThrows(IllegalArgumentException.class, () -> NativeModule.builder("has space"));
+    }
+
+    /** An object that is no module, with annotated members. */
+    public static final class Thermostat {
+        private double target = 20;
+
+        @JsProperty public double getTarget() {
+            return target;
+        }
+
+        @JsProperty public void setTarget(double value) {
+            target = value;
+        }
+
+        @JsMethod public String describe(String room) {
+            return room + ": " + target;
+        }
+
+        public String hidden() {
+            return "not exposed";
+        }
+    }
+
+    @Test
+    void anAnnotatedObjectWithoutJsModuleIsExposedToo() {
+        Thermostat t = new Thermostat();
+        rt.global().set("t", NativeModule.of(t).load(rt));
+        assertEquals(JsValue.of("hall: 22.5|undefined"), rt.evaluate(
+                "t.target = 22.5; t.describe('hall') + '|' + typeof t.hidden", "t.js"));
+        assertEquals(22.5, t.getTarget());
+        JsError wrong = assertThrows(JsError.class, () -> rt.evaluate("t.describe(5)", "w.js"));
+        assertEquals("TypeError", wrong.name().orElseThrow());
     }
 
     @Test

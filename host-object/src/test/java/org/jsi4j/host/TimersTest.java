@@ -74,7 +74,7 @@ class TimersTest {
 
     @Test
     void timersDueTogetherFireInCreationOrder() {
-        eval("var log = []; for (var i = 0; i < 40; i++) (function (n) { setTimeout(function () { log.push(n); }, 20); })(i);"
+        eval("var log = []; for (var i = 0; i < 40; i++) (function (n) { setTimeout(function () { log.push(n); }, 300); })(i);"
                 + " setTimeout(function () { log.push('early'); }, 1);");
         loop();
         StringBuilder expected = new StringBuilder("early");
@@ -100,9 +100,9 @@ class TimersTest {
 
     @Test
     void refreshRestartsATimer() {
-        eval("var log = []; var t = setTimeout(function () { log.push('t'); }, 80);"
-                + " setTimeout(function () { log.push('a'); t.refresh(); }, 40);"
-                + " setTimeout(function () { log.push('b'); }, 100);");
+        eval("var log = []; var t = setTimeout(function () { log.push('t'); }, 400);"
+                + " setTimeout(function () { log.push('a'); t.refresh(); }, 100);"
+                + " setTimeout(function () { log.push('b'); }, 450);");
         loop();
         assertEquals(JsValue.of("a,b,t"), eval("log.join()"));
     }

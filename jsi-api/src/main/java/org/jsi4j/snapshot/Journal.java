@@ -13,7 +13,7 @@ import java.util.Set;
  * the same state, as long as the setup is deterministic (no {@code Math.random()}, clock or
  * external input whose answer changes) and nothing changed the runtime behind the journal's back:
  * changes made directly through the Java API ({@link JsObject#set}, a call from Java) are listed
- * in {@link #unjournaled()} and make a replay refuse.
+ * in {@code unjournaled()} and make a replay refuse.
  */
 public final class Journal {
     /** One step of a setup. */

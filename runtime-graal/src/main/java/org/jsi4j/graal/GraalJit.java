@@ -20,13 +20,17 @@ final class GraalJit {
         return !"Interpreted".equalsIgnoreCase(engine.getImplementationName());
     }
 
-    /** Prints one line on standard error, once per JVM, when GraalJS has no JIT. */
+    /**
+     * Says once per JVM, as a {@code WARNING} of the System.Logger {@code org.jsi4j.graal}, that
+     * GraalJS has no JIT and why (runtime-graal/README.md has the recipe).
+     */
     static void warnOnceIfInterpreted(boolean active) {
         if (active || !WARNED.compareAndSet(false, true)) return;
         String jdk = System.getProperty("java.version");
         String why = jdk.equals(COMPILER_VERSION)
                 ? "the JVM was started without --upgrade-module-path=<graal-jit dir> -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI"
                 : "the Graal compiler " + COMPILER_VERSION + " needs JDK " + COMPILER_VERSION + " and this is JDK " + jdk;
-        System.err.println("jsi4j: GraalJS runs interpreter only (much slower): " + why + ".");
+        System.getLogger("org.jsi4j.graal").log(System.Logger.Level.WARNING,
+                "GraalJS runs interpreter only (much slower): " + why + "; see runtime-graal/README.md.");
     }
 }

@@ -1,6 +1,5 @@
 package org.jsi4j.graal;
 
-import java.io.OutputStream;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsTerminatedException.Reason;
 import org.jsi4j.RuntimeOptions;
+import org.jsi4j.spi.SystemLoggerHandler;
 
 /**
  * Makes GraalJS runtimes. All runtimes of one factory share one polyglot {@link Engine}, so code
@@ -71,7 +71,7 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     private static Engine newEngine() {
         return Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
-                .logHandler(OutputStream.nullOutputStream())
+                .logHandler(new SystemLoggerHandler("org.jsi4j.graal.engine"))
                 .build();
     }
 

@@ -36,7 +36,7 @@ final class RhinoHostFunction extends BaseFunction {
         this.function = function;
         this.name = name;
         this.length = length;
-        ScriptRuntime.setFunctionProtoAndParent(this, scope);
+        ScriptRuntime.setFunctionProtoAndParent(this, backend.context(), scope);
     }
 
     @Override

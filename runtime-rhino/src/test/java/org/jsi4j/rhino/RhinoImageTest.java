@@ -327,7 +327,6 @@ class RhinoImageTest {
         assertTrue(rejected > 75, "only " + rejected + " of 150 damaged images were rejected");
     }
 
-    /** {@code snap}'s blob with its image replaced, the length and checksum fixed. */
     /**
      * {@code snap}'s blob with another image, checksums recomputed and authenticated with the
      * default key: what an attacker who has the key could make (the image's own checks are the

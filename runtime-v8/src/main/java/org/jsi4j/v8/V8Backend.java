@@ -38,6 +38,7 @@ final class V8Backend implements EngineBackend {
     private final RuntimeServices services;
     private final V8Values values;
     private final V8Callback callback;
+    private final V8CallbackContexts contexts;
     private final V8Bridge bridge;
     private final V8Errors errors;
     private final V8Symbols symbols;
@@ -65,8 +66,9 @@ final class V8Backend implements EngineBackend {
         this.values = new V8Values(rt, services, symbols);
         this.entry = new V8Entry(rt, limits);
         this.callback = new V8Callback(rt, services, entry);
-        this.bridge = new V8Bridge(rt, new V8HostFunction(rt, services.runtime(), values, callback),
-                new V8HostObject(rt, services.runtime(), values, callback));
+        this.contexts = new V8CallbackContexts(rt);
+        this.bridge = new V8Bridge(rt, new V8HostFunction(rt, services.runtime(), values, callback, contexts),
+                new V8HostObject(rt, services.runtime(), values, callback, contexts));
         values.bridge(bridge);
         this.errors = new V8Errors(rt, services, this);
         entry.wire(errors, callback, bridge);
@@ -376,6 +378,9 @@ final class V8Backend implements EngineBackend {
                 errors.close();
                 symbols.close();
                 bridge.close();
+                // prepared scripts still held by the application: closed with their runtime
+                for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();
+                contexts.releaseAll();
             } catch (JavetException e) {
                 // closing anyway: the isolate below frees whatever is left
             } finally {

@@ -24,9 +24,11 @@ final class V8HostFunction {
     private final JsRuntime runtime;
     private final V8Values values;
     private final V8Callback callback;
+    private final V8CallbackContexts contexts;
 
-    V8HostFunction(V8Runtime rt, JsRuntime runtime, V8Values values, V8Callback callback) {
+    V8HostFunction(V8Runtime rt, JsRuntime runtime, V8Values values, V8Callback callback, V8CallbackContexts contexts) {
         this.rt = rt;
+        this.contexts = contexts;
         this.runtime = runtime;
         this.values = values;
         this.callback = callback;
@@ -34,16 +36,16 @@ final class V8HostFunction {
 
     /** The native function for calls without a receiver ({@code this} is undefined). */
     V8ValueFunction withoutThis(HostFunction function) throws JavetException {
-        return rt.createV8ValueFunction(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallNoThisAndResult,
+        return rt.createV8ValueFunction(contexts.track(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallNoThisAndResult,
                 (IJavetDirectCallable.NoThisAndResult<RuntimeException>) args ->
-                        callback.run(() -> call(function, JsValue.undefined(), args))));
+                        callback.run(() -> call(function, JsValue.undefined(), args)))));
     }
 
     /** The native function for calls whose receiver is an object (a method call, {@code new}). */
     V8ValueFunction withThis(HostFunction function) throws JavetException {
-        return rt.createV8ValueFunction(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallThisAndResult,
+        return rt.createV8ValueFunction(contexts.track(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallThisAndResult,
                 (IJavetDirectCallable.ThisAndResult<RuntimeException>) (self, args) ->
-                        callback.run(() -> call(function, values.toJs(self), values.toJs(args, 0)))));
+                        callback.run(() -> call(function, values.toJs(self), values.toJs(args, 0))))));
     }
 
     /**
@@ -51,9 +53,9 @@ final class V8HostFunction {
      * box or replace with the global: it comes first among the arguments.
      */
     V8ValueFunction withPrimitiveThis(HostFunction function) throws JavetException {
-        return rt.createV8ValueFunction(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallNoThisAndResult,
+        return rt.createV8ValueFunction(contexts.track(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallNoThisAndResult,
                 (IJavetDirectCallable.NoThisAndResult<RuntimeException>) args ->
-                        callback.run(() -> call(function, values.toJs(args[0]), values.toJs(args, 1)))));
+                        callback.run(() -> call(function, values.toJs(args[0]), values.toJs(args, 1))))));
     }
 
     private V8Value call(HostFunction function, JsValue self, V8Value[] args) throws JavetException {

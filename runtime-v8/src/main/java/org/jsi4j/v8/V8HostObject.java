@@ -41,9 +41,11 @@ final class V8HostObject {
     private final JsRuntime runtime;
     private final V8Values values;
     private final V8Callback callback;
+    private final V8CallbackContexts contexts;
 
-    V8HostObject(V8Runtime rt, JsRuntime runtime, V8Values values, V8Callback callback) {
+    V8HostObject(V8Runtime rt, JsRuntime runtime, V8Values values, V8Callback callback, V8CallbackContexts contexts) {
         this.rt = rt;
+        this.contexts = contexts;
         this.runtime = runtime;
         this.values = values;
         this.callback = callback;
@@ -51,8 +53,8 @@ final class V8HostObject {
 
     /** The native function that the proxy of {@code host} calls. */
     V8ValueFunction callback(HostObject host) throws JavetException {
-        return rt.createV8ValueFunction(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallNoThisAndResult,
-                (IJavetDirectCallable.NoThisAndResult<RuntimeException>) args -> callback.run(() -> trap(host, args))));
+        return rt.createV8ValueFunction(contexts.track(new JavetCallbackContext("jsi4j", JavetCallbackType.DirectCallNoThisAndResult,
+                (IJavetDirectCallable.NoThisAndResult<RuntimeException>) args -> callback.run(() -> trap(host, args)))));
     }
 
     private V8Value trap(HostObject host, V8Value[] args) throws JavetException {

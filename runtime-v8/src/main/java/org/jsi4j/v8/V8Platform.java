@@ -5,9 +5,9 @@ import com.caoccao.javet.interop.V8Host;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.options.V8Flags;
 import com.caoccao.javet.interop.options.V8RuntimeOptions;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jsi4j.JsEngineException;
+import org.jsi4j.spi.SystemLoggerHandler;
 
 /**
  * The per-JVM side of V8: the flags (sloppy mode by default, a stack size that fits a JVM thread,
@@ -21,7 +21,7 @@ import org.jsi4j.JsEngineException;
  * named by {@value V8IcuData#PROPERTY} ({@link V8IcuData}).
  */
 final class V8Platform {
-    /** Javet's own loggers: library-load messages go to java.util.logging, not the console. */
+    /** Javet's own loggers (java.util.logging): passed to jsi4j's System.Logger {@code org.jsi4j.v8.javet}. */
     private static final Logger JAVET_LOGGER = Logger.getLogger("com.caoccao.javet");
 
     /**
@@ -82,7 +82,10 @@ final class V8Platform {
     }
 
     private static V8Host load() {
-        if (JAVET_LOGGER.getLevel() == null) JAVET_LOGGER.setLevel(Level.WARNING);
+        if (JAVET_LOGGER.getHandlers().length == 0) {
+            JAVET_LOGGER.addHandler(new SystemLoggerHandler("org.jsi4j.v8.javet"));
+            JAVET_LOGGER.setUseParentHandlers(false);
+        }
         V8Flags flags = V8RuntimeOptions.V8_FLAGS;
         if (flags.isSealed() && !userFlags.isEmpty()) {
             throw new IllegalStateException("The application set Javet's V8 flags itself before jsi4j loaded V8, so"

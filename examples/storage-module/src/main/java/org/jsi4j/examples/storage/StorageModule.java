@@ -22,7 +22,8 @@ import org.jsi4j.host.ModuleProvider;
  * {@code META-INF/services/org.jsi4j.host.ModuleProvider} of this example jar (not of the
  * {@code host-object} library), which {@code ./jsi run} has on its class path.
  *
- * <p>One instance is shared by the runtimes it is loaded into; its methods are synchronized.
+ * <p>Each runtime gets its own instance (a {@code @JsModule} is per runtime unless it says
+ * {@code shared = true}), so one runtime's keys and {@code onChange} callbacks never reach another.
  */
 @JsModule("storage")
 public final class StorageModule implements ModuleProvider {
