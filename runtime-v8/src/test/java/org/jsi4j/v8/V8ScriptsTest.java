@@ -138,6 +138,34 @@ class V8ScriptsTest {
         assertEquals(0, factory.refusedScripts());
     }
 
+    @Test
+    void aPreparedScriptFromCachedCodeCanBeInterrupted() throws InterruptedException {
+        V8RuntimeFactory factory = new V8RuntimeFactory();
+        String spin = BUNDLE + ";\nwhile (true) { bump(); }";
+        try (JsRuntime a = factory.create()) {
+            a.prepare(spin, "spin.js");
+        }
+        // the time limit is only a safety net: the interrupt must stop it first
+        try (JsRuntime b = factory.create(RuntimeOptions.defaults().withTimeLimit(Duration.ofSeconds(20)))) {
+            PreparedScript p = b.prepare(spin, "spin.js");
+            assertEquals(1, factory.reusedScripts());
+            Thread stopper = new Thread(() -> {
+                while (!b.interrupt()) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            stopper.start();
+            JsTerminatedException e = assertThrows(JsTerminatedException.class, p::run);
+            stopper.join();
+            assertEquals(JsTerminatedException.Reason.INTERRUPTED, e.reason());
+            assertTrue(b.evaluate("counter", "after.js").asNumber() > 0, "the loop ran");
+        }
+    }
+
     /** Damages the factory's code for BUNDLE as plain runtimes (not restored from an image) use it. */
     private static void damage(V8RuntimeFactory factory, int offset) {
         V8Runtime plain = V8Platform.newRuntime();
