@@ -338,6 +338,21 @@ class LimitsTest {
         }
     }
 
+    /** Memory outside a JavaScript heap counts too: ArrayBuffer backing stores (outside V8's heap). */
+    @EngineTest
+    void anArrayBufferBombEndsWithAMemoryLimit(JsRuntimeFactory factory) {
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(256L << 20))) {
+            // 3 GB at most, so that a broken limit fails the test instead of exhausting the machine
+            JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate(
+                    "var kept = []; for (var i = 0; i < 384; i++) kept.push(new Uint8Array(8 << 20).fill(1)); kept.length",
+                    "buffers.js"));
+            assertEquals(Reason.MEMORY_LIMIT, e.reason(), e.getMessage());
+            double kept = rt.global().get("kept").asObject().get("length").asNumber();
+            assertTrue(kept < 96, "stopped after " + kept + " buffers of 8 MB under a 256 MB limit");
+            if (e.runtimeUsable()) assertEquals(JsValue.of(2), rt.evaluate("kept = null; 1 + 1", "after.js"));
+        }
+    }
+
     @EngineTest
     void aMemoryLimitCountsOneEntryNotTheRuntimesLife(JsRuntimeFactory factory) {
         try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(512L << 20))) {

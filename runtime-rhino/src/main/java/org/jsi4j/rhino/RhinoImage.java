@@ -8,7 +8,6 @@ import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.OutputStream;
 import java.lang.invoke.SerializedLambda;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +15,6 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsSnapshotException;
 import org.mozilla.javascript.AccessorSlot;
@@ -41,7 +39,7 @@ import org.mozilla.javascript.serialize.ScriptableOutputStream;
  *
  * <p>The bytes are {@code "JSI4JRHI"}, a SHA-256 of the payload, then the serialized payload.
  * Reading checks the digest, then deserializes behind an {@link ObjectInputFilter} that admits
- * only the classes a scope is made of ({@link #admitted(Class)}), so that a crafted image cannot
+ * only the classes a scope is made of ({@link RhinoImageFilter}), so that a crafted image cannot
  * make the JVM instantiate anything else. Every failure is a {@link JsSnapshotException}.
  */
 final class RhinoImage {
@@ -109,44 +107,6 @@ final class RhinoImage {
             Map.entry("search", SymbolKey.SEARCH), Map.entry("split", SymbolKey.SPLIT),
             Map.entry("unscopables", SymbolKey.UNSCOPABLES));
 
-    /** JDK classes a scope may contain. */
-    private static final Set<Class<?>> JDK_ADMITTED = Set.of(Object.class, String.class, Boolean.class, Integer.class,
-            Long.class, Double.class, Float.class, Short.class, Byte.class, Character.class, Number.class, Enum.class,
-            BigInteger.class, SerializedLambda.class, java.util.ArrayList.class,
-            java.util.HashMap.class, java.util.Map.Entry.class);
-
-    /**
-     * The only kinds of lambda a scope holds: the accessors of Rhino's built-in slots (a function's
-     * {@code length} and {@code name}, an array's {@code length}). A serialized lambda is admitted
-     * by the filter (its capturing class must pass it too), but once read it must be one of these
-     * ({@link Reader#resolveObject}): an {@code Initializable} or any other lambda a crafted image
-     * asks a Rhino class to make is refused.
-     */
-    private static final Set<String> SLOT_LAMBDAS = Set.of("org.mozilla.javascript.BuiltInSlot$Getter",
-            "org.mozilla.javascript.BuiltInSlot$Setter", "org.mozilla.javascript.BuiltInSlot$AttributeSetter",
-            "org.mozilla.javascript.BuiltInSlot$PropDescriptionSetter");
-
-    /** JDK list wrappers Rhino's compiled functions hold, by name (their classes are private). */
-    private static final Set<String> JDK_LISTS = Set.of("java.util.Collections$UnmodifiableList",
-            "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableCollection",
-            "java.util.Collections$EmptyList", "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
-            "java.util.CollSer");
-
-    /**
-     * Rhino classes that reach into Java (reflection, adapters, class loading) and never belong in a
-     * sandboxed scope, and the lazily loaded constructors of standard scopes: their initializer (a
-     * serialized lambda, itself refused) loads any class by name when the property is first read,
-     * {@code Packages} and {@code JavaImporter} among them, so a crafted image could bring Java back.
-     */
-    private static final List<String> RHINO_REFUSED = List.of("org.mozilla.javascript.NativeJava",
-            "org.mozilla.javascript.LazilyLoadedCtor", "org.mozilla.javascript.LazyLoadSlot",
-            "org.mozilla.javascript.JavaAdapter", "org.mozilla.javascript.JavaMembers", "org.mozilla.javascript.MemberBox",
-            "org.mozilla.javascript.FieldAndMethods", "org.mozilla.javascript.ImporterTopLevel",
-            "org.mozilla.javascript.ClassCache", "org.mozilla.javascript.DefiningClassLoader",
-            "org.mozilla.javascript.lc.", "org.mozilla.javascript.optimizer.", "org.mozilla.javascript.gen.",
-            "org.mozilla.javascript.tools.", "org.mozilla.javascript.xml", "org.mozilla.javascript.commonjs.",
-            "org.mozilla.javascript.engine.", "org.mozilla.javascript.jdk");
-
     private RhinoImage() {
     }
 
@@ -208,7 +168,7 @@ final class RhinoImage {
             throw bad("it is corrupt (its SHA-256 digest does not match)", null);
         }
         Callable resolve = cx.compileFunction(standard, RESOLVE, "jsi4j-image-resolve.js", 1, null);
-        Admission admission = new Admission(body.length);
+        RhinoImageFilter admission = new RhinoImageFilter(body.length);
         try (Reader in = new Reader(new ByteArrayInputStream(body), cx, standard, resolve, faces, admission)) {
             in.setObjectInputFilter(admission);
             Object user = in.readObject();
@@ -230,52 +190,6 @@ final class RhinoImage {
     interface Faces {
         /** The function or host-object face for the external {@code token} names, or a {@link JsSnapshotException}. */
         Scriptable face(ImageToken.External token);
-    }
-
-    /**
-     * Admits the classes of {@link #admitted}, the object a token was just resolved to (which the
-     * JDK checks too), and no array longer than the payload could fill; remembers what it refused.
-     */
-    private static final class Admission implements ObjectInputFilter {
-        private final int payloadLength;
-        Object resolved;
-        String rejected;
-
-        Admission(int payloadLength) {
-            this.payloadLength = payloadLength;
-        }
-
-        @Override
-        public Status checkInput(FilterInfo info) {
-            if (info.arrayLength() > payloadLength) {
-                rejected = "an array of " + info.arrayLength() + " elements in a payload of " + payloadLength + " bytes";
-                return Status.REJECTED;
-            }
-            Class<?> type = info.serialClass();
-            if (type == null) return Status.UNDECIDED;
-            if (admitted(type) || resolved != null && type == resolved.getClass()) return Status.ALLOWED;
-            rejected = type.getName();
-            return Status.REJECTED;
-        }
-    }
-
-    /**
-     * Whether a scope may contain an instance of {@code type}: Rhino's own object classes (not its
-     * bridges to Java), the JDK's boxed primitives, {@code String} and {@code BigInteger}, the
-     * {@code ArrayList}, {@code HashMap} (inside Rhino's {@code Map}, {@code Set} and
-     * {@code RegExp}; their contents pass this filter too), list wrappers Rhino's own objects hold,
-     * the serialized lambdas of built-in slots ({@link #SLOT_LAMBDAS}, checked once read), arrays of
-     * those, and the {@link ImageToken}s. Never the lazily loaded constructors of a standard scope. Nothing else of the
-     * JDK (no comparator-driven collections, no reflection or I/O classes) is admitted.
-     */
-    static boolean admitted(Class<?> type) {
-        while (type.isArray()) type = type.getComponentType();
-        if (type.isPrimitive() || JDK_ADMITTED.contains(type) || JDK_LISTS.contains(type.getName())) return true;
-        if (ImageToken.class.isAssignableFrom(type)) return type.getName().startsWith(ImageToken.class.getName());
-        String name = type.getName();
-        if (!name.startsWith("org.mozilla.javascript.")) return false;
-        for (String refused : RHINO_REFUSED) if (name.startsWith(refused)) return false;
-        return true;
     }
 
     private static Map<Object, String[]> builtinPaths(Context cx, ScriptableObject standard) throws Unrepresentable {
@@ -325,7 +239,7 @@ final class RhinoImage {
         @Override
         protected Object replaceObject(Object obj) throws IOException {
             if (obj instanceof SymbolKey key) return sharedSymbol(key);
-            if (obj instanceof SerializedLambda l && !SLOT_LAMBDAS.contains(l.getFunctionalInterfaceClass().replace('/', '.'))) {
+            if (obj instanceof SerializedLambda l && !RhinoImageFilter.slotLambda(l.getFunctionalInterfaceClass().replace('/', '.'))) {
                 throw new Unrepresentable("the state holds a Java lambda (" + l.getFunctionalInterfaceClass() + "), which a restore refuses");
             }
             if (obj instanceof LazilyLoadedCtor) {
@@ -371,9 +285,9 @@ final class RhinoImage {
         private final ScriptableObject standard;
         private final Callable resolve;
         private final Faces faces;
-        private final Admission admission;
+        private final RhinoImageFilter admission;
 
-        Reader(InputStream in, Context cx, ScriptableObject standard, Callable resolve, Faces faces, Admission admission)
+        Reader(InputStream in, Context cx, ScriptableObject standard, Callable resolve, Faces faces, RhinoImageFilter admission)
                 throws IOException {
             super(in, standard);
             this.admission = admission;
@@ -412,7 +326,7 @@ final class RhinoImage {
 
         private static boolean isSlotLambda(Class<?> type) {
             Class<?>[] interfaces = type.getInterfaces();
-            return interfaces.length == 1 && SLOT_LAMBDAS.contains(interfaces[0].getName());
+            return interfaces.length == 1 && RhinoImageFilter.slotLambda(interfaces[0].getName());
         }
 
         private static SymbolKey wellKnown(String name) {

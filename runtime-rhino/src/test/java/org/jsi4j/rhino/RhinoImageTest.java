@@ -250,12 +250,12 @@ class RhinoImageTest {
             assertTrue(e.getMessage().contains("a class a scope cannot contain"), e.getMessage());
         }
         assertFalse(Gadget.instantiated, "the filter must stop the gadget before it is read");
-        assertFalse(RhinoImage.admitted(PriorityQueue.class));
-        assertFalse(RhinoImage.admitted(java.util.TreeMap.class));
-        assertFalse(RhinoImage.admitted(org.mozilla.javascript.NativeJavaObject.class));
-        assertFalse(RhinoImage.admitted(Gadget[].class));
-        assertTrue(RhinoImage.admitted(org.mozilla.javascript.NativeObject.class));
-        assertTrue(RhinoImage.admitted(String[].class));
+        assertFalse(RhinoImageFilter.admitted(PriorityQueue.class));
+        assertFalse(RhinoImageFilter.admitted(java.util.TreeMap.class));
+        assertFalse(RhinoImageFilter.admitted(org.mozilla.javascript.NativeJavaObject.class));
+        assertFalse(RhinoImageFilter.admitted(Gadget[].class));
+        assertTrue(RhinoImageFilter.admitted(org.mozilla.javascript.NativeObject.class));
+        assertTrue(RhinoImageFilter.admitted(String[].class));
     }
 
     /**
@@ -296,7 +296,7 @@ class RhinoImageTest {
                 assertTrue(e.getMessage().contains("a class a scope cannot contain"), e.getMessage());
             }
         }
-        assertFalse(RhinoImage.admitted(org.mozilla.javascript.LazilyLoadedCtor.class));
+        assertFalse(RhinoImageFilter.admitted(org.mozilla.javascript.LazilyLoadedCtor.class));
     }
 
     @Test

@@ -372,6 +372,7 @@ final class V8Backend implements EngineBackend {
     @Override
     public void close() {
         entry.closing(() -> {
+            limits.close();
             try {
                 if (drain != null) drain.close();
                 rejections.close();

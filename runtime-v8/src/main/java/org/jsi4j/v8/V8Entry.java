@@ -52,6 +52,7 @@ final class V8Entry {
         }
         if (callback.inCallback() && !V8ThreadStack.available()) armHeadroomProbe();
         boolean outer = errors.enter();
+        limits.entered();
         try {
             T result = call.run();
             if (limits.hit()) {
@@ -63,6 +64,7 @@ final class V8Entry {
         } catch (JavetException e) {
             throw translate(e);
         } finally {
+            limits.left();
             errors.leave(outer);
         }
     }

@@ -22,7 +22,10 @@ import org.jsi4j.JsTerminatedException;
  * pointer with the limit before each entry, which then fails with a {@code RangeError} instead. On threads that pass, deep recursion, also through host functions, is
  * a {@code RangeError}.
  *
- * <p><b>Heap.</b> The heap limit of one isolate. V8 calls {@link HeapGuard} when the heap nears the limit; it
+ * <p><b>Heap.</b> The heap limit of one isolate, plus the memory outside it: V8 does not count
+ * ArrayBuffer backing stores against its heap limit, so {@link V8OffHeapSampler} samples heap plus
+ * external memory every 10 ms while a script runs and stops it past the limit (one sample late at
+ * most, plus V8's next interrupt check). The heap limit itself: V8 calls {@link HeapGuard} when the heap nears the limit; it
  * asks V8 to terminate the script and raises the limit for the moment: by at least the current
  * limit (256 MB or more), because the allocation that reached the limit may be one large object
  * (a 100-million-element array is 800 MB) and V8 aborts the process when the raised limit still
@@ -49,6 +52,34 @@ final class V8Limits {
     private final long heapLimit;
     private final HeapGuard guard = new HeapGuard();
     private volatile boolean hit;
+    /** Memory outside V8's heap (backing stores) when the sampler stopped the script, else -1. */
+    private volatile long offHeapAtHit = -1;
+    /**
+     * Heap plus external memory past which the sampler stops a script: the limit, or, while what an
+     * earlier script kept still fills it, that much plus a quarter of the limit, so that the next
+     * scripts can run and drop it.
+     */
+    private volatile long offHeapFloor;
+    /** Entries running now, outermost and nested (owner thread; read by the sampler, which may see it late). */
+    @SuppressWarnings("unused")
+    private int running;
+    /** How many outermost entries started (owner thread; read by the sampler). */
+    @SuppressWarnings("unused")
+    private int outermost;
+    private static final java.lang.invoke.VarHandle OUTERMOST;
+    private static final java.lang.invoke.VarHandle RUNNING;
+    /** The sampler's request still waiting for V8's answer (sampler thread, under this object's lock). */
+    private java.util.concurrent.CompletableFuture<V8HeapStatistics> pendingSample;
+    private boolean closed;
+
+    static {
+        try {
+            RUNNING = java.lang.invoke.MethodHandles.lookup().findVarHandle(V8Limits.class, "running", int.class);
+            OUTERMOST = java.lang.invoke.MethodHandles.lookup().findVarHandle(V8Limits.class, "outermost", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** The lowest stack pointer from which V8 may be entered on the owner thread, or 0 when unknown. */
     private final long reentryFloor;
     /** Where {@code getcontext} writes the owner thread's registers. */
@@ -62,6 +93,50 @@ final class V8Limits {
         this.reentryFloor = measured ? V8ThreadStack.top() - ((long) V8Platform.STACK_SIZE_KB << 10) + REENTRY_ROOM : 0;
         this.context = measured ? V8ThreadStack.contextBuffer() : null;
         applyHeapLimit();
+        offHeapFloor = heapLimit;
+        V8OffHeapSampler.watch(this);
+    }
+
+    /** An entry into JavaScript starts (owner thread): an opaque store, no fence. */
+    void entered() {
+        int running = (int) RUNNING.getOpaque(this);
+        if (running == 0) OUTERMOST.setOpaque(this, (int) OUTERMOST.getOpaque(this) + 1);
+        RUNNING.setOpaque(this, running + 1);
+    }
+
+    /** The entry {@link #entered} started ended. */
+    void left() {
+        RUNNING.setOpaque(this, (int) RUNNING.getOpaque(this) - 1);
+    }
+
+    /**
+     * Sampler thread ({@link V8OffHeapSampler}): while a script runs, asks V8 for its heap
+     * statistics (answered at V8's next interrupt check) and stops the script when its heap plus
+     * its external memory (ArrayBuffer backing stores) passed the limit.
+     */
+    synchronized void sampleOffHeap() {
+        if (closed || (int) RUNNING.getOpaque(this) <= 0 || hit) return;
+        if (pendingSample != null && !pendingSample.isDone()) return;
+        int entry = (int) OUTERMOST.getOpaque(this);
+        pendingSample = rt.getV8HeapStatistics();
+        pendingSample.thenAccept(stats -> checkOffHeap(stats, entry));
+    }
+
+    /** Stops the script when {@code stats} are past the limit and were taken during the entry sampled. */
+    private void checkOffHeap(V8HeapStatistics stats, int entry) {
+        if (stats == null || hit || (int) RUNNING.getOpaque(this) <= 0 || entry != (int) OUTERMOST.getOpaque(this)) return;
+        long total = stats.getExternalMemory() + stats.getUsedHeapSize();
+        if (total <= heapLimit) offHeapFloor = heapLimit; // what an earlier script kept is gone
+        if (total <= offHeapFloor) return;
+        offHeapAtHit = stats.getExternalMemory();
+        hit = true;
+        rt.terminateExecution();
+    }
+
+    /** Stops sampling; before the isolate closes (owner thread). */
+    synchronized void close() {
+        closed = true;
+        V8OffHeapSampler.unwatch(this);
     }
 
     /**
@@ -104,24 +179,30 @@ final class V8Limits {
      */
     JsTerminatedException takeHit() {
         if (!hit) return null;
+        long offHeap = offHeapAtHit;
+        offHeapAtHit = -1;
         hit = false;
         rt.cancelTerminateExecution();
         rt.lowMemoryNotification();
         applyHeapLimit();
         long used = usedHeap();
+        offHeapFloor = Math.max(heapLimit, used + heapLimit / 4);
         String limit = (heapLimit >> 20) + " MB";
         String still = used > heapLimit - heapLimit / 4
                 ? " What the script left reachable still uses " + (used >> 20) + " MB after a garbage collection:"
                         + " drop it (for example delete the globals holding it) or close this runtime."
                 : " The runtime is still usable.";
+        String what = offHeap < 0 ? "the V8 heap reached its limit of " + limit
+                : "the V8 heap and the " + (offHeap >> 20) + " MB of ArrayBuffer memory outside it passed the limit of " + limit;
         return new JsTerminatedException(JsTerminatedException.Reason.MEMORY_LIMIT,
-                "The script was stopped because the V8 heap reached its limit of " + limit
-                        + ". Raise RuntimeOptions.maxHeapBytes or make the script keep less alive." + still, true);
+                "The script was stopped because " + what
+                        + " (RuntimeOptions.maxHeapBytes). Raise maxHeapBytes or make the script keep less alive." + still, true);
     }
 
+    /** Heap in use plus external memory (backing stores), as V8 reports them now. */
     private long usedHeap() {
         V8HeapStatistics stats = rt.getV8HeapStatistics().getNow(null);
-        return stats == null ? 0 : stats.getUsedHeapSize();
+        return stats == null ? 0 : stats.getUsedHeapSize() + stats.getExternalMemory();
     }
 
     /**
