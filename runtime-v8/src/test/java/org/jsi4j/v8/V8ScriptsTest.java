@@ -149,8 +149,11 @@ class V8ScriptsTest {
         try (JsRuntime b = factory.create(RuntimeOptions.defaults().withTimeLimit(Duration.ofSeconds(20)))) {
             PreparedScript p = b.prepare(spin, "spin.js");
             assertEquals(1, factory.reusedScripts());
+            java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
             Thread stopper = new Thread(() -> {
-                while (!b.interrupt()) {
+                // re-sent until the run ends: an interrupt that comes before the loop starts stops nothing
+                while (!ended.get()) {
+                    b.interrupt();
                     try {
                         Thread.sleep(5);
                     } catch (InterruptedException e) {
@@ -159,8 +162,13 @@ class V8ScriptsTest {
                 }
             });
             stopper.start();
-            JsTerminatedException e = assertThrows(JsTerminatedException.class, p::run);
-            stopper.join();
+            JsTerminatedException e;
+            try {
+                e = assertThrows(JsTerminatedException.class, p::run);
+            } finally {
+                ended.set(true);
+                stopper.join();
+            }
             assertEquals(JsTerminatedException.Reason.INTERRUPTED, e.reason());
             assertTrue(b.evaluate("counter", "after.js").asNumber() > 0, "the loop ran");
         }
