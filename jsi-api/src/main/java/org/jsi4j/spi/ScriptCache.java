@@ -57,7 +57,7 @@ public final class ScriptCache<T> {
      * @throws RuntimeException what {@code compile} throws (a syntax error is not cached)
      */
     public T get(String sourceName, String source, Supplier<T> compile) {
-        if (source.length() < minChars || source.length() > maxChars) return compile.get();
+        if (!caches(source)) return compile.get();
         Key key = new Key(Objects.requireNonNull(sourceName, "sourceName"), source);
         synchronized (this) {
             T cached = entries.get(key);
@@ -71,15 +71,48 @@ public final class ScriptCache<T> {
         synchronized (this) {
             T raced = entries.putIfAbsent(key, made);
             if (raced != null) return raced;
-            chars += source.length();
-            var it = entries.entrySet().iterator();
-            while ((chars > maxChars || entries.size() > maxEntries) && it.hasNext()) {
-                Map.Entry<Key, T> eldest = it.next();
-                chars -= eldest.getKey().source().length();
-                it.remove();
-            }
+            added(source);
         }
         return made;
+    }
+
+    /**
+     * The cached compiled form of {@code source}, or {@code null} (counted as a miss) when there is
+     * none or the source is too small or too large to cache: for a backend whose compiled form is
+     * made after the script ran (V8's code cache), which then hands it to {@link #put}.
+     */
+    public synchronized T find(String sourceName, String source) {
+        if (!caches(source)) return null;
+        T cached = entries.get(new Key(Objects.requireNonNull(sourceName, "sourceName"), source));
+        if (cached != null) hits++;
+        else misses++;
+        return cached;
+    }
+
+    /**
+     * Keeps {@code compiled} as the compiled form of {@code source}, replacing any (one the engine
+     * found stale); nothing happens for a source too small or too large to cache.
+     */
+    public synchronized void put(String sourceName, String source, T compiled) {
+        if (!caches(source)) return;
+        T old = entries.put(new Key(Objects.requireNonNull(sourceName, "sourceName"), source),
+                Objects.requireNonNull(compiled, "compiled"));
+        if (old == null) added(source);
+    }
+
+    /** Whether sources of this size are cached at all. */
+    public boolean caches(String source) {
+        return source.length() >= minChars && source.length() <= maxChars;
+    }
+
+    private void added(String source) {
+        chars += source.length();
+        var it = entries.entrySet().iterator();
+        while ((chars > maxChars || entries.size() > maxEntries) && it.hasNext()) {
+            Map.Entry<Key, T> eldest = it.next();
+            chars -= eldest.getKey().source().length();
+            it.remove();
+        }
     }
 
     /** Lookups that found a compiled form. */

@@ -1,7 +1,9 @@
 package org.jsi4j.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -63,5 +65,26 @@ class ScriptCacheTest {
         }));
         Object ok = cache.get("a.js", BIG, Object::new);
         assertSame(ok, cache.get("a.js", BIG, Object::new));
+    }
+
+    @Test
+    void findAndPutReplaceAStaleFormAndSkipSourcesOutsideTheLimits() {
+        ScriptCache<Object> cache = new ScriptCache<>(10, 250);
+        assertNull(cache.find("a.js", BIG));
+        assertEquals(1, cache.misses());
+        Object stale = new Object();
+        Object fresh = new Object();
+        cache.put("a.js", BIG, stale);
+        cache.put("a.js", BIG, fresh);
+        assertSame(fresh, cache.find("a.js", BIG));
+        assertEquals(1, cache.hits());
+        assertNull(cache.find("b.js", BIG), "another name is another entry");
+        cache.put("small.js", "1", stale);
+        assertNull(cache.find("small.js", "1"), "too small to cache");
+        assertFalse(cache.caches("1"));
+        String other = "y".repeat(200);
+        cache.put("c.js", other, stale);
+        assertNull(cache.find("a.js", BIG), "the least recently used entry went past maxChars");
+        assertSame(stale, cache.find("c.js", other));
     }
 }

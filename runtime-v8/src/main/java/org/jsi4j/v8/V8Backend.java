@@ -47,13 +47,20 @@ final class V8Backend implements EngineBackend {
     private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
     private final boolean restoredFromImage;
     private final V8Rejections rejections = new V8Rejections();
+    private final V8Scripts scripts;
+    private final V8Scripts.Signature codeCache = new V8Scripts.Signature();
     private V8Script drain;
     private V8NativeModules nativeModules;
     private boolean imageTaken;
 
-    /** A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null. */
-    V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image) {
+    /**
+     * A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null;
+     * {@code scripts} the factory's code cache, or null for an isolate that may take a snapshot (V8
+     * aborts the process when such an isolate serializes code).
+     */
+    V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image, V8Scripts scripts) {
         this.rt = rt;
+        this.scripts = scripts;
         this.services = services;
         this.limits = new V8Limits(rt, heapLimit);
         this.symbols = new V8Symbols(rt, services);
@@ -84,7 +91,8 @@ final class V8Backend implements EngineBackend {
     }
 
     private V8Script compiled(String source, String sourceName) throws JavetException {
-        V8Script script = rt.getExecutor(source).setResourceName(sourceName).compileV8Script();
+        V8Script script = scripts != null && scripts.caches(source) ? scripts.compile(rt, codeCache, source, sourceName)
+                : rt.getExecutor(source).setResourceName(sourceName).compileV8Script();
         sources.put(script, new V8SnapshotTaker.Source(source, sourceName));
         return script;
     }
@@ -97,6 +105,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsValue evaluate(String source, String sourceName) {
+        if (scripts != null && scripts.caches(source)) return js(() -> toJs(scripts.evaluate(rt, codeCache, source, sourceName)));
         return js(() -> toJs(rt.getExecutor(source).setResourceName(sourceName).execute()));
     }
 

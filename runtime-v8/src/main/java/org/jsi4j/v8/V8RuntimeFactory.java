@@ -29,6 +29,11 @@ import org.jsi4j.RuntimeOptions;
  * stack are still free); each failing is a {@code RangeError} ("Maximum call stack size
  * exceeded"). A runtime is refused on a thread whose stack is smaller than V8's limit
  * ({@code -Djsi.v8.stackSizeKb}, 512 KB by default) plus 96 KB: see {@link V8Limits}.
+ *
+ * <p>The factory's runtimes share a V8 code cache ({@link V8Scripts}): a script of 1 KB or more
+ * that one runtime compiled (evaluated or prepared) is deserialized by the next instead of parsed
+ * and compiled again. Runtimes that may take a snapshot (made for snapshotting or restored from
+ * one) compile for themselves: V8 aborts the process when such an isolate serializes code.
  */
 public final class V8RuntimeFactory implements JsRuntimeFactory {
     /** The engine id. */
@@ -46,7 +51,11 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
             Set.of(JsTerminatedException.Reason.TIME_LIMIT, JsTerminatedException.Reason.MEMORY_LIMIT,
                     JsTerminatedException.Reason.INTERRUPTED));
 
+    /** {@code -Djsi.v8.codeCache=false} turns the code cache off (to measure what it saves). */
+    private static final boolean CODE_CACHE = !"false".equals(System.getProperty("jsi.v8.codeCache"));
+
     private volatile EngineInfo engine;
+    private final V8Scripts scripts = new V8Scripts();
 
     /** A factory; the native library loads when the first runtime (or {@link #engine()}) is made. */
     public V8RuntimeFactory() {
@@ -108,11 +117,27 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
         V8Image image = V8Image.usable(options.restore(), info.version());
         V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8(), flags);
         try {
-            return JsRuntime.open(info, CAPABILITIES, options, services -> new V8Backend(rt, services, heap, image));
+            return JsRuntime.open(info, CAPABILITIES, options, services -> new V8Backend(rt, services, heap, image,
+                    options.journaling() || !CODE_CACHE ? null : scripts));
         } catch (RuntimeException | Error e) {
             closeQuietly(rt);
             throw e;
         }
+    }
+
+    /** Scripts this factory's runtimes compiled from another runtime's cached code instead of parsing again. */
+    long reusedScripts() {
+        return scripts.reused();
+    }
+
+    /** Cached code a runtime of this factory refused and replaced by its own. */
+    long refusedScripts() {
+        return scripts.refused();
+    }
+
+    /** The factory's code cache (for tests). */
+    V8Scripts scripts() {
+        return scripts;
     }
 
     private static void closeQuietly(V8Runtime rt) {
