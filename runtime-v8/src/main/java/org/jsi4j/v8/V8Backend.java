@@ -383,6 +383,7 @@ final class V8Backend implements EngineBackend {
                 // prepared scripts still held by the application: closed with their runtime
                 for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();
                 contexts.releaseAll();
+                if (nativeModules != null) nativeModules.close();
             } catch (JavetException e) {
                 // closing anyway: the isolate below frees whatever is left
             } finally {

@@ -25,6 +25,8 @@ final class V8NativeModules implements NativeModules {
     private final V8Runtime rt;
     private final V8Entry entry;
     private final V8Backend backend;
+    /** Every module made here: V8 holds each until it is closed, so the runtime closes them with itself. */
+    private final java.util.List<V8Module> made = new java.util.ArrayList<>();
 
     V8NativeModules(V8Runtime rt, V8Entry entry, V8Backend backend) {
         this.rt = rt;
@@ -34,14 +36,25 @@ final class V8NativeModules implements NativeModules {
 
     @Override
     public Object compile(String source, String name) {
-        return entry.js(() -> rt.getExecutor(source).setResourceName(name).setModule(true).compileV8Module());
+        return entry.js(() -> kept(rt.getExecutor(source).setResourceName(name).setModule(true).compileV8Module()));
+    }
+
+    private V8Module kept(V8Module module) {
+        made.add(module);
+        return module;
+    }
+
+    /** Closes the modules made here; called once, when the runtime closes. */
+    void close() throws com.caoccao.javet.exceptions.JavetException {
+        for (V8Module module : made) if (!module.isClosed()) module.close();
+        made.clear();
     }
 
     @Override
     public Object synthetic(String name, JsObject exports) {
         return entry.v8(() -> {
             try (var object = (V8ValueObject) backend.toV8(exports)) {
-                return rt.createV8Module(name, object);
+                return kept(rt.createV8Module(name, object));
             }
         });
     }
