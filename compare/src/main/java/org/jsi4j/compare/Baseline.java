@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +90,9 @@ public record Baseline(Map<String, Map<String, Entry>> entries) {
             throw new IllegalArgumentException(file + " is not a jsi compare baseline (made with --save-baseline)");
         }
         Map<String, Map<String, Entry>> entries = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> es = top.get("engines").fields(); es.hasNext(); ) {
-            Map.Entry<String, JsonNode> engine = es.next();
+        for (Map.Entry<String, JsonNode> engine : top.get("engines").properties()) {
             Map<String, Entry> tests = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> ts = engine.getValue().fields(); ts.hasNext(); ) {
-                Map.Entry<String, JsonNode> t = ts.next();
+            for (Map.Entry<String, JsonNode> t : engine.getValue().properties()) {
                 try {
                     tests.put(t.getKey(), new Entry(Verdict.of(t.getValue().path("verdict").asText()),
                             t.getValue().path("outcome").asText()));

@@ -212,11 +212,11 @@ public interface EngineBackend {
         return List.of();
     }
 
-    /** Frees the engine. Handles are released before this is called. */
     /** The engine's own ES modules, or null when it has none (the module system then translates modules). */
     default NativeModules nativeModules() {
         return null;
     }
 
+    /** Frees the engine. Handles are released before this is called. */
     void close();
 }

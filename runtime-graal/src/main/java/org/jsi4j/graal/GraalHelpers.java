@@ -41,9 +41,9 @@ final class GraalHelpers {
     }
 
     private static final ProxyExecutable BIG_TAG = args -> new BigTag(args[0].asBigInteger());
-    /** Shared by every context of every engine: the engine caches its parsed code. */
     /** The name of jsi4j's own script, whose frames a stack-depth limit does not count ({@link GraalDepth}). */
     static final String SOURCE_NAME = "jsi4j:helpers.js";
+    /** Shared by every context of every engine: the engine caches its parsed code. */
     private static final Source SOURCE = Source.newBuilder("js", read(), SOURCE_NAME).cached(true).internal(true).buildLiteral(); // internal: no stack frames of its own
 
     final Value undefined, hostObject, hostTarget, hostFunction, thrower, get, set, has, delete, keys, call, construct,

@@ -37,12 +37,12 @@ final class GraalHostFunction implements ProxyExecutable {
         return callbacks.enter(() -> run(JsValue.undefined(), guest, 0));
     }
 
-    /** The entry for calls with a {@code this}: the tagged {@code this} comes first. */
     /** The Java function behind this body. */
     HostFunction function() {
         return function;
     }
 
+    /** The entry for calls with a {@code this}: the tagged {@code this} comes first. */
     ProxyExecutable withThis() {
         return guest -> callbacks.enter(() -> run(values.fromTagged(guest[0]), guest, 1));
     }
