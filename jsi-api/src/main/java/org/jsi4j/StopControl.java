@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       {@link JsTerminatedException}: if the script finishes normally before the engine noticed,
  *       the entry still ends with the termination ({@link #finish} says so);</li>
  *   <li>a stop never reaches the next entry: the engine's interrupt is reset before the entry ends;</li>
+ *   <li>a stopped entry that goes on running is interrupted again every 100 ms (and at each
+ *       further {@link #stop}) until it ends, in the same stopping phase, since an engine can lose a
+ *       request that arrives at the wrong moment;</li>
  *   <li>the time-limit watchdog is one scheduled task per runtime, re-armed only when it fires, so
  *       an entry under a time limit costs a {@code System.nanoTime()} call, not a scheduling.</li>
  * </ul>
@@ -45,6 +48,8 @@ final class StopControl {
 
     /** How often the watchdog samples the owner thread's allocation during an entry under a memory budget. */
     static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How long a stopped entry may go on running before the engine is asked again to interrupt it. */
+    static final long RESEND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -112,12 +117,19 @@ final class StopControl {
     JsTerminatedException.Reason finish() {
         long s = (long) STATE.getOpaque(this);
         if ((s & PHASE) == RUNNING && STATE.compareAndSet(this, s, s & ~PHASE)) return null;
-        while ((state & PHASE) == STOPPING) Thread.onSpinWait(); // the stopper is inside backend.interrupt()
+        // stopped: leave the stopped phase first, so that no stopper re-sends its request after the reset below
+        while (true) {
+            long now = state;
+            if ((now & PHASE) == STOPPING) {
+                Thread.onSpinWait(); // a stopper is inside backend.interrupt()
+            } else if (STATE.compareAndSet(this, now, now & ~PHASE)) {
+                break;
+            }
+        }
         JsTerminatedException.Reason why = reason;
         reason = null;
         runtime.engineBackend().resetInterrupt();
         Thread.interrupted(); // a flag a stopper set to wake a blocked host callback must not outlive the entry
-        state = state & ~PHASE;
         return why;
     }
 
@@ -158,13 +170,44 @@ final class StopControl {
         return (state & PHASE) >= STOPPING;
     }
 
-    /** Stops the running entry for {@code why}; false when none was running or it was already stopped. */
+    /**
+     * Stops the running entry for {@code why}; false when none was running or it was already
+     * stopped (then the engine is asked again, in case it lost the first request).
+     */
     boolean stop(JsTerminatedException.Reason why) {
         while (true) {
             long s = state;
+            if ((s & PHASE) == STOPPED && !runtime.isClosed()) {
+                resend(s);
+                return false;
+            }
             if ((s & PHASE) != RUNNING || runtime.isClosed()) return false;
             if (stopEntry(s, why)) return true;
         }
+    }
+
+    /**
+     * Asks the engine again to interrupt an entry that was stopped and still runs: an engine can
+     * lose a request that lands at the wrong moment (V8 drops a terminate request that arrives
+     * while Javet enters a script). In the stopping phase, as the first request, so that the
+     * owner's {@link #finish} waits for it and resets the engine after it.
+     */
+    private void resend(long stopped) {
+        if (!STATE.compareAndSet(this, stopped, (stopped & ~PHASE) | STOPPING)) return;
+        try {
+            runtime.engineBackend().interrupt();
+        } finally {
+            state = stopped;
+        }
+    }
+
+    /** Re-sends the stop of entry {@code stopped} every {@link #RESEND_NANOS} until that entry has ended. */
+    private void resendUntilEnded(long stopped) {
+        JsExecutor.scheduler().schedule(() -> {
+            if (state != stopped || runtime.isClosed()) return;
+            resend(stopped);
+            resendUntilEnded(stopped);
+        }, RESEND_NANOS, TimeUnit.NANOSECONDS);
     }
 
     private boolean stopEntry(long seen, JsTerminatedException.Reason why) {
@@ -176,6 +219,7 @@ final class StopControl {
         } finally {
             state = (seen & ~PHASE) | STOPPED;
         }
+        resendUntilEnded((seen & ~PHASE) | STOPPED);
         return true;
     }
 
