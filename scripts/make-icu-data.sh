@@ -14,6 +14,7 @@
 set -euo pipefail
 jar=${1:?usage: make-icu-data.sh ICU4J_JAR OUT.dat}
 out=${2:?usage: make-icu-data.sh ICU4J_JAR OUT.dat}
+PATH="$PATH:/usr/sbin:/sbin"   # Debian installs icupkg in /usr/sbin
 for tool in unzip python3 icupkg; do
   command -v "$tool" >/dev/null || { echo "make-icu-data.sh: $tool is missing (icupkg: apt install icu-devtools, or brew install icu4c)" >&2; exit 2; }
 done
