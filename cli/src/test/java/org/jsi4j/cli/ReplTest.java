@@ -54,11 +54,14 @@ class ReplTest {
 
     @Test
     void aPseudoTerminalCompletesPropertiesAndCtrlCStopsARunawayScript() throws IOException, InterruptedException {
-        // script(1) (util-linux, in every Debian) runs the command on a new pseudo-terminal: JLine sees a real terminal
-        String command = CliProcess.command("run", "--engine", "rhino").stream()
+        // script(1) (util-linux, in every Debian) runs the command on a new pseudo-terminal: JLine sees a real terminal.
+        // It starts the command through $SHELL -c; "exec" makes java the pty's only foreground process, for a shell such
+        // as dash that would otherwise stay in between and die of the Ctrl+C (exit 130) while java handles it.
+        String command = "exec " + CliProcess.command("run", "--engine", "rhino").stream()
                 .map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
         Result r = CliProcess.run(List.of("script", "-qfec", command, "/dev/null"),
-                Map.of("JSI_REPL_HISTORY", dir.resolve("h").toString(), "TERM", "xterm"), Duration.ofSeconds(90),
+                Map.of("JSI_REPL_HISTORY", dir.resolve("h").toString(), "TERM", "xterm", "SHELL", "/bin/sh"),
+                Duration.ofSeconds(90),
                 new Input(300, "var settings = {volume: 7, verbose: true};\n", "for more information"),
                 new Input(300, "settings.vol\t", "undefined"),
                 new Input(200, " * 6\n", "settings.volume"), // typed on once the terminal shows the completion
