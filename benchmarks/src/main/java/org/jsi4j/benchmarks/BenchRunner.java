@@ -49,7 +49,9 @@ public final class BenchRunner {
 
     /**
      * How long to measure. GraalJS gets {@code graalWarmupIterations}: its JIT compiles the
-     * scripts in the background and needs longer to settle.
+     * scripts in the background and needs longer to settle (on two cores jsi4j's jsCall path reaches
+     * its steady 100-120 ns only after 4-6 s: three JS functions and the polyglot entry to compile
+     * where the raw call has two; with 2.4 s of warm-up the forks measured 1-2 us).
      */
     public record Settings(int warmupIterations, int graalWarmupIterations, Duration warmupTime, int iterations,
                            Duration iterationTime, int forks) {
@@ -64,7 +66,7 @@ public final class BenchRunner {
 
         /** The short configuration of {@code ./jsi bench}: a few minutes in all on two cores. */
         public static Settings quick() {
-            return new Settings(2, 6, Duration.ofMillis(400), 3, Duration.ofMillis(400), 1);
+            return new Settings(2, 15, Duration.ofMillis(400), 3, Duration.ofMillis(400), 1);
         }
 
         /** Seconds of warm-up and measurement of one method, without the fork's start. */

@@ -56,8 +56,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "Measurement iterations per method (default ${DEFAULT-VALUE}).")
     int iterations = BenchRunner.Settings.quick().iterations();
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per method (default ${DEFAULT-VALUE}; GraalJS gets three times as many).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per method on Rhino and V8 (default ${DEFAULT-VALUE}).")
     int warmup = BenchRunner.Settings.quick().warmupIterations();
+
+    @Option(names = "--graal-warmup", paramLabel = "N",
+            description = "Warm-up iterations per GraalJS method (default ${DEFAULT-VALUE}: its JIT needs 4-6 s to settle on two cores).")
+    int graalWarmup = BenchRunner.Settings.quick().graalWarmupIterations();
 
     @Option(names = "--time", paramLabel = "MS", description = "Milliseconds per iteration (default ${DEFAULT-VALUE}).")
     long millis = BenchRunner.Settings.quick().iterationTime().toMillis();
@@ -83,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             var time = java.time.Duration.ofMillis(millis);
-            settings = new BenchRunner.Settings(warmup, warmup * 3, time, iterations, time, forks);
+            settings = new BenchRunner.Settings(warmup, graalWarmup, time, iterations, time, forks);
         } catch (IllegalArgumentException e) {
             err.println("jsi bench: " + e.getMessage().lines().findFirst().orElse(""));
             err.flush();
