@@ -24,6 +24,8 @@ final class ModuleRecord {
     Object host;
     /** Whether this ES module is the engine's own (evaluated by the engine when first needed). */
     boolean nativeEsm;
+    /** For an engine importing by name: each dependency's name to the specifier this module wrote for it. */
+    java.util.Map<String, String> written;
 
     ModuleRecord(ResolvedModule module) {
         this.module = module;

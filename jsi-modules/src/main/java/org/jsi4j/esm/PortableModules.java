@@ -61,8 +61,9 @@ final class PortableModules implements JsModules {
                 try {
                     unwrapping(() -> kernel().rethrow.call(rec));
                 } catch (RuntimeException e) {
-                    record.failure = e;   // an errored module gives the same failure to every later import
-                    throw e;
+                    RuntimeException failure = linkError(e);
+                    record.failure = failure;   // an errored module gives the same failure to every later import
+                    throw failure;
                 }
             }
         }
@@ -198,20 +199,67 @@ final class PortableModules implements JsModules {
         String id = record.module.id();
         record.esm = true;
         record.nativeEsm = true;
-        record.handle = engine.compile(code.nativeCode(), where);
         byName.put(where, record);
-        if (code.nativeCode().endsWith(EsmTranslator.quote(EsmTranslator.HOST_SPECIFIER) + ";")) {
-            JsObject host = kernel().object();
-            JsObject meta = kernel().object();
-            meta.set("url", id);
-            host.set("meta", meta);
-            host.set("load", importerFor(id));
-            record.host = engine.synthetic("jsi4j-host:" + id, host);
+        if (engine.importsByName()) {
+            compileByName(record, code, where);
+            return;
         }
-        for (ModuleLink l : code.links()) {
-            ModuleRecord dep = load(resolve(l.specifier(), id, ResolveMode.IMPORT));
-            if (dep.handle == null) dep.handle = engine.synthetic("jsi4j-interop:" + dep.module.id(), namespace(dep));
+        record.handle = engine.compile(code.nativeCode(), where);
+        if (code.nativeCode().endsWith(EsmTranslator.quote(EsmTranslator.HOST_SPECIFIER) + ";")) record.host = host(id);
+        for (ModuleLink l : code.links()) interop(load(resolve(l.specifier(), id, ResolveMode.IMPORT)));
+    }
+
+    /**
+     * For an engine that finds imports by name (GraalJS): loads the static dependencies first, then
+     * compiles the module with each specifier written as the name of the module it resolved to.
+     */
+    private void compileByName(ModuleRecord record, TranslatedModule code, String where) {
+        String id = record.module.id();
+        NamedImports named = code.named();
+        if (named == null) {
+            throw new JsSyntaxError("a module holding jsi4j's specifier mark (a NUL character) cannot be imported",
+                    new org.jsi4j.SourceLocation(where, 1, 1));
         }
+        List<String> names = new java.util.ArrayList<>();
+        Map<String, String> written = new HashMap<>();
+        for (String specifier : named.specifiers()) {
+            String name;
+            if (specifier.equals(EsmTranslator.HOST_SPECIFIER)) {
+                record.host = host(id);
+                name = hostName(id);
+            } else {
+                ModuleRecord dep = interop(load(resolve(specifier, id, ResolveMode.IMPORT)));
+                name = dep.esm ? sourceName(dep.module.id()) : interopName(dep);
+                written.putIfAbsent(name, specifier);
+            }
+            names.add(name);
+        }
+        record.written = written;
+        record.handle = engine.compile(named.fill(names), where);
+    }
+
+    /** The synthetic module giving a native ES module its {@code import.meta} and {@code import()}. */
+    private Object host(String id) {
+        JsObject host = kernel().object();
+        JsObject meta = kernel().object();
+        meta.set("url", id);
+        host.set("meta", meta);
+        host.set("load", importerFor(id));
+        return engine.synthetic(hostName(id), host);
+    }
+
+    private static String hostName(String id) {
+        return "jsi4j-host:" + id;
+    }
+
+    private static String interopName(ModuleRecord dep) {
+        return "jsi4j-interop:" + dep.module.id();
+    }
+
+    /** A dependency of a native ES module: a CommonJS, JSON or host module becomes a synthetic module. */
+    private ModuleRecord interop(ModuleRecord dep) {
+        if (!dep.esm && dep.handle == null) dep.handle = engine.synthetic(interopName(dep), namespace(dep));
+        return dep;
     }
 
     /** The module an import in a native ES module names: all were loaded by {@link #compileNative}. */
@@ -221,19 +269,33 @@ final class PortableModules implements JsModules {
         return load(resolve(specifier, from.module.id(), ResolveMode.IMPORT)).handle;
     }
 
-    /** A loaded module, evaluated if it is a native ES module not evaluated yet. */
+    /**
+     * A loaded module, evaluated if it is a native ES module not evaluated yet. Its namespace
+     * ({@code exports}) stays null while the engine cannot give it yet (GraalJS, inside a running script).
+     */
     private ModuleRecord ready(ModuleRecord record) {
         if (!record.nativeEsm || record.exports != null) return record;
         try {
-            engine.link(record.handle, this::resolveNative);
-            JsValue promise = engine.evaluate(record.handle);
-            record.exports = engine.namespace(record.handle).persist();
-            if (promise instanceof JsObject p) record.evaluation = kernel().track.call(p).asObject().persist();
+            if (record.evaluation == null) {
+                engine.link(record.handle, this::resolveNative);
+                JsValue promise = engine.evaluate(record.handle);
+                if (promise instanceof JsObject p) record.evaluation = kernel().track.call(p).asObject().persist();
+            }
+            JsObject ns = engine.namespace(record.handle);
+            if (ns != null) record.exports = ns.persist();
         } catch (RuntimeException e) {
             record.failure = e;
             throw e;
         }
         return record;
+    }
+
+    /** The namespace of an ES module evaluated by the engine, which must have it by now. */
+    private JsObject evaluated(ModuleRecord record) {
+        if (record.exports != null) return record.exports.get();
+        throw JsError.of(JsErrorType.TYPE_ERROR, "the ES module " + sourceName(record.module.id()) + " cannot be evaluated"
+                + " synchronously here: " + rt.engine().id() + " evaluates an ES module first imported inside a running"
+                + " script after that script returns (use import(), or import it from Java first)");
     }
 
     private void link(ModuleRecord record, List<ModuleLink> links, JsObject scope, JsObject getters) {
@@ -291,11 +353,11 @@ final class PortableModules implements JsModules {
     // ---------------------------------------------------------------- what a module gives
 
     private JsValue value(ModuleRecord record) {
-        return record.esm ? record.exports.get() : record.commonJs.get().get("exports");
+        return record.esm ? (record.nativeEsm ? evaluated(record) : record.exports.get()) : record.commonJs.get().get("exports");
     }
 
     private JsObject namespace(ModuleRecord record) {
-        if (record.esm) return record.exports.get();
+        if (record.esm) return record.nativeEsm ? evaluated(record) : record.exports.get();
         if (record.namespace != null) return record.namespace.get();
         JsObject ns = kernel().wrapCommonJs.call(record.commonJs.get().get("exports")).asObject();
         if (record.evaluated) record.namespace = ns.persist();
@@ -303,11 +365,37 @@ final class PortableModules implements JsModules {
     }
 
     private JsValue namespaceWhenDone(ModuleRecord record) {
-        JsObject ns = namespace(ready(record));
+        ready(record);
+        if (record.nativeEsm && record.exports == null) {
+            // evaluated in a later job (GraalJS): the namespace once it is done
+            JsFunction later = rt.function("namespace", 0, (r, self, args) -> namespace(ready(record)));
+            return kernel().after.call(record.evaluation.get(), JsValue.undefined(), later);
+        }
+        JsObject ns = namespace(record);
         return record.evaluation == null ? ns : kernel().after.call(record.evaluation.get(), ns);
     }
 
     // ---------------------------------------------------------------- errors
+
+    private static final java.util.regex.Pattern MISSING_EXPORT =
+            java.util.regex.Pattern.compile("^The requested module '(.*)' does not provide an export named '(.*)'$");
+
+    /**
+     * An engine that links while it evaluates (GraalJS) rejects the evaluation with a SyntaxError for an
+     * import of a missing export: the syntax error at the import, naming the specifier as written.
+     */
+    private RuntimeException linkError(RuntimeException e) {
+        if (engine == null || !engine.importsByName() || !(e instanceof JsError js)
+                || !"SyntaxError".equals(js.name().orElse("")) || js.location().isEmpty()) {
+            return e;
+        }
+        java.util.regex.Matcher m = MISSING_EXPORT.matcher(js.jsMessage());
+        if (!m.matches()) return e;
+        ModuleRecord from = byName.get(js.location().get().sourceName());
+        String written = from == null || from.written == null ? m.group(1) : from.written.getOrDefault(m.group(1), m.group(1));
+        return new JsSyntaxError("The requested module '" + written + "' does not provide an export named '" + m.group(2) + "'",
+                js.location().get());
+    }
 
     /** Inside JavaScript: a resolution failure or a syntax error becomes a JavaScript error there. */
     private static JsValue unwrapForJs(java.util.function.Supplier<JsValue> body) {
