@@ -38,12 +38,19 @@ final class PortableModules implements JsModules {
     /** The engine's own ES modules, or null (translation). */
     private final NativeModules engine;
     /** Native ES modules by the name the engine knows them by. */
-    private final Map<String, ModuleRecord> byName = new HashMap<>();
+    final Map<String, ModuleRecord> byName = new HashMap<>();
+    /** For an engine that finds imports by name (GraalJS), else null. */
+    private final NamedLinking named;
 
     PortableModules(JsRuntime rt) {
         this.rt = rt;
         this.loader = rt.options().modules();
         this.engine = Boolean.getBoolean("jsi4j.modules.translate") ? null : rt.nativeModules();
+        this.named = engine != null && engine.importsByName() ? new NamedLinking(this, engine) : null;
+    }
+
+    JsRuntime runtime() {
+        return rt;
     }
 
     /** The JavaScript half, made on first use (defining host modules costs the runtime nothing). */
@@ -61,7 +68,7 @@ final class PortableModules implements JsModules {
                 try {
                     unwrapping(() -> kernel().rethrow.call(rec));
                 } catch (RuntimeException e) {
-                    RuntimeException failure = linkError(e);
+                    RuntimeException failure = named == null ? e : named.linkError(e);
                     record.failure = failure;   // an errored module gives the same failure to every later import
                     throw failure;
                 }
@@ -200,60 +207,40 @@ final class PortableModules implements JsModules {
         record.esm = true;
         record.nativeEsm = true;
         byName.put(where, record);
-        if (engine.importsByName()) {
-            compileByName(record, code, where);
+        if (named != null) {
+            named.compile(record, code, where);
             return;
         }
         record.handle = engine.compile(code.nativeCode(), where);
-        if (code.nativeCode().endsWith(EsmTranslator.quote(EsmTranslator.HOST_SPECIFIER) + ";")) record.host = host(id);
+        if (code.nativeCode().endsWith(EsmTranslator.quote(EsmTranslator.HOST_SPECIFIER) + ";")) record.host = host(id, null);
         for (ModuleLink l : code.links()) interop(load(resolve(l.specifier(), id, ResolveMode.IMPORT)));
     }
 
     /**
-     * For an engine that finds imports by name (GraalJS): loads the static dependencies first, then
-     * compiles the module with each specifier written as the name of the module it resolved to.
+     * The synthetic module giving a native ES module its {@code import.meta} and {@code import()}, and,
+     * with {@code capture} (not null), a function {@code capture} to hand over its namespace.
      */
-    private void compileByName(ModuleRecord record, TranslatedModule code, String where) {
-        String id = record.module.id();
-        NamedImports named = code.named();
-        if (named == null) {
-            throw new JsSyntaxError("a module holding jsi4j's specifier mark (a NUL character) cannot be imported",
-                    new org.jsi4j.SourceLocation(where, 1, 1));
-        }
-        List<String> names = new java.util.ArrayList<>();
-        Map<String, String> written = new HashMap<>();
-        for (String specifier : named.specifiers()) {
-            String name;
-            if (specifier.equals(EsmTranslator.HOST_SPECIFIER)) {
-                record.host = host(id);
-                name = hostName(id);
-            } else {
-                ModuleRecord dep = interop(load(resolve(specifier, id, ResolveMode.IMPORT)));
-                name = dep.esm ? sourceName(dep.module.id()) : interopName(dep);
-                written.putIfAbsent(name, specifier);
-            }
-            names.add(name);
-        }
-        record.written = written;
-        record.handle = engine.compile(named.fill(names), where);
-    }
-
-    /** The synthetic module giving a native ES module its {@code import.meta} and {@code import()}. */
-    private Object host(String id) {
+    Object host(String id, JsFunction capture) {
         JsObject host = kernel().object();
         JsObject meta = kernel().object();
         meta.set("url", id);
         host.set("meta", meta);
         host.set("load", importerFor(id));
+        if (capture != null) host.set("capture", capture);
         return engine.synthetic(hostName(id), host);
     }
 
-    private static String hostName(String id) {
+    static String hostName(String id) {
         return "jsi4j-host:" + id;
     }
 
-    private static String interopName(ModuleRecord dep) {
+    static String interopName(ModuleRecord dep) {
         return "jsi4j-interop:" + dep.module.id();
+    }
+
+    /** A static dependency of the ES module {@code id}, loaded. */
+    ModuleRecord dependency(String specifier, String id) {
+        return interop(load(resolve(specifier, id, ResolveMode.IMPORT)));
     }
 
     /** A dependency of a native ES module: a CommonJS, JSON or host module becomes a synthetic module. */
@@ -376,26 +363,6 @@ final class PortableModules implements JsModules {
     }
 
     // ---------------------------------------------------------------- errors
-
-    private static final java.util.regex.Pattern MISSING_EXPORT =
-            java.util.regex.Pattern.compile("^The requested module '(.*)' does not provide an export named '(.*)'$");
-
-    /**
-     * An engine that links while it evaluates (GraalJS) rejects the evaluation with a SyntaxError for an
-     * import of a missing export: the syntax error at the import, naming the specifier as written.
-     */
-    private RuntimeException linkError(RuntimeException e) {
-        if (engine == null || !engine.importsByName() || !(e instanceof JsError js)
-                || !"SyntaxError".equals(js.name().orElse("")) || js.location().isEmpty()) {
-            return e;
-        }
-        java.util.regex.Matcher m = MISSING_EXPORT.matcher(js.jsMessage());
-        if (!m.matches()) return e;
-        ModuleRecord from = byName.get(js.location().get().sourceName());
-        String written = from == null || from.written == null ? m.group(1) : from.written.getOrDefault(m.group(1), m.group(1));
-        return new JsSyntaxError("The requested module '" + written + "' does not provide an export named '" + m.group(2) + "'",
-                js.location().get());
-    }
 
     /** Inside JavaScript: a resolution failure or a syntax error becomes a JavaScript error there. */
     private static JsValue unwrapForJs(java.util.function.Supplier<JsValue> body) {
