@@ -55,6 +55,7 @@ final class NamedLinking {
             async |= dep.async;
         }
         record.written = written;
+        record.links = code.links();
         record.async = async;
         boolean hosted = !named.specifiers().isEmpty()
                 && named.specifiers().get(named.specifiers().size() - 1).equals(EsmTranslator.HOST_SPECIFIER);
@@ -90,9 +91,20 @@ final class NamedLinking {
         if (!(e instanceof JsError js) || !"SyntaxError".equals(js.name().orElse("")) || js.location().isEmpty()) return e;
         Matcher m = MISSING_EXPORT.matcher(js.jsMessage());
         if (!m.matches()) return e;
-        ModuleRecord from = modules.byName.get(js.location().get().sourceName());
+        SourceLocation at = js.location().get();
+        ModuleRecord from = modules.byName.get(at.sourceName());
         String written = from == null || from.written == null ? m.group(1) : from.written.getOrDefault(m.group(1), m.group(1));
         return new JsSyntaxError("The requested module '" + written + "' does not provide an export named '" + m.group(2) + "'",
-                js.location().get());
+                from == null ? at : declaration(from, written, m.group(2), at));
+    }
+
+    /** Where the module imports {@code name} from {@code specifier} (GraalJS names the module's first line). */
+    private static SourceLocation declaration(ModuleRecord from, String specifier, String name, SourceLocation fallback) {
+        for (ModuleLink l : from.links) {
+            if (l.specifier().equals(specifier) && name.equals(l.imported())) {
+                return new SourceLocation(fallback.sourceName(), l.line(), l.column());
+            }
+        }
+        return fallback;
     }
 }
