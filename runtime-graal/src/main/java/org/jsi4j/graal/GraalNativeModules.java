@@ -97,7 +97,9 @@ final class GraalNativeModules implements NativeModules {
                 .append(id).append(");\n");
         StringBuilder list = new StringBuilder();
         for (long i = 0; i < keys.getArraySize(); i++) {
-            String key = quote(keys.getArrayElement(i).asString());
+            String exported = keys.getArrayElement(i).asString();
+            if (!wellFormed(exported)) continue;   // not an export name ECMAScript allows
+            String key = quote(exported);
             text.append("const v").append(i).append(" = m[").append(key).append("];\n");
             list.append(i == 0 ? "" : ", ").append('v').append(i).append(" as ").append(key);
         }
@@ -128,13 +130,19 @@ final class GraalNativeModules implements NativeModules {
         return ns == null ? null : values.wrap(ns, ObjectKind.OBJECT);
     }
 
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20 || c == '\u2028' || c == '\u2029') sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c)) return false;
         }
+        return true;
+    }
+
+    /** A string literal of {@code s}, every character escaped (keys are short; no character needs a case). */
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() * 6 + 2).append('"');
+        for (int i = 0; i < s.length(); i++) sb.append("\\u").append(String.format("%04x", (int) s.charAt(i)));
         return sb.append('"').toString();
     }
 }
