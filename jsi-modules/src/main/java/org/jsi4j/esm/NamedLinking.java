@@ -43,15 +43,17 @@ final class NamedLinking {
         List<String> names = new ArrayList<>();
         Map<String, String> written = new HashMap<>();
         boolean async = code.topLevelAwait();
-        for (String specifier : named.specifiers()) {
+        for (int i = 0; i < named.specifiers().size(); i++) {
+            String specifier = named.specifiers().get(i);
             if (specifier.equals(EsmTranslator.HOST_SPECIFIER)) {
                 names.add(PortableModules.hostName(id));
                 continue;
             }
             ModuleRecord dep = modules.dependency(specifier, id);
             String name = dep.esm ? PortableModules.sourceName(dep.module.id()) : PortableModules.interopName(dep);
-            written.putIfAbsent(name, specifier);
-            names.add(name);
+            String same = engine.specifier(name, named.widths().get(i));   // as wide as the source's, so no column moves
+            written.putIfAbsent(same, specifier);
+            names.add(same);
             async |= dep.async;
         }
         record.written = written;

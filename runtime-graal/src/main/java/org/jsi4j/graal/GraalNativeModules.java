@@ -65,6 +65,11 @@ final class GraalNativeModules implements NativeModules {
         return true;
     }
 
+    @Override
+    public String specifier(String name, int width) {
+        return files.alias(name, width);
+    }
+
     /** The import helper and the registry, made on first use (a module that cannot fail, so evaluating it here is safe). */
     private void setUp() {
         if (importer != null) return;
