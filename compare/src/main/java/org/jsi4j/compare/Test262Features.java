@@ -11,14 +11,13 @@ import org.jsi4j.modules.JsModules;
  * Which test262 features (the frontmatter's {@code features:}) a run can honour: those that name
  * an {@link EsFeature} an engine's {@link Capabilities} declare absent are unsupported on that
  * engine, and those that need a host facility this harness does not give ({@code $262.createRealm},
- * {@code $262.IsHTMLDDA}, a forced GC) are unsupported everywhere.
+ * {@code $262.IsHTMLDDA}) are unsupported everywhere.
  */
 public final class Test262Features {
     /** Features that need what this harness host does not provide, with what is missing. */
     static final Map<String, String> HOST_LACKS = Map.of(
             "cross-realm", "$262.createRealm (a second realm)",
-            "IsHTMLDDA", "$262.IsHTMLDDA",
-            "host-gc-required", "a forced garbage collection ($262.gc)");
+            "IsHTMLDDA", "$262.IsHTMLDDA");
 
     private static final Map<String, EsFeature> EXACT = Map.ofEntries(
             Map.entry("async-functions", EsFeature.ASYNC_AWAIT),

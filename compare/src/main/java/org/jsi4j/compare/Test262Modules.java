@@ -1,6 +1,13 @@
 package org.jsi4j.compare;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jsi4j.JsRuntime;
+import org.jsi4j.JsRuntimeFactory;
+import org.jsi4j.RuntimeOptions;
 import org.jsi4j.modules.ModuleKind;
 import org.jsi4j.modules.ModuleLoader;
 import org.jsi4j.modules.ResolveMode;
@@ -14,12 +21,29 @@ import org.jsi4j.modules.ResolvedModule;
  * is read (the stock {@link ModuleLoader#directory} refuses it).
  */
 final class Test262Modules implements ModuleLoader {
+    private static final Set<JsRuntimeFactory> WARM = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
     private final ModuleLoader files;
 
     /** The modules of the directory holding {@code test}. */
     Test262Modules(Path test) {
         Path dir = test.toAbsolutePath().getParent();
         this.files = ModuleLoader.directory(dir == null ? Path.of(".") : dir);
+    }
+
+    /**
+     * Imports a tiny module once per factory, outside any time limit: the first import of a JVM loads
+     * and warms the module translator (swc4j's native library), which a test's time limit must not pay.
+     */
+    static void warm(JsRuntimeFactory factory) {
+        if (WARM.contains(factory)) return;
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults()
+                .withModules(ModuleLoader.inMemory(Map.of("/warm.js", "export default 1;"))))) {
+            rt.importModule("./warm.js");
+        } catch (RuntimeException e) {
+            // no module system that works: the test's own import says why, as its failure
+        }
+        WARM.add(factory);
     }
 
     @Override

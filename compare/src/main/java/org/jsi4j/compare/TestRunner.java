@@ -96,7 +96,10 @@ public final class TestRunner {
         List<String> printed = Collections.synchronizedList(new ArrayList<>());
         int index = 0;
         RuntimeOptions options = RuntimeOptions.defaults().withTimeLimit(limit);
-        if (scenario.module() != null) options = options.withModules(new Test262Modules(scenario.module()));
+        if (scenario.module() != null) {
+            Test262Modules.warm(factory);
+            options = options.withModules(new Test262Modules(scenario.module()));
+        }
         int last = scenario.scripts().size() - 1;
         try (JsRuntime rt = factory.create(options)) {
             try {
