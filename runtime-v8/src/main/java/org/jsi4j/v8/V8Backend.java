@@ -48,7 +48,7 @@ final class V8Backend implements EngineBackend {
     private final boolean restoredFromImage;
     private final V8Rejections rejections = new V8Rejections();
     private final V8Scripts scripts;
-    private final V8Scripts.Signature codeCache = new V8Scripts.Signature();
+    private final V8Scripts.Signature codeCache;
     private V8Script drain;
     private V8NativeModules nativeModules;
     private boolean imageTaken;
@@ -61,6 +61,7 @@ final class V8Backend implements EngineBackend {
     V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image, V8Scripts scripts) {
         this.rt = rt;
         this.scripts = scripts;
+        this.codeCache = scripts == null ? null : scripts.signature(image != null);
         this.services = services;
         this.limits = new V8Limits(rt, heapLimit);
         this.symbols = new V8Symbols(rt, services);
@@ -81,7 +82,8 @@ final class V8Backend implements EngineBackend {
                 bridge.start(V8SnapshotTaker.unparkHelpers(rt));
                 bridge.rebind(image, services.options().externals());
             } else {
-                bridge.start(null);
+                bridge.boot((V8ValueFunction) (scripts != null ? scripts.evaluate(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME)
+                        : rt.getExecutor(V8Bridge.BOOTSTRAP).setResourceName(V8Bridge.BOOTSTRAP_NAME).execute()));
             }
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
