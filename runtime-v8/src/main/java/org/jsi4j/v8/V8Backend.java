@@ -321,7 +321,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public Object weaken(Object handle) {
-        return v8(() -> V8Values.weakened((V8ValueReference) handle));
+        return v8(() -> values.weakened((V8ValueReference) handle));
     }
 
     @Override
@@ -337,7 +337,10 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public void releaseWeak(Object weak) {
-        release(weak);
+        v8(() -> {
+            values.releaseWeak(weak);
+            return null;
+        });
     }
 
     @Override
@@ -379,6 +382,7 @@ final class V8Backend implements EngineBackend {
                 rejections.close();
                 errors.close();
                 symbols.close();
+                values.closeWeak();
                 bridge.close();
                 // prepared scripts still held by the application: closed with their runtime
                 for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();
@@ -387,6 +391,7 @@ final class V8Backend implements EngineBackend {
             } catch (JavetException e) {
                 // closing anyway: the isolate below frees whatever is left
             } finally {
+                LeakDebug.dump(rt);
                 try {
                     rt.close();
                 } catch (JavetException e) {
