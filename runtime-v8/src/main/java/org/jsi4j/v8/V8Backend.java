@@ -323,7 +323,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public Object weaken(Object handle) {
-        return v8(() -> V8Values.weakened((V8ValueReference) handle));
+        return v8(() -> values.weakened((V8ValueReference) handle));
     }
 
     @Override
@@ -339,7 +339,10 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public void releaseWeak(Object weak) {
-        release(weak);
+        v8(() -> {
+            values.releaseWeak(weak);
+            return null;
+        });
     }
 
     @Override
@@ -381,6 +384,7 @@ final class V8Backend implements EngineBackend {
                 rejections.close();
                 errors.close();
                 symbols.close();
+                values.closeWeak();
                 bridge.close();
                 // prepared scripts still held by the application: closed with their runtime
                 for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();
@@ -389,6 +393,7 @@ final class V8Backend implements EngineBackend {
             } catch (JavetException e) {
                 // closing anyway: the isolate below frees whatever is left
             } finally {
+                LeakDebug.dump(rt);
                 try {
                     rt.close();
                 } catch (JavetException e) {
