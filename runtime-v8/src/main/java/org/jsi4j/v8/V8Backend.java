@@ -52,6 +52,8 @@ final class V8Backend implements EngineBackend {
     private V8Script drain;
     private V8NativeModules nativeModules;
     private boolean imageTaken;
+    /** The Chrome DevTools inspector of this runtime, or null (v8.inspect). */
+    private V8Debugger debugger;
 
     /**
      * A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null;
@@ -103,10 +105,21 @@ final class V8Backend implements EngineBackend {
         return bridge;
     }
 
+    /** Serves this runtime to Chrome DevTools (see {@link V8Debugger}); closed with the runtime. */
+    void inspect(V8Debugger.Settings settings, String version) {
+        debugger = V8Debugger.start(rt, settings, version, task -> services.runtime().executor().execute(task), System.err);
+    }
+
+    /** Before the script or module {@code sourceName} runs: the debugger's pause on start ({@link V8Debugger#beforeScript}). */
+    void beforeScript(String sourceName) {
+        if (debugger != null) debugger.beforeScript(sourceName);
+    }
+
     // ---------------------------------------------------------------- scripts
 
     @Override
     public JsValue evaluate(String source, String sourceName) {
+        beforeScript(sourceName);
         if (scripts != null && scripts.caches(source)) return js(() -> toJs(scripts.evaluate(rt, codeCache, source, sourceName)));
         return js(() -> toJs(rt.getExecutor(source).setResourceName(sourceName).execute()));
     }
@@ -120,6 +133,7 @@ final class V8Backend implements EngineBackend {
     public JsValue run(Object compiled) {
         V8Script script = (V8Script) compiled;
         if (script.isClosed()) throw new JsReleasedException("This prepared script's V8 runtime is closed");
+        if (debugger != null) beforeScript(sources.get(script).name());
         return js(() -> toJs(script.execute()));
     }
 
@@ -378,6 +392,7 @@ final class V8Backend implements EngineBackend {
     @Override
     public void close() {
         entry.closing(() -> {
+            if (debugger != null) debugger.close();
             limits.close();
             try {
                 if (drain != null) drain.close();
