@@ -408,7 +408,6 @@ final class V8Backend implements EngineBackend {
             } catch (JavetException e) {
                 // closing anyway: the isolate below frees whatever is left
             } finally {
-                LeakDebug.dump(rt);
                 try {
                     rt.close();
                 } catch (JavetException e) {
