@@ -111,6 +111,13 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     @Override
     public JsRuntime create(RuntimeOptions options) {
         if (closed) throw new IllegalStateException("This GraalJS factory is closed; get a new one from JsEngines");
+        if (options.microtasks() == org.jsi4j.MicrotaskPolicy.EXPLICIT) {
+            // JavaScriptLanguage.interopBoundaryExit runs JSAgent.processAllPromises whenever the
+            // interop depth returns to 0, unconditionally; no js.* option or polyglot API defers it
+            throw new IllegalArgumentException("The GraalJS engine cannot honour MicrotaskPolicy.EXPLICIT: it runs"
+                    + " pending promise jobs itself whenever the outermost call from Java into the context returns,"
+                    + " and neither the polyglot API nor a js.* option defers them; use MicrotaskPolicy.AUTO");
+        }
         Map<String, String> inspector = GraalOptions.inspector(graalOptions.resolve(options));
         boolean counting = options.statementLimit() > 0;
         boolean depthLimited = options.maxStackDepth() > 0;
