@@ -22,7 +22,10 @@ import org.jsi4j.spi.ObjectKind;
  * returns, so {@link #namespace} is null until then.
  */
 final class GraalNativeModules implements NativeModules {
-    /** The module synthetic modules take their values from; evaluated once per runtime. */
+    /**
+     * The module synthetic modules take their values from; evaluated once per runtime. A script that
+     * imports it gets only objects it can import anyway (the values of modules loaded so far).
+     */
     static final String REGISTRY = "jsi4j-registry:synthetic";
     private static final Source REGISTRY_SOURCE = Source.newBuilder("js",
             "let take; export default function (id) { return take(id); }\n"
@@ -76,7 +79,7 @@ final class GraalNativeModules implements NativeModules {
         limits.guard(() -> {
             Value registry = context.eval(REGISTRY_SOURCE);
             registry.getMember("install").execute((ProxyExecutable) args -> {
-                Value v = synthetic.remove(args[0].asInt());   // each synthetic module takes its values once
+                Value v = args.length == 1 && args[0].fitsInInt() ? synthetic.get(args[0].asInt()) : null;
                 return v == null ? helpers.undefined : v;
             });
             importer = context.eval(IMPORTER);
@@ -106,7 +109,7 @@ final class GraalNativeModules implements NativeModules {
             if (!wellFormed(exported)) continue;   // not an export name ECMAScript allows
             String key = quote(exported);
             text.append("const v").append(i).append(" = m[").append(key).append("];\n");
-            list.append(i == 0 ? "" : ", ").append('v').append(i).append(" as ").append(key);
+            list.append(list.isEmpty() ? "" : ", ").append('v').append(i).append(" as ").append(key);
         }
         text.append("export { ").append(list).append(" };\n");
         synthetic.put(id, object);
