@@ -100,4 +100,20 @@ class InterpreterDepthTest {
                     "function e(n) { return n === 0 ? 0 : 1 + eval('e(n - 1)'); } e(90)", "within.js"));
         }
     }
+
+    @Test
+    void aRuntimeRestoredFromItsImageKeepsTheLimit() {
+        org.jsi4j.Snapshot snap;
+        try (JsRuntime rt = factory.create(RuntimeOptions.forSnapshotting().withMaxStackDepth(LIMIT))) {
+            rt.evaluate("var reached = 0; function f(n) { reached = n; return eval('f(n + 1)'); }"
+                    + " function start() { f(1); }", "setup.js");
+            snap = rt.snapshot();
+        }
+        assertTrue(snap.hasNativeImage(), "the setup fits Rhino's image");
+        try (JsRuntime rt = factory.create(RuntimeOptions.fromSnapshot(snap).withMaxStackDepth(LIMIT))) {
+            String[] caught = rt.evaluate("try { start(); 'no error' } catch (e) { e.name + ':' + e.message + ':' + reached }",
+                    "run.js").asString().split(":");
+            assertStoppedNear(caught, 2, "eval, restored");
+        }
+    }
 }
