@@ -54,6 +54,10 @@ class InterpreterDepthTest {
                     1, "getter");
             assertStoppedNear(dive(rt, "var p = new Proxy({}, { get(t, k) { reached++; return p[k]; } });"
                     + " function start() { p.x; }"), 1, "Proxy trap");
+            assertStoppedNear(dive(rt, "var v = { valueOf() { reached++; return v + 1; } }; function start() { return v * 2; }"),
+                    1, "valueOf");
+            assertStoppedNear(dive(rt, "var j = { toJSON() { reached++; return JSON.stringify(j); } };"
+                    + " function start() { JSON.stringify(j); }"), 1, "toJSON");
             assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"), "the runtime goes on");
         }
     }
