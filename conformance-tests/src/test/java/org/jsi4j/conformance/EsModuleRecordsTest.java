@@ -135,6 +135,20 @@ class EsModuleRecordsTest {
 
     @EngineTest
     @RequiresFeature(EsFeature.MODULE_RECORDS)
+    void anEarlyErrorOnlyTheEngineFindsIsASyntaxErrorAtItsModule(JsRuntimeFactory factory) {
+        // swc parses these; the engine refuses them when it compiles the module
+        Map<String, String> files = Map.of("/main.mjs", "import { a } from './duplicate.mjs';",
+                "/duplicate.mjs", "export const a = 1;\nexport { a };");
+        try (JsRuntime rt = runtime(factory, files)) {
+            org.jsi4j.JsSyntaxError e = assertThrows(org.jsi4j.JsSyntaxError.class, () -> rt.importModule("./main.mjs"));
+            assertEquals("memory:/duplicate.mjs", e.sourceName());
+            assertEquals(2, e.line());
+            assertTrue(e.getMessage().contains("a"), e.getMessage());
+        }
+    }
+
+    @EngineTest
+    @RequiresFeature(EsFeature.MODULE_RECORDS)
     void limitsAndInterruptStopAModuleBeingEvaluated(JsRuntimeFactory factory) {
         Map<String, String> files = Map.of(
                 "/spin.mjs", "import { x } from './dep.mjs'; while (x) {}",

@@ -73,6 +73,14 @@ final class GraalNativeModules implements NativeModules {
         return files.alias(name, width);
     }
 
+    /**
+     * Imports a one-line module once, outside any entry: GraalJS loads its module classes on first use,
+     * which on a busy machine can take longer than a short time limit gives the first import.
+     */
+    void warmUp() {
+        start((Module) compile("export default 1;", "jsi4j-warm-up:module"));
+    }
+
     /** The import helper and the registry, made on first use (a module that cannot fail, so evaluating it here is safe). */
     private void setUp() {
         if (importer != null) return;
@@ -124,12 +132,15 @@ final class GraalNativeModules implements NativeModules {
 
     @Override
     public JsValue evaluate(Object module) {
-        Module m = (Module) module;
-        Value promise = limits.guard(() -> importer.execute(m.name, (ProxyExecutable) args -> {
+        return values.wrap(start((Module) module), ObjectKind.OBJECT);
+    }
+
+    /** Imports the module: the promise of its namespace, which is kept once there. */
+    private Value start(Module m) {
+        return limits.guard(() -> importer.execute(m.name, (ProxyExecutable) args -> {
             m.namespace = args[0];
             return helpers.undefined;
         }));
-        return values.wrap(promise, ObjectKind.OBJECT);
     }
 
     @Override
