@@ -22,7 +22,8 @@ import org.mozilla.javascript.ScriptRuntime;
  * Makes Rhino runtimes. Scripts are compiled to JVM bytecode (Rhino's compiled mode), run
  * sandboxed without any access to Java, and can be stopped by time and instruction limits.
  * A runtime created with {@link RuntimeOptions#maxStackDepth()} runs in Rhino's interpreter
- * instead, which is what enforces the depth (as a catchable {@code RangeError}).
+ * instead, which is what enforces the depth (as a catchable {@code RangeError}; frames that
+ * {@code eval}, built-ins and host calls start count too, see {@code InterpreterDepth}).
  * {@link RuntimeOptions#statementLimit()} counts Rhino's instruction units (see
  * {@code RhinoLimits}). A runtime that records its setup for snapshots
  * ({@link RuntimeOptions#forSnapshotting()}, or restored) runs in the interpreter too, since
@@ -52,7 +53,9 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
                     + " runtimes made for or from snapshots, or with maxStackDepth, run in Rhino's interpreter",
             false, Capabilities.SnapshotSupport.SERIALIZED,
             Capabilities.allFeaturesExcept(ABSENT.toArray(EsFeature[]::new)),
-            EnumSet.of(Reason.TIME_LIMIT, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT, Reason.INTERRUPTED));
+            EnumSet.of(Reason.TIME_LIMIT, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT, Reason.INTERRUPTED),
+            // Rhino runs promise jobs only when asked (Context.processMicrotasks)
+            true);
 
     /** The largest {@link RuntimeOptions#maxStackDepth()} Rhino's interpreter can enforce. */
     static final int MAX_STACK_DEPTH = Short.MAX_VALUE - 1;

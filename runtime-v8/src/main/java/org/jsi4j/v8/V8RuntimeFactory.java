@@ -96,12 +96,22 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
      */
     @Override
     public JsRuntime create(RuntimeOptions options) {
+        if (options.microtasks() == org.jsi4j.MicrotaskPolicy.EXPLICIT) {
+            // V8 would need Isolate::SetMicrotasksPolicy(kExplicit); Javet 5.0.6 binds no such call
+            // (its native library exports only its JNI entry points), so the isolate keeps kAuto
+            throw new IllegalArgumentException("The v8 engine cannot honour MicrotaskPolicy.EXPLICIT: Javet"
+                    + " leaves V8's isolate in its automatic microtask policy (promise jobs run"
+                    + " whenever the outermost call from Java returns) and offers no way to change it; use"
+                    + " MicrotaskPolicy.AUTO");
+        }
         if (options.statementLimit() > 0) {
-            throw new IllegalArgumentException("The v8 engine cannot count statements, so statementLimit="
+            throw new IllegalArgumentException("The v8 engine cannot count statements (Javet offers no hook for it, and"
+                    + " code made by eval cannot be rewritten to count them; see docs/limits.md), so statementLimit="
                     + options.statementLimit() + " cannot be honoured; use RuntimeOptions.withTimeLimit instead");
         }
         if (options.maxStackDepth() > 0) {
-            throw new IllegalArgumentException("The v8 engine limits its stack by size, not by depth, so maxStackDepth="
+            throw new IllegalArgumentException("The v8 engine limits its stack by size, not by depth, and Javet offers no"
+                    + " hook to count frames (see docs/limits.md), so maxStackDepth="
                     + options.maxStackDepth() + " cannot be honoured; leave it 0 (deep recursion throws a RangeError)"
                     + " or set -Djsi.v8.stackSizeKb before the first V8 runtime");
         }
@@ -117,8 +127,12 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
         V8Image image = V8Image.usable(options.restore(), info.version());
         V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8(), flags);
         try {
-            return JsRuntime.open(info, CAPABILITIES, options, services -> new V8Backend(rt, services, heap, image,
-                    options.journaling() || !CODE_CACHE ? null : scripts));
+            V8Debugger.Settings inspect = V8Options.inspector(options);
+            return JsRuntime.open(info, CAPABILITIES, options, services -> {
+                V8Backend backend = new V8Backend(rt, services, heap, image, options.journaling() || !CODE_CACHE ? null : scripts);
+                if (inspect != null) backend.inspect(inspect, info.name());
+                return backend;
+            });
         } catch (RuntimeException | Error e) {
             closeQuietly(rt);
             throw e;
