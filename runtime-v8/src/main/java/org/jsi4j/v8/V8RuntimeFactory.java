@@ -96,6 +96,11 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
      */
     @Override
     public JsRuntime create(RuntimeOptions options) {
+        return create(options, backend -> { });
+    }
+
+    /** {@link #create(RuntimeOptions)}, handing the backend to {@code made} (for tests). */
+    JsRuntime create(RuntimeOptions options, java.util.function.Consumer<V8Backend> made) {
         if (options.statementLimit() > 0) {
             throw new IllegalArgumentException("The v8 engine cannot count statements, so statementLimit="
                     + options.statementLimit() + " cannot be honoured; use RuntimeOptions.withTimeLimit instead");
@@ -117,8 +122,11 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
         V8Image image = V8Image.usable(options.restore(), info.version());
         V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8(), flags);
         try {
-            return JsRuntime.open(info, CAPABILITIES, options, services -> new V8Backend(rt, services, heap, image,
-                    options.journaling() || !CODE_CACHE ? null : scripts));
+            return JsRuntime.open(info, CAPABILITIES, options, services -> {
+                V8Backend backend = new V8Backend(rt, services, heap, image, options.journaling() || !CODE_CACHE ? null : scripts);
+                made.accept(backend);
+                return backend;
+            });
         } catch (RuntimeException | Error e) {
             closeQuietly(rt);
             throw e;
