@@ -101,6 +101,14 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
 
     /** {@link #create(RuntimeOptions)}, handing the backend to {@code made} (for tests). */
     JsRuntime create(RuntimeOptions options, java.util.function.Consumer<V8Backend> made) {
+        if (options.microtasks() == org.jsi4j.MicrotaskPolicy.EXPLICIT) {
+            // V8 would need Isolate::SetMicrotasksPolicy(kExplicit); Javet 5.0.6 binds no such call
+            // (its native library exports only its JNI entry points), so the isolate keeps kAuto
+            throw new IllegalArgumentException("The v8 engine cannot honour MicrotaskPolicy.EXPLICIT: Javet"
+                    + " leaves V8's isolate in its automatic microtask policy (promise jobs run"
+                    + " whenever the outermost call from Java returns) and offers no way to change it; use"
+                    + " MicrotaskPolicy.AUTO");
+        }
         if (options.statementLimit() > 0) {
             throw new IllegalArgumentException("The v8 engine cannot count statements, so statementLimit="
                     + options.statementLimit() + " cannot be honoured; use RuntimeOptions.withTimeLimit instead");
@@ -122,8 +130,10 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
         V8Image image = V8Image.usable(options.restore(), info.version());
         V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8(), flags);
         try {
+            V8Debugger.Settings inspect = V8Options.inspector(options);
             return JsRuntime.open(info, CAPABILITIES, options, services -> {
                 V8Backend backend = new V8Backend(rt, services, heap, image, options.journaling() || !CODE_CACHE ? null : scripts);
+                if (inspect != null) backend.inspect(inspect, info.name());
                 made.accept(backend);
                 return backend;
             });
