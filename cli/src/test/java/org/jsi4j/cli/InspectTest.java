@@ -76,6 +76,8 @@ class InspectTest {
                 devtools.call("Runtime.runIfWaitingForDebugger", null);
 
                 JsonNode start = devtools.event("Debugger.paused");
+                assertEquals(4, start.path("callFrames").get(0).path("location").path("lineNumber").asInt(), start.toString());
+                assertFalse(start.path("reason").asText().equals("instrumentation"), "DevTools resumes such a pause by itself");
                 String startUrl = scriptUrl(devtools, start.path("callFrames").get(0).path("location").path("scriptId").asText());
                 assertTrue(startUrl.endsWith("app.js"), "paused on start in " + startUrl + ", not in the user's script");
                 assertEquals("", Files.readString(out), "paused on start: nothing has run yet");
@@ -97,6 +99,8 @@ class InspectTest {
             }
             assertEquals(0, p.exitValue(), Files.readString(err));
             assertEquals("result 5", Files.readString(out).strip());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; the run's standard error: " + Files.readString(err), e);
         } finally {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
