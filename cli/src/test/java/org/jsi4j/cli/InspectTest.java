@@ -212,9 +212,9 @@ class InspectTest {
         }
     }
 
-    /** The {@code ws=} part of the DevTools URL the command prints, within the client's timeout. */
+    /** The {@code ws=} part of the DevTools URL the command prints, within three times the client's timeout. */
     private static String awaitDevToolsUrl(Process p, Path err) throws Exception {
-        long giveUp = System.nanoTime() + DevToolsClient.TIMEOUT.toNanos();
+        long giveUp = System.nanoTime() + DevToolsClient.TIMEOUT.toNanos() * 3; // a JVM starting on a busy machine
         while (System.nanoTime() < giveUp) {
             Matcher m = DEVTOOLS.matcher(Files.readString(err));
             if (m.find()) return m.group(1);
