@@ -12,9 +12,12 @@ import java.util.Set;
  * @param snapshots how {@code snapshot()} works on this engine
  * @param esFeatures the ECMAScript features the engine has
  * @param limits the kinds of limit the engine can enforce
+ * @param explicitMicrotasks whether the engine can leave promise jobs queued until Java drains them
+ *     ({@link MicrotaskPolicy#EXPLICIT}); an engine that runs them itself whenever the outermost
+ *     call from Java returns cannot
  */
 public record Capabilities(String execution, boolean jit, SnapshotSupport snapshots, Set<EsFeature> esFeatures,
-                           Set<JsTerminatedException.Reason> limits) {
+                           Set<JsTerminatedException.Reason> limits, boolean explicitMicrotasks) {
     /** How an engine takes snapshots. */
     public enum SnapshotSupport {
         /** The engine's own heap image (V8 startup snapshot). */
@@ -29,6 +32,12 @@ public record Capabilities(String execution, boolean jit, SnapshotSupport snapsh
     public Capabilities {
         esFeatures = Set.copyOf(esFeatures);
         limits = Set.copyOf(limits);
+    }
+
+    /** Without {@link MicrotaskPolicy#EXPLICIT}. */
+    public Capabilities(String execution, boolean jit, SnapshotSupport snapshots, Set<EsFeature> esFeatures,
+                        Set<JsTerminatedException.Reason> limits) {
+        this(execution, jit, snapshots, esFeatures, limits, false);
     }
 
     /** Every feature of {@link EsFeature} except those given. */

@@ -33,7 +33,9 @@ import org.jsi4j.spi.RuntimeServices;
  *
  * <p><b>Microtasks.</b> After every outermost entry from Java into JavaScript (an evaluation, a
  * prepared script, a call, a task), pending promise jobs run before control returns to Java, as
- * a browser does after each task. {@link #drainMicrotasks()} runs them explicitly.
+ * a browser does after each task. {@link #drainMicrotasks()} runs them explicitly. With
+ * {@link MicrotaskPolicy#EXPLICIT} (where {@link Capabilities#explicitMicrotasks()}) they run only
+ * in {@link #drainMicrotasks(int)} and {@link #drainMicrotasks()}.
  *
  * <p><b>Closed runtimes.</b> Every method except {@link #close()}, {@link #isClosed()} and the
  * accessors of what the runtime is throws {@link JsReleasedException} once the runtime closed.
@@ -88,6 +90,11 @@ public final class JsRuntime implements AutoCloseable {
      */
     public static JsRuntime open(EngineInfo engine, Capabilities capabilities, RuntimeOptions options,
                                  Function<RuntimeServices, EngineBackend> backendMaker) {
+        if (options.microtasks() == MicrotaskPolicy.EXPLICIT && !capabilities.explicitMicrotasks()) {
+            throw new IllegalArgumentException("The " + engine.id() + " engine runs promise jobs itself whenever the"
+                    + " outermost call from Java returns, so MicrotaskPolicy.EXPLICIT cannot be honoured; use"
+                    + " MicrotaskPolicy.AUTO (see Capabilities.explicitMicrotasks())");
+        }
         JsRuntime rt = new JsRuntime(engine, capabilities, options, backendMaker);
         if (options.restore() != null) {
             try {
@@ -373,13 +380,23 @@ public final class JsRuntime implements AutoCloseable {
 
     /**
      * JSI's {@code drainMicrotasks(maxMicrotasksHint)}: runs pending microtasks and returns true
-     * when none remain. Every engine here drains the whole queue ({@code maxMicrotasksHint} is a
-     * hint, which JSI allows an engine to ignore), so the answer is true unless a microtask threw a
-     * termination. Does nothing inside a script or host callback, as {@link #drainMicrotasks()}.
+     * when none remain. Under {@link MicrotaskPolicy#EXPLICIT} (Rhino) at most
+     * {@code maxMicrotasksHint} jobs run (-1: all, jobs queued by jobs included; 0: none, the answer
+     * says whether any wait). Under {@link MicrotaskPolicy#AUTO} the hint is ignored, as JSI allows:
+     * V8 and GraalJS offer only a whole checkpoint, so the whole queue runs and the answer is true.
+     * A stopped runtime ends the drain with a {@link JsTerminatedException}, leaving the jobs not yet
+     * run queued. Inside a script or host callback it runs nothing and answers false (JSI forbids
+     * draining from JavaScript; the jobs run later, as {@link #drainMicrotasks()} says).
+     *
+     * @throws IllegalArgumentException for a {@code maxMicrotasksHint} below -1 (-1 means "all")
      */
     public boolean drainMicrotasks(int maxMicrotasksHint) {
-        drainMicrotasks();
-        return true;
+        if (maxMicrotasksHint < -1) {
+            throw new IllegalArgumentException("maxMicrotasksHint must be -1 (all) or a count >= 0, was " + maxMicrotasksHint);
+        }
+        checkUsable();
+        if (depth > 0) return false;
+        return enter(() -> backend.drainMicrotasks(maxMicrotasksHint));
     }
 
     /**

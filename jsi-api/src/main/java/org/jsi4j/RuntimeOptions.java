@@ -27,10 +27,12 @@ import org.jsi4j.modules.ModuleLoader;
  * @param modules where {@code import} and {@code require} find module files ({@link JsRuntime#modules()});
  *     {@link ModuleLoader#none()} by default (host-object modules only)
  * @param engineOptions backend-specific options ({@link EngineOption}), each engine reading its own
+ * @param microtasks when promise jobs run: {@link MicrotaskPolicy#AUTO} (default) after each outermost
+ *     entry, or {@link MicrotaskPolicy#EXPLICIT} only in {@link JsRuntime#drainMicrotasks(int)}
  */
 public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
                              boolean snapshotting, Snapshot restore, Map<String, Object> externals,
-                             ModuleLoader modules, EngineOptions engineOptions) {
+                             ModuleLoader modules, EngineOptions engineOptions, MicrotaskPolicy microtasks) {
     private static final RuntimeOptions DEFAULTS = new RuntimeOptions(null, 0, 0, 0);
 
     /** Validates the values and copies the externals. */
@@ -54,6 +56,15 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
         externals = java.util.Collections.unmodifiableMap(copy);
         Objects.requireNonNull(modules, "modules");
         Objects.requireNonNull(engineOptions, "engineOptions");
+        Objects.requireNonNull(microtasks, "microtasks");
+    }
+
+    /** With the automatic microtask policy. */
+    public RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
+                          boolean snapshotting, Snapshot restore, Map<String, Object> externals,
+                          ModuleLoader modules, EngineOptions engineOptions) {
+        this(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, modules,
+                engineOptions, MicrotaskPolicy.AUTO);
     }
 
     /** Without engine options. */
@@ -134,27 +145,27 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
     /** With a time limit per entry into JavaScript. */
     public RuntimeOptions withTimeLimit(Duration limit) {
         return new RuntimeOptions(Objects.requireNonNull(limit, "limit"), statementLimit, maxStackDepth, maxHeapBytes,
-                snapshotting, restore, externals, modules, engineOptions);
+                snapshotting, restore, externals, modules, engineOptions, microtasks);
     }
 
     /** With a statement limit per entry into JavaScript. */
     public RuntimeOptions withStatementLimit(long limit) {
-        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions);
+        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions, microtasks);
     }
 
     /** With a maximum JavaScript stack depth. */
     public RuntimeOptions withMaxStackDepth(int depth) {
-        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions);
+        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions, microtasks);
     }
 
     /** With a heap limit, where the engine allows one. */
     public RuntimeOptions withMaxHeapBytes(long bytes) {
-        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes, snapshotting, restore, externals, modules, engineOptions);
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes, snapshotting, restore, externals, modules, engineOptions, microtasks);
     }
 
     /** With or without recording the setup for {@link JsRuntime#snapshot()}. */
     public RuntimeOptions withSnapshotting(boolean on) {
-        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, on, restore, externals, modules, engineOptions);
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, on, restore, externals, modules, engineOptions, microtasks);
     }
 
     /**
@@ -165,7 +176,7 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
      */
     public RuntimeOptions externals(Map<String, ?> byName) {
         return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore,
-                new LinkedHashMap<>(Objects.requireNonNull(byName, "byName")), modules, engineOptions);
+                new LinkedHashMap<>(Objects.requireNonNull(byName, "byName")), modules, engineOptions, microtasks);
     }
 
     /**
@@ -182,13 +193,13 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
     /** With backend-specific options replacing those set before. */
     public RuntimeOptions withEngineOptions(EngineOptions options) {
         return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
-                modules, Objects.requireNonNull(options, "options"));
+                modules, Objects.requireNonNull(options, "options"), microtasks);
     }
 
     /** With the loader that {@code import} and {@code require} find module files through ({@link JsRuntime#modules()}). */
     public RuntimeOptions withModules(ModuleLoader loader) {
         return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
-                Objects.requireNonNull(loader, "loader"), engineOptions);
+                Objects.requireNonNull(loader, "loader"), engineOptions, microtasks);
     }
 
     /**
@@ -200,6 +211,15 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
         String text = String.valueOf(Objects.requireNonNull(value, "value"));
         option.parse(text);
         return withEngineOptions(engineOptions.with(option.key(), text));
+    }
+
+    /**
+     * With {@code policy} deciding when promise jobs run. {@link MicrotaskPolicy#EXPLICIT} is
+     * refused when the runtime is created by an engine without {@link Capabilities#explicitMicrotasks()}.
+     */
+    public RuntimeOptions withMicrotaskPolicy(MicrotaskPolicy policy) {
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
+                modules, engineOptions, Objects.requireNonNull(policy, "policy"));
     }
 
     /** Whether the runtime records its setup: made {@link #forSnapshotting()} or restored. */

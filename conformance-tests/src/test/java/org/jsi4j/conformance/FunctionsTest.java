@@ -189,4 +189,16 @@ class FunctionsTest {
         rt.evaluate("function jsDown(n) { return n === 0 ? 0 : 1 + down(n - 1); }", "deep.js");
         assertEquals(JsValue.of(60), rt.evaluate("jsDown(60)", "deep.js"));
     }
+
+    /**
+     * A recursive function comparing its parameter with {@code ===} against a number literal (Rhino
+     * 1.9.2's compiled mode answered 1 for this, mozilla/rhino#2407; see known-deviations.txt).
+     */
+    @EngineTest
+    void recursionComparingAParameterStrictlyWithANumber(JsRuntime rt) {
+        assertEquals(JsValue.of(10), rt.evaluate("function g(n) { if (n === 0) return 0; return 1 + g(n - 1); } g(10)", "g.js"));
+        assertEquals(JsValue.of(10), rt.evaluate("function g2(n) { if (n == 0) return 0; return 1 + g2(n - 1); } g2(10)", "g2.js"));
+        assertEquals(JsValue.of("true,false"), rt.evaluate(
+                "function id(a) {} function isZero(a) { var r = a === 0; id(a); return r; } [isZero(0), isZero(1)].join()", "z.js"));
+    }
 }

@@ -160,6 +160,37 @@ class ValuesTest {
         assertEquals("bigint", eval(rt, "BigInt(1)").typeOf());
     }
 
+    /** BigInts at the edges of 64 bits (one word of magnitude, or more), both signs. */
+    private static final BigInteger[] EDGE_BIGINTS = edgeBigInts();
+
+    private static BigInteger[] edgeBigInts() {
+        BigInteger two63 = BigInteger.TWO.pow(63);
+        BigInteger two64 = BigInteger.TWO.pow(64);
+        return new BigInteger[] {two63, two64.subtract(BigInteger.ONE), two63.negate().subtract(BigInteger.ONE),
+                two64.negate().add(BigInteger.ONE), two63.subtract(BigInteger.ONE), two63.negate(), BigInteger.TWO.pow(200),
+                BigInteger.TWO.pow(200).negate(), two64};
+    }
+
+    @EngineTest
+    @RequiresFeature(EsFeature.BIGINT)
+    void bigIntsAtTheEdgesOfSixtyFourBitsReachJavaScriptExactly(JsRuntime rt) {
+        JsFunction text = rt.evaluate("(function (x) { return typeof x + ' ' + String(x); })", "t.js").asFunction();
+        for (BigInteger b : EDGE_BIGINTS) {
+            assertEquals(JsValue.of(true), withGlobal(rt, JsValue.of(b), "v === BigInt('" + b + "')"), "a global: " + b);
+            assertEquals(JsValue.of("bigint " + b), text.call(JsValue.of(b)), "a call's argument: " + b);
+        }
+    }
+
+    @EngineTest
+    @RequiresFeature(EsFeature.BIGINT)
+    void bigIntsAtTheEdgesOfSixtyFourBitsReachJavaExactly(JsRuntime rt) {
+        JsFunction parse = rt.evaluate("(function (s) { return BigInt(s); })", "p.js").asFunction();
+        for (BigInteger b : EDGE_BIGINTS) {
+            assertEquals(JsValue.of(b), eval(rt, "BigInt('" + b + "')"), "a completion value: " + b);
+            assertEquals(JsValue.of(b), parse.call(JsValue.of(b.toString())), "a call's result: " + b);
+        }
+    }
+
     @EngineTest
     @RequiresFeature(EsFeature.SYMBOLS)
     void symbolsKeepIdentity(JsRuntime rt) {

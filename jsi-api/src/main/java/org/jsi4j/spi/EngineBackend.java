@@ -117,6 +117,16 @@ public interface EngineBackend {
     void drainMicrotasks();
 
     /**
+     * JSI's {@code drainMicrotasks(maxMicrotasksHint)}: runs pending promise jobs, at most
+     * {@code maxMicrotasksHint} of them where the engine can stop early (-1: all), and answers
+     * whether none remain. The default runs them all ({@link #drainMicrotasks()}) and answers true.
+     */
+    default boolean drainMicrotasks(int maxMicrotasksHint) {
+        drainMicrotasks();
+        return true;
+    }
+
+    /**
      * Called by the core after every outermost entry from Java into JavaScript (an evaluation, a
      * prepared script, a call) returns normally, so that pending promise jobs run before control
      * returns to Java. The default runs {@link #drainMicrotasks()}; an engine that already runs

@@ -54,18 +54,24 @@ final class RhinoBackend extends RhinoHandles {
     private final RhinoErrors errors;
     private final Callable symbolConstructor;
     private final RhinoScripts scripts;
+    /** {@link org.jsi4j.MicrotaskPolicy#EXPLICIT}: jobs run only in {@link #drainMicrotasks()}. */
+    private final boolean explicitMicrotasks;
     private boolean closed;
 
     RhinoBackend(SandboxContextFactory factory, RhinoScripts scripts, RuntimeServices services, String engineVersion) {
         this.services = services;
         this.scripts = scripts;
         this.imaging = services.options().journaling();
+        this.explicitMicrotasks = services.options().microtasks() == org.jsi4j.MicrotaskPolicy.EXPLICIT;
         this.limits = new RhinoLimits(services.options().statementLimit());
         this.thread = new RhinoThreadContext(factory, this);
         this.cx = thread.context();
         try {
             cx.putThreadLocal(SandboxContextFactory.BACKEND_KEY, this);
-            if (cx instanceof SandboxContext own) own.backend = this;
+            if (cx instanceof SandboxContext own) {
+                own.backend = this;
+                if (explicitMicrotasks) own.explicitJobs = new java.util.ArrayDeque<>();
+            }
             cx.setInstructionObserverThreshold(limits.threshold());
             RhinoOptions.apply(cx, services.options());
             int maxDepth = services.options().maxStackDepth();
@@ -73,6 +79,8 @@ final class RhinoBackend extends RhinoHandles {
                 cx.setInterpretedMode(true);
                 cx.setMaximumInterpreterStackDepth(maxDepth);
                 cx.setErrorReporter(new StackDepthReporter(cx.getErrorReporter()));
+                InterpreterDepth acrossLoops = InterpreterDepth.of(maxDepth);
+                if (acrossLoops != null) cx.setDebugger(acrossLoops, null);
             }
             this.scopes = new RhinoScopes(this, cx, engineVersion);
             this.standard = scopes.standard();
@@ -359,9 +367,28 @@ final class RhinoBackend extends RhinoHandles {
 
     @Override
     public void drainMicrotasks() {
-        op(() -> {
-            cx.processMicrotasks();
-            return null;
+        drainMicrotasks(-1);
+    }
+
+    /**
+     * Under {@link org.jsi4j.MicrotaskPolicy#EXPLICIT}, runs at most {@code maxMicrotasksHint} jobs
+     * of the runtime's own queue (all for -1) and answers whether it is empty; otherwise Rhino's
+     * queue runs whole.
+     */
+    @Override
+    public boolean drainMicrotasks(int maxMicrotasksHint) {
+        return op(() -> {
+            if (!explicitMicrotasks || !(cx instanceof SandboxContext own)) {
+                cx.processMicrotasks();
+                return true;
+            }
+            java.util.ArrayDeque<Runnable> jobs = own.explicitJobs;
+            for (int ran = 0; maxMicrotasksHint < 0 || ran < maxMicrotasksHint; ran++) {
+                Runnable job = jobs.poll();
+                if (job == null) break;
+                job.run();
+            }
+            return jobs.isEmpty();
         });
     }
 
@@ -384,9 +411,14 @@ final class RhinoBackend extends RhinoHandles {
         });
     }
 
-    /** Runs pending promise jobs in the same entry (the core ends a stopped entry with its termination). */
+    /**
+     * Runs pending promise jobs in the same entry (the core ends a stopped entry with its
+     * termination); nothing under {@link org.jsi4j.MicrotaskPolicy#EXPLICIT}, where Rhino keeps
+     * them queued in its {@code Context} (it never runs them itself) until {@link #drainMicrotasks()}.
+     */
     @Override
     public void afterOutermostEntry() {
+        if (explicitMicrotasks) return;
         RhinoThreadContext.Suspended restore = enter();
         try {
             cx.processMicrotasks();

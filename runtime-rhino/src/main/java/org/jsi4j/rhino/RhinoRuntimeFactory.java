@@ -52,7 +52,9 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
                     + " runtimes made for or from snapshots, or with maxStackDepth, run in Rhino's interpreter",
             false, Capabilities.SnapshotSupport.SERIALIZED,
             Capabilities.allFeaturesExcept(ABSENT.toArray(EsFeature[]::new)),
-            EnumSet.of(Reason.TIME_LIMIT, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT, Reason.INTERRUPTED));
+            EnumSet.of(Reason.TIME_LIMIT, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT, Reason.INTERRUPTED),
+            // Rhino runs promise jobs only when asked (Context.processMicrotasks)
+            true);
 
     /** The largest {@link RuntimeOptions#maxStackDepth()} Rhino's interpreter can enforce. */
     static final int MAX_STACK_DEPTH = Short.MAX_VALUE - 1;

@@ -42,6 +42,21 @@ class RhinoBackendTest {
         assertEquals(sym, rt.evaluate("s", "t.js"));
     }
 
+    /** Rhino keeps promise jobs until Java drains them (a job stopped by a limit leaves the rest queued). */
+    @Test
+    void explicitMicrotasksAreDeclaredAndSurviveAStoppedJob() {
+        assertTrue(factory.capabilities().explicitMicrotasks());
+        try (JsRuntime explicit = factory.create(RuntimeOptions.defaults()
+                .withMicrotaskPolicy(org.jsi4j.MicrotaskPolicy.EXPLICIT).withStatementLimit(100_000))) {
+            explicit.evaluate("var done = 0; Promise.resolve().then(function () { for (;;) {} });"
+                    + " Promise.resolve().then(function () { done++; });", "q.js");
+            assertEquals(JsValue.of(0), explicit.evaluate("done", "d.js"));
+            assertThrows(JsTerminatedException.class, () -> explicit.drainMicrotasks(-1));
+            assertTrue(explicit.drainMicrotasks(-1));
+            assertEquals(JsValue.of(1), explicit.evaluate("done", "d.js"));
+        }
+    }
+
     @Test
     void objectsArraysAndFunctionsRoundTrip() {
         JsObject o = rt.newObject();

@@ -48,7 +48,7 @@ final class V8Backend implements EngineBackend {
     private final boolean restoredFromImage;
     private final V8Rejections rejections = new V8Rejections();
     private final V8Scripts scripts;
-    private final V8Scripts.Signature codeCache = new V8Scripts.Signature();
+    private final V8Scripts.Signature codeCache;
     private V8Script drain;
     private V8NativeModules nativeModules;
     private boolean imageTaken;
@@ -63,6 +63,7 @@ final class V8Backend implements EngineBackend {
     V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image, V8Scripts scripts) {
         this.rt = rt;
         this.scripts = scripts;
+        this.codeCache = scripts == null ? null : scripts.signature(image != null);
         this.services = services;
         this.limits = new V8Limits(rt, heapLimit);
         this.symbols = new V8Symbols(rt, services);
@@ -83,7 +84,8 @@ final class V8Backend implements EngineBackend {
                 bridge.start(V8SnapshotTaker.unparkHelpers(rt));
                 bridge.rebind(image, services.options().externals());
             } else {
-                bridge.start(null);
+                bridge.boot((V8ValueFunction) (scripts != null ? scripts.evaluate(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME)
+                        : rt.getExecutor(V8Bridge.BOOTSTRAP).setResourceName(V8Bridge.BOOTSTRAP_NAME).execute()));
             }
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
@@ -335,7 +337,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public Object weaken(Object handle) {
-        return v8(() -> V8Values.weakened((V8ValueReference) handle));
+        return v8(() -> values.weakened((V8ValueReference) handle));
     }
 
     @Override
@@ -351,7 +353,10 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public void releaseWeak(Object weak) {
-        release(weak);
+        v8(() -> {
+            values.releaseWeak(weak);
+            return null;
+        });
     }
 
     @Override
@@ -394,6 +399,7 @@ final class V8Backend implements EngineBackend {
                 rejections.close();
                 errors.close();
                 symbols.close();
+                values.closeWeak();
                 bridge.close();
                 // prepared scripts still held by the application: closed with their runtime
                 for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();

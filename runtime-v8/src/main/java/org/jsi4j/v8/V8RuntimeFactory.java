@@ -96,6 +96,14 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
      */
     @Override
     public JsRuntime create(RuntimeOptions options) {
+        if (options.microtasks() == org.jsi4j.MicrotaskPolicy.EXPLICIT) {
+            // V8 would need Isolate::SetMicrotasksPolicy(kExplicit); Javet 5.0.6 binds no such call
+            // (its native library exports only its JNI entry points), so the isolate keeps kAuto
+            throw new IllegalArgumentException("The v8 engine cannot honour MicrotaskPolicy.EXPLICIT: Javet"
+                    + " leaves V8's isolate in its automatic microtask policy (promise jobs run"
+                    + " whenever the outermost call from Java returns) and offers no way to change it; use"
+                    + " MicrotaskPolicy.AUTO");
+        }
         if (options.statementLimit() > 0) {
             throw new IllegalArgumentException("The v8 engine cannot count statements, so statementLimit="
                     + options.statementLimit() + " cannot be honoured; use RuntimeOptions.withTimeLimit instead");
