@@ -108,7 +108,7 @@ class InspectTest {
     }
 
     @Test
-    void v8ServesDiscoveryRefusesASecondClientSurvivesGarbageAndRunsOnWhenTheClientLeavesMidPause() throws Exception {
+    void v8ServesDiscoveryWaitsForTheNextClientRefusesASecondSurvivesGarbageAndRunsOnWhenTheClientLeavesMidPause() throws Exception {
         Path script = dir.resolve("app.js");
         Files.writeString(script, "let n = 6;\nconsole.log('done ' + n * 7);\n");
         int port = freePort();
@@ -133,7 +133,11 @@ class InspectTest {
                 assertEquals("HTTP/1.1 400", status);
             }
 
-            DevToolsClient first = DevToolsClient.connect("ws://" + ws);
+            try (DevToolsClient early = DevToolsClient.connect("ws://" + ws)) { // gone before runIfWaitingForDebugger
+                early.call("Debugger.enable", null);
+            }
+            Thread.sleep(200);
+            DevToolsClient first = DevToolsClient.connect("ws://" + ws); // the run still waits, for the next debugger
             Exception second = assertThrows(Exception.class, () -> DevToolsClient.connect("ws://" + ws).close());
             assertEquals(409, ((WebSocketHandshakeException) second.getCause()).getResponse().statusCode(),
                     "a second debugger is refused while one is attached");

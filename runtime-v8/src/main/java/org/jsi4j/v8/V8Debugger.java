@@ -44,14 +44,16 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
     private static final String OWN_REPLY = "{\"id\":" + OWN_ID + ",";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d{1,9})\\s*[,}]");
     private static final Pattern METHOD = Pattern.compile("\"method\"\\s*:\\s*\"[A-Za-z]+\\.[A-Za-z]+\"");
-    /** Commands after which V8 leaves its pause loop or its wait for the debugger. */
-    private static final Pattern LEAVES = Pattern.compile(
-            "\"method\"\\s*:\\s*\"(Debugger\\.(resume|stepOver|stepInto|stepOut|disable)|Runtime\\.runIfWaitingForDebugger)\"");
+    /** Commands after which V8 leaves its pause loop. */
+    private static final Pattern ENDS_PAUSE = Pattern.compile("\"method\"\\s*:\\s*\"Debugger\\.(resume|stepOver|stepInto|stepOut|disable)\"");
+    /** The command after which V8 leaves its wait for the debugger. */
+    private static final Pattern ENDS_WAIT = Pattern.compile("\"method\"\\s*:\\s*\"Runtime\\.runIfWaitingForDebugger\"");
     private static final long STILL_PAUSED_MS = 300;
     private static final long SETTLE_NANOS = 20_000_000;
     private static final Pattern BREAKPOINT_ID = Pattern.compile("\"breakpointId\":\"([^\"\\\\]+)\"");
 
     private final V8Inspector inspector;
+    private final PrintStream err;
     private final Settings settings;
     private final Executor owner;
     private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
@@ -78,7 +80,8 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
     /** Whether the first script that is not jsi4j's own has started (owner thread only). */
     private boolean started;
 
-    private V8Debugger(V8Inspector inspector, Settings settings, Executor owner) {
+    private V8Debugger(V8Inspector inspector, Settings settings, Executor owner, PrintStream err) {
+        this.err = err;
         this.inspector = inspector;
         this.settings = settings;
         this.owner = owner;
@@ -92,7 +95,7 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
      */
     static V8Debugger start(V8Runtime rt, Settings settings, String version, Executor owner, PrintStream err) {
         V8Inspector inspector = rt.createV8Inspector("jsi4j", settings.waitAttached());
-        V8Debugger debugger = new V8Debugger(inspector, settings, owner);
+        V8Debugger debugger = new V8Debugger(inspector, settings, owner, err);
         inspector.addListeners(debugger);
         try {
             debugger.server = V8DevToolsServer.start(settings.host(), settings.port(), "jsi4j", version, debugger);
@@ -141,7 +144,8 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
 
     @Override
     public void attached() {
-        System.err.println("Debugger attached.");
+        err.println("Debugger attached.");
+        err.flush();
     }
 
     @Override
@@ -171,7 +175,7 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
     private void deliver(String text) {
         trace("deliver paused=" + paused + " waiting=" + waiting + " leaving=" + leaving + " " + text);
         if ((paused || waiting) && !leaving) {
-            boolean leaves = LEAVES.matcher(text).find();
+            boolean leaves = (waiting ? ENDS_WAIT : ENDS_PAUSE).matcher(text).find();
             if (leaves) leaving = true;
             else pending.add(text);
             sendNow(leaves ? text : null);
@@ -190,7 +194,7 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
             } catch (InterruptedException e) {
                 return;
             }
-            if (paused && !pending.isEmpty()) {
+            if ((paused || waiting) && !pending.isEmpty()) {
                 leaving = false;
                 sendNow(null);
             }
