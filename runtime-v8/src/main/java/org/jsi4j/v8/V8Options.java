@@ -46,6 +46,19 @@ public final class V8Options {
     private V8Options() {
     }
 
+    /**
+     * Whether Netty, which the inspector's server ({@link V8DevToolsServer}) is built on, is on the
+     * class path. Asked here, not in that class: loading it without Netty fails verification.
+     */
+    private static boolean nettyPresent() {
+        try {
+            Class.forName("io.netty.handler.codec.http.HttpServerCodec", false, V8Options.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static String checkFlags(String text) {
         String flags = text.trim().replaceAll("\\s+", " ");
         if (flags.isEmpty()) return flags;
