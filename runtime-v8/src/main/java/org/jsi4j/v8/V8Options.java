@@ -72,16 +72,6 @@ public final class V8Options {
         return flags;
     }
 
-    /** Whether Netty, which {@link V8DevToolsServer} is built on, is on the class path (asked without loading that class). */
-    private static boolean nettyPresent() {
-        try {
-            Class.forName("io.netty.handler.codec.http.HttpServerCodec", false, V8Options.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
     private static String checkAddress(String text) {
         if (!ADDRESS.matcher(text.trim()).matches() || Integer.parseInt(text.trim().replaceAll(".*:", "")) > 65535) {
             throw new IllegalArgumentException("'" + text + "' is not [HOST:]PORT (e.g. 9229 or 127.0.0.1:9229)");
