@@ -70,7 +70,8 @@ final class GraalBackend implements EngineBackend {
             limits.errors(new GraalErrors(services, helpers, limits, values));
             callbacks = new GraalCallbacks(services, limits, helpers);
             factory.warmUp(helpers);
-            if (moduleFiles != null) factory.warmUpModules((GraalNativeModules) nativeModules());
+            // not in an inspected runtime (an engine of its own): its debugger would pause in the warm-up module
+            if (moduleFiles != null && ownEngine == null) factory.warmUpModules((GraalNativeModules) nativeModules());
         } catch (RuntimeException e) {
             context.close(true);
             if (ownEngine != null) ownEngine.close(true);
