@@ -85,7 +85,7 @@ final class V8Backend implements EngineBackend {
                 bridge.start(V8SnapshotTaker.unparkHelpers(rt));
                 bridge.rebind(image, services.options().externals());
             } else {
-                bridge.boot((V8ValueFunction) (scripts != null ? scripts.evaluate(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME)
+                bridge.boot((V8ValueFunction) (scripts != null ? scripts.evaluate(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME, () -> { })
                         : rt.getExecutor(V8Bridge.BOOTSTRAP).setResourceName(V8Bridge.BOOTSTRAP_NAME).execute()));
             }
             drain = compiled("", "jsi4j:microtasks");
@@ -121,7 +121,7 @@ final class V8Backend implements EngineBackend {
     @Override
     public JsValue evaluate(String source, String sourceName) {
         beforeScript(sourceName);
-        if (scripts != null && scripts.caches(source)) return js(() -> toJs(scripts.evaluate(rt, codeCache, source, sourceName)));
+        if (scripts != null && scripts.caches(source)) return js(() -> toJs(scripts.evaluate(rt, codeCache, source, sourceName, errors::rearm)));
         return js(() -> toJs(rt.getExecutor(source).setResourceName(sourceName).execute()));
     }
 
