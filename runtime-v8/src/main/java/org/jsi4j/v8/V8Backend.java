@@ -398,6 +398,7 @@ final class V8Backend implements EngineBackend {
      */
     @Override
     public void close() {
+        if (leftAtClose != null) return;   // closed already (a runtime whose creation failed after this was made)
         entry.closing(() -> {
             if (debugger != null) debugger.close();
             limits.close();

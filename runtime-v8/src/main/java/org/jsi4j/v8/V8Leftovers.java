@@ -49,6 +49,7 @@ record V8Leftovers(int references, int callbackContexts, Map<String, Integer> ki
 
     @Override
     public String toString() {
+        if (none()) return "nothing left";
         return "A V8 runtime closed with " + references + " V8 handle(s) " + kinds + " and " + callbackContexts
                 + " callback context(s) that jsi4j did not release (a jsi4j bug: please report it)";
     }

@@ -131,16 +131,26 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
         V8Limits.checkOwnerThread();
         V8Image image = V8Image.usable(options.restore(), info.version());
         V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8(), flags);
+        V8Backend[] backend = new V8Backend[1];
         try {
             V8Debugger.Settings inspect = V8Options.inspector(options);
             return JsRuntime.open(info, CAPABILITIES, options, services -> {
-                V8Backend backend = new V8Backend(rt, services, heap, image, options.journaling() || !CODE_CACHE ? null : scripts);
-                if (inspect != null) backend.inspect(inspect, info.name());
-                made.accept(backend);
-                return backend;
+                backend[0] = new V8Backend(rt, services, heap, image, options.journaling() || !CODE_CACHE ? null : scripts);
+                made.accept(backend[0]);
+                if (inspect != null) backend[0].inspect(inspect, info.name());
+                return backend[0];
             });
         } catch (RuntimeException | Error e) {
-            closeQuietly(rt);
+            // a backend made before the failure (its inspector could not start, say) closes its handles with the isolate
+            if (backend[0] == null) {
+                closeQuietly(rt);
+            } else {
+                try {
+                    backend[0].close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw e;
         }
     }

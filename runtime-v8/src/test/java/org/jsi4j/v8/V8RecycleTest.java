@@ -175,6 +175,19 @@ class V8RecycleTest {
     }
 
     @Test
+    void aRuntimeWhoseCreationFailsAfterItsBackendWasMadeLeavesNothing() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            V8Backend[] backend = new V8Backend[1];
+            RuntimeOptions inspectOnATakenPort = RuntimeOptions.defaults()
+                    .withEngineOptions(Map.of("v8.inspect", "127.0.0.1:" + taken.getLocalPort()));
+            assertThrows(RuntimeException.class, () -> factory.create(inspectOnATakenPort, b -> backend[0] = b).close(),
+                    "the inspector cannot listen on a port in use");
+            assertNotNull(backend[0], "the backend was made before the inspector failed");
+            assertEquals(V8Leftovers.NONE, backend[0].leftAtClose());
+        }
+    }
+
+    @Test
     void aLeakIsCountedAndReported() throws Exception {
         // the check itself: a handle the backend does not know of is left, counted and reported
         List<String> warnings = new ArrayList<>();
