@@ -36,6 +36,11 @@ final class EnteredNativeModules implements NativeModules {
     }
 
     @Override
+    public boolean importsByName() {
+        return engine.importsByName();
+    }
+
+    @Override
     public JsObject namespace(Object module) {
         return rt.entered(() -> engine.namespace(module));
     }

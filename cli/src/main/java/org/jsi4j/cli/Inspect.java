@@ -3,9 +3,11 @@ package org.jsi4j.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import java.util.Stack;
 import java.util.regex.Pattern;
+import org.jsi4j.EngineOption;
 import org.jsi4j.EngineOptions;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
@@ -13,23 +15,29 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code jsi run --inspect[=[HOST:]PORT]} and {@code --inspect-brk[=[HOST:]PORT]}: the run under
- * GraalJS's Chrome DevTools inspector, which prints the {@code devtools://} URL to open; with
- * {@code brk} the script waits for a debugger and pauses on its first line.
+ * the engine's Chrome DevTools inspector, which prints the {@code devtools://} URL to open; with
+ * {@code brk} the script waits for a debugger and pauses on its first line. An engine has an
+ * inspector when it accepts the engine options {@code ENGINE.inspect}, {@code ENGINE.inspect.Suspend}
+ * and {@code ENGINE.inspect.WaitAttached} (GraalJS's chromeinspector-tool, V8's {@code V8Debugger}).
  *
- * @param address where the inspector listens, {@code [HOST:]PORT}
- * @param brk     whether to wait for a debugger and pause on the first line
+ * @param engineId the engine whose inspector it is
+ * @param address  where the inspector listens, {@code [HOST:]PORT}
+ * @param brk      whether to wait for a debugger and pause on the first line
  */
-record Inspect(String address, boolean brk) {
+record Inspect(String engineId, String address, boolean brk) {
     /** Node's and GraalVM's default port. */
     static final String DEFAULT_PORT = "9229";
+    /** The engine option that turns an engine's inspector on. */
+    private static final String INSPECT = "inspect";
     private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9.\\-]+:)?\\d{1,5}");
 
     /**
      * The inspector asked for by the options (each null when not given), or null.
      *
+     * @param accepted the engine options the engine accepts
      * @throws IllegalArgumentException for both options, a bad address, or an engine without an inspector
      */
-    static Inspect of(String inspect, String inspectBrk, String engineId) {
+    static Inspect of(String inspect, String inspectBrk, String engineId, List<EngineOption<?>> accepted) {
         if (inspect == null && inspectBrk == null) return null;
         if (inspect != null && inspectBrk != null) throw new IllegalArgumentException("give either --inspect or --inspect-brk, not both");
         String option = inspect != null ? "--inspect" : "--inspect-brk";
@@ -38,11 +46,11 @@ record Inspect(String address, boolean brk) {
             throw new IllegalArgumentException(option + " takes [HOST:]PORT (e.g. " + option + "=9229 or "
                     + option + "=127.0.0.1:9229), not '" + address + "'");
         }
-        if (!engineId.equals("graal")) {
-            throw new IllegalArgumentException(option + " is not supported on the " + engineId + " engine; use --engine graal");
+        if (accepted.stream().noneMatch(o -> o.name().equals(INSPECT))) {
+            throw new IllegalArgumentException(option + " is not supported on the " + engineId + " engine; use --engine graal or --engine v8");
         }
         checkFree(option, address);
-        return new Inspect(address, inspectBrk != null);
+        return new Inspect(engineId, address, inspectBrk != null);
     }
 
     /** Fails, in command-line terms, when nothing can listen on {@code [HOST:]PORT}. */
@@ -58,10 +66,11 @@ record Inspect(String address, boolean brk) {
         }
     }
 
-    /** {@code options} with GraalJS's inspector options added. */
+    /** {@code options} with the engine's inspector options added. */
     EngineOptions engineOptions(EngineOptions options) {
-        Map<String, String> inspector = Map.of("graal.inspect", address,
-                "graal.inspect.Suspend", Boolean.toString(brk), "graal.inspect.WaitAttached", Boolean.toString(brk));
+        String prefix = engineId + "." + INSPECT;
+        Map<String, String> inspector = Map.of(prefix, address,
+                prefix + ".Suspend", Boolean.toString(brk), prefix + ".WaitAttached", Boolean.toString(brk));
         EngineOptions with = options;
         for (Map.Entry<String, String> e : inspector.entrySet()) {
             if (!options.asMap().containsKey(e.getKey())) with = with.with(e.getKey(), e.getValue()); // --engine-option wins

@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
     Path moduleRoot;
 
     @Option(names = "--inspect", paramLabel = "[HOST:]PORT", preprocessor = Inspect.DefaultPort.class,
-            description = "Run under the Chrome DevTools inspector (graal only), listening on PORT (default 9229, =PORT to change); prints the devtools:// URL to open.")
+            description = "Run under the Chrome DevTools inspector (graal and v8), listening on PORT (default 9229, =PORT to change); prints the devtools:// URL to open.")
     String inspect;
 
     @Option(names = "--inspect-brk", paramLabel = "[HOST:]PORT", preprocessor = Inspect.DefaultPort.class,
@@ -117,7 +117,8 @@ final class RunCommand implements Callable<Integer> {
             source = code != null ? code : stdin ? readStdin() : modules.entry() != null ? null : read(file);
             if (snapshot != null) snap = SnapshotCommand.read(snapshot, key);
             String id = engine != null ? engine : snap != null ? snap.engineId() : JsEngines.selectedId();
-            Inspect inspector = Inspect.of(inspect, inspectBrk, id);
+            Inspect inspector = Inspect.of(inspect, inspectBrk, id, inspect == null && inspectBrk == null ? List.of()
+                    : JsEngines.factory(id).engineOptions());
             factory = JsEngines.configured(id, inspector == null ? Jsi.engineOptions(spec) : inspector.engineOptions(Jsi.engineOptions(spec)));
         } catch (JsSnapshotException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + snapshot + ": " + e.getMessage(), e);

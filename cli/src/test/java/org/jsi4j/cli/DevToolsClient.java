@@ -56,6 +56,16 @@ final class DevToolsClient implements AutoCloseable {
         }
     }
 
+    /** Sends {@code text} as it is (not necessarily a protocol message) and returns the next reply (a message with an id). */
+    JsonNode raw(String text) throws Exception {
+        socket.sendText(text, true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        while (true) {
+            JsonNode m = next("reply to " + text);
+            if (m.has("id")) return m;
+            if (m.has("method")) events.add(m);
+        }
+    }
+
     /** The params of the next event named {@code method}, received already or within the timeout. */
     JsonNode event(String method) throws Exception {
         for (Iterator<JsonNode> it = events.iterator(); it.hasNext(); ) {

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,11 +30,14 @@ import org.jsi4j.JsRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code jsi run --inspect-brk} on GraalJS driven by a real Chrome DevTools Protocol client over
- * WebSocket: the printed DevTools URL, the pause on start, a breakpoint by URL and line, a local
- * variable read on the paused frame, and the script's output once resumed.
+ * {@code jsi run --inspect-brk} on GraalJS and V8 driven by a real Chrome DevTools Protocol client
+ * over WebSocket: the printed DevTools URL, the pause on start, a breakpoint by URL and line, a
+ * local variable read on the paused frame, and the script's output once resumed; on V8 also the
+ * HTTP discovery documents, a second client, a malformed message and a client gone mid-pause.
  */
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class InspectTest {
@@ -38,8 +46,9 @@ class InspectTest {
     @TempDir
     Path dir;
 
-    @Test
-    void inspectBrkPausesOnStartStopsAtABreakpointAndReadsLocals() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"graal", "v8"})
+    void inspectBrkPausesOnStartStopsAtABreakpointAndReadsLocals(String engine) throws Exception {
         Path script = dir.resolve("app.js");
         Files.writeString(script, """
                 function add(a, b) {
@@ -51,7 +60,7 @@ class InspectTest {
         int port = freePort();
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(CliProcess.command("run", "--engine", "graal", "--inspect-brk=" + port, script.toString()))
+        Process p = new ProcessBuilder(CliProcess.command("run", "--engine", engine, "--inspect-brk=" + port, script.toString()))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             String ws = awaitDevToolsUrl(p, err);
@@ -95,14 +104,60 @@ class InspectTest {
     }
 
     @Test
-    void otherEnginesAndBadAddressesAreUsageErrors() {
-        for (String engine : List.of("rhino", "v8")) {
-            StringWriter err = new StringWriter();
-            int code = Jsi.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
-                    .execute("run", "--engine", engine, "--inspect", "--eval", "1");
-            assertEquals(2, code, err.toString());
-            assertEquals("jsi: --inspect is not supported on the " + engine + " engine; use --engine graal", err.toString().strip());
+    void v8ServesDiscoveryRefusesASecondClientSurvivesGarbageAndRunsOnWhenTheClientLeavesMidPause() throws Exception {
+        Path script = dir.resolve("app.js");
+        Files.writeString(script, "let n = 6;\nconsole.log('done ' + n * 7);\n");
+        int port = freePort();
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(CliProcess.command("run", "--engine", "v8", "--inspect-brk=" + port, script.toString()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            String ws = awaitDevToolsUrl(p, err);
+            assertTrue(Files.readString(err).contains("Debugger listening on ws://" + ws), Files.readString(err));
+            HttpClient http = HttpClient.newHttpClient();
+            JsonNode list = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("ws://" + ws, list.get(0).path("webSocketDebuggerUrl").asText(), list.toString());
+            HttpResponse<String> version = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/version"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(version.body().contains("\"Protocol-Version\""), version.body());
+            try (Socket rebinding = new Socket("127.0.0.1", port)) { // a Host that is not an IP address or localhost (DNS rebinding)
+                rebinding.getOutputStream().write(("GET /json/list HTTP/1.1\r\nHost: evil.example:" + port + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String status = new String(rebinding.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 400", status);
+            }
+
+            DevToolsClient first = DevToolsClient.connect("ws://" + ws);
+            Exception second = assertThrows(Exception.class, () -> DevToolsClient.connect("ws://" + ws).close());
+            assertEquals(409, ((WebSocketHandshakeException) second.getCause()).getResponse().statusCode(),
+                    "a second debugger is refused while one is attached");
+            JsonNode garbage = first.raw("{this is not json");
+            assertTrue(garbage.has("error"), garbage.toString());
+            first.call("Runtime.enable", null);
+            first.call("Debugger.enable", null);
+            first.call("Runtime.runIfWaitingForDebugger", null);
+            JsonNode start = first.event("Debugger.paused");
+            assertEquals(0, start.path("callFrames").get(0).path("location").path("lineNumber").asInt(), start.toString());
+            assertEquals("", Files.readString(out), "paused on start: nothing has run yet");
+            first.close(); // gone mid-pause: the script runs on, as in Node
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the run hung after its debugger left mid-pause; " + Files.readString(err));
+            assertEquals(0, p.exitValue(), Files.readString(err));
+            assertEquals("done 42", Files.readString(out).strip());
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void otherEnginesAndBadAddressesAreUsageErrors() {
+        StringWriter rhino = new StringWriter();
+        int refused = Jsi.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(rhino, true))
+                .execute("run", "--engine", "rhino", "--inspect", "--eval", "1");
+        assertEquals(2, refused, rhino.toString());
+        assertEquals("jsi: --inspect is not supported on the rhino engine; use --engine graal or --engine v8", rhino.toString().strip());
         StringWriter err = new StringWriter();
         int code = Jsi.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
                 .execute("run", "--engine", "graal", "--inspect-brk=70000", "--eval", "1");
@@ -110,17 +165,18 @@ class InspectTest {
         assertTrue(err.toString().startsWith("jsi: --inspect-brk takes [HOST:]PORT"), err.toString());
     }
 
-    @Test
-    void aPortInUseIsAUsageErrorNotAHang() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"graal", "v8"})
+    void aPortInUseIsAUsageErrorNotAHang(String engine) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             StringWriter err = new StringWriter();
             int code = Jsi.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
-                    .execute("run", "--engine", "graal", "--inspect=" + taken.getLocalPort(), "--eval", "1");
+                    .execute("run", "--engine", engine, "--inspect=" + taken.getLocalPort(), "--eval", "1");
             assertEquals(2, code, err.toString());
             assertTrue(err.toString().startsWith("jsi: --inspect: cannot listen on 127.0.0.1:" + taken.getLocalPort()), err.toString());
             // from Java: an IllegalArgumentException, not a runtime waiting for good
-            var factory = JsEngines.configured("graal", EngineOptions.of(
-                    Map.of("graal.inspect", Integer.toString(taken.getLocalPort()))));
+            var factory = JsEngines.configured(engine, EngineOptions.of(
+                    Map.of(engine + ".inspect", Integer.toString(taken.getLocalPort()))));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, factory::create);
             assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), e.getMessage());
         }

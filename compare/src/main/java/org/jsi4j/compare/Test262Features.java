@@ -5,23 +5,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsi4j.Capabilities;
 import org.jsi4j.EsFeature;
+import org.jsi4j.modules.JsModules;
 
 /**
  * Which test262 features (the frontmatter's {@code features:}) a run can honour: those that name
  * an {@link EsFeature} an engine's {@link Capabilities} declare absent are unsupported on that
  * engine, and those that need a host facility this harness does not give ({@code $262.createRealm},
- * {@code $262.IsHTMLDDA}, a forced GC) are unsupported everywhere.
+ * {@code $262.IsHTMLDDA}) are unsupported everywhere.
  */
 public final class Test262Features {
     /** Features that need what this harness host does not provide, with what is missing. */
     static final Map<String, String> HOST_LACKS = Map.of(
             "cross-realm", "$262.createRealm (a second realm)",
-            "IsHTMLDDA", "$262.IsHTMLDDA",
-            "host-gc-required", "a forced garbage collection ($262.gc)");
+            "IsHTMLDDA", "$262.IsHTMLDDA");
 
     private static final Map<String, EsFeature> EXACT = Map.ofEntries(
             Map.entry("async-functions", EsFeature.ASYNC_AWAIT),
             Map.entry("async-iteration", EsFeature.ASYNC_AWAIT),
+            Map.entry("top-level-await", EsFeature.ASYNC_AWAIT),
             Map.entry("generators", EsFeature.GENERATORS),
             Map.entry("arrow-function", EsFeature.ARROW_FUNCTIONS),
             Map.entry("let", EsFeature.LET_CONST),
@@ -66,10 +67,22 @@ public final class Test262Features {
 
     /**
      * Why a test with {@code frontmatter} cannot run on an engine with {@code capabilities}, or
-     * empty when it can. Module tests cannot run: jsi4j evaluates scripts.
+     * empty when it can. Module tests need a module system on the class path ({@code jsi-modules}).
      */
     public static Optional<String> unsupported(Frontmatter frontmatter, Capabilities capabilities) {
-        if (frontmatter.has("module")) return Optional.of("module code (jsi4j compare runs scripts)");
+        return unsupported(frontmatter, "", capabilities);
+    }
+
+    /**
+     * Like {@link #unsupported(Frontmatter, Capabilities)} for a test with {@code source}: a test that
+     * uses {@code $262.agent} (test262's multi-agent tests of {@code Atomics.wait}/{@code notify}) is
+     * unsupported everywhere, since this harness host starts no agents.
+     */
+    public static Optional<String> unsupported(Frontmatter frontmatter, String source, Capabilities capabilities) {
+        if (source.contains("$262.agent")) return Optional.of("$262.agent: the harness host starts no agents (workers)");
+        if (frontmatter.has("module") && !JsModules.available()) {
+            return Optional.of("module code: no module system (jsi-modules) on the class path");
+        }
         for (String f : frontmatter.features()) {
             String lacks = HOST_LACKS.get(f);
             if (lacks != null) return Optional.of("feature " + f + ": the harness host has no " + lacks);

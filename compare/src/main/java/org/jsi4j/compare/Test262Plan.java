@@ -17,34 +17,56 @@ import java.util.List;
  * @param scenarios the runs the test needs; it passes when every one passes
  */
 public record Test262Plan(Frontmatter frontmatter, List<Scenario> scenarios) {
-    /** The host part of the harness: {@code $262}, defined in JavaScript (print is a host function of each runner). */
+    /**
+     * The host part of the harness: {@code $262}, defined in JavaScript. A runner may give it host
+     * functions first, as the properties {@code evalScript} and {@code gc} of a global
+     * {@code __jsi4jHost262} (which it deletes): {@code evalScript} then evaluates a real script (its
+     * {@code let} and {@code const} become global lexical bindings), else it falls back to an
+     * indirect {@code eval}. {@code print} is a host function of each runner.
+     */
     static final String HOST_262 = """
-            var $262 = {
-              global: this,
-              evalScript: function (source) { return (0, eval)(source); },
-              detachArrayBuffer: function (buffer) {
-                if (typeof buffer.transfer !== 'function') throw new TypeError('$262.detachArrayBuffer: this engine has no ArrayBuffer.prototype.transfer');
-                buffer.transfer();
-                return null;
-              },
-              createRealm: function () { throw new Test262Error('$262.createRealm is not available in jsi4j compare'); },
-              gc: function () { throw new Test262Error('$262.gc is not available in jsi4j compare'); },
-              agent: {}
-            };
+            var $262 = (function (global, host) {
+              function lacks(what) {
+                return function () { throw new Test262Error('$262.' + what + ' is not available in jsi4j compare'); };
+              }
+              return {
+                global: global,
+                evalScript: host && host.evalScript ? host.evalScript : function (source) { return (0, eval)(source); },
+                detachArrayBuffer: function (buffer) {
+                  if (typeof buffer.transfer !== 'function') throw new TypeError('$262.detachArrayBuffer: this engine has no ArrayBuffer.prototype.transfer');
+                  buffer.transfer();
+                  return null;
+                },
+                gc: host && host.gc ? host.gc : lacks('gc'),
+                createRealm: lacks('createRealm (a second realm of the same engine)'),
+                agent: {}
+              };
+            })(this, typeof __jsi4jHost262 === 'undefined' ? undefined : __jsi4jHost262);
+            delete this.__jsi4jHost262;
             """;
+    /** The global through which a runner gives {@link #HOST_262} its host functions. */
+    public static final String HOST_262_FUNCTIONS = "__jsi4jHost262";
     /** The source name of {@link #HOST_262}. */
     public static final String HOST_262_NAME = "jsi4j:host262.js";
 
     /**
      * One run of the test.
      *
-     * @param label {@code non-strict}, {@code strict} or {@code raw}
+     * @param label {@code non-strict}, {@code strict}, {@code raw} or {@code module}
      * @param scripts the scripts to evaluate, in order, in one fresh runtime; the last is the test
+     * @param module for a {@code module} test, its file: the last script is then imported as an ES
+     *     module from that file (its imports resolved in the file's directory), not evaluated as a
+     *     script; {@code null} otherwise
      */
-    public record Scenario(String label, List<Script> scripts) {
+    public record Scenario(String label, List<Script> scripts, java.nio.file.Path module) {
         /** Copies the list. */
         public Scenario {
             scripts = List.copyOf(scripts);
+        }
+
+        /** A scenario of scripts only. */
+        public Scenario(String label, List<Script> scripts) {
+            this(label, scripts, null);
         }
     }
 
@@ -85,6 +107,17 @@ public record Test262Plan(Frontmatter frontmatter, List<Scenario> scenarios) {
 
     /** The plan for {@code source} (test {@code id}), its harness files read from {@code harness}. */
     public static Test262Plan of(String id, String source, Test262Harness harness) {
+        return of(id, source, harness, null);
+    }
+
+    /**
+     * The plan for {@code source} (test {@code id}, the file {@code file}), its harness files read
+     * from {@code harness}. A {@code module} test is one scenario, the test imported as a module from
+     * {@code file} after the harness scripts.
+     *
+     * @throws IllegalArgumentException for a {@code module} test without its {@code file}
+     */
+    public static Test262Plan of(String id, String source, Test262Harness harness, java.nio.file.Path file) {
         Frontmatter fm = Frontmatter.parse(source);
         List<Scenario> scenarios = new ArrayList<>();
         if (fm.has("raw")) {
@@ -97,6 +130,13 @@ public record Test262Plan(Frontmatter frontmatter, List<Scenario> scenarios) {
         if (fm.has("async")) files.add("doneprintHandle.js");
         for (String inc : fm.includes()) if (!files.contains(inc)) files.add(inc);
         for (String f : files) prelude.add(new Script("harness/" + f, harness.file(f)));
+        if (fm.has("module")) {
+            if (file == null) throw new IllegalArgumentException("a module test needs its file, to resolve its imports");
+            List<Script> all = new ArrayList<>(prelude);
+            all.add(new Script(id, source));
+            scenarios.add(new Scenario("module", all, file));
+            return new Test262Plan(fm, scenarios);
+        }
         if (!fm.has("onlyStrict")) scenarios.add(scenario("non-strict", prelude, new Script(id, source)));
         if (!fm.has("noStrict")) scenarios.add(scenario("strict", prelude, new Script(id, "\"use strict\";\n" + source)));
         return new Test262Plan(fm, scenarios);

@@ -2,6 +2,7 @@ package org.jsi4j.compare;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,8 +17,8 @@ import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsString;
 import org.jsi4j.JsSyntaxError;
 import org.jsi4j.JsTerminatedException;
-import org.jsi4j.JsValue;
 import org.jsi4j.RuntimeOptions;
+import org.jsi4j.modules.ModuleResolutionException;
 
 /**
  * Runs one test on one engine through jsi4j, in this JVM: a test262 test as its
@@ -43,7 +44,8 @@ public final class TestRunner {
         if (!test.test262() || harness == null) {
             return ScriptRun.run(engine, factory, test.id(), source, limit);
         }
-        return judge(engine, test.id(), source, harness, factory.capabilities(), (s, l) -> runScenario(factory, s, l), limit);
+        return judge(engine, test.id(), test.path(), source, harness, factory.capabilities(), (s, l) -> runScenario(factory, s, l),
+                limit);
     }
 
     /**
@@ -53,14 +55,23 @@ public final class TestRunner {
      */
     public static TestResult judge(String engine, String id, String source, Test262Harness harness, Capabilities capabilities,
                                    ScenarioRunner runner, Duration limit) {
+        return judge(engine, id, null, source, harness, capabilities, runner, limit);
+    }
+
+    /**
+     * Like {@link #judge(String, String, String, Test262Harness, Capabilities, ScenarioRunner, Duration)}
+     * for the test file {@code file}, which a {@code module} test needs (its imports resolve next to it).
+     */
+    public static TestResult judge(String engine, String id, Path file, String source, Test262Harness harness,
+                                   Capabilities capabilities, ScenarioRunner runner, Duration limit) {
         long start = System.nanoTime();
         Test262Plan plan;
         try {
-            plan = Test262Plan.of(id, source, harness);
+            plan = Test262Plan.of(id, source, harness, file);
         } catch (IllegalArgumentException e) {
             return new TestResult(id, engine, Verdict.FAIL, "bad test: " + e.getMessage(), e.getMessage(), 0);
         }
-        Optional<String> unsupported = Test262Features.unsupported(plan.frontmatter(), capabilities);
+        Optional<String> unsupported = Test262Features.unsupported(plan.frontmatter(), source, capabilities);
         if (unsupported.isPresent()) {
             return new TestResult(id, engine, Verdict.UNSUPPORTED, "unsupported", unsupported.get(), 0);
         }
@@ -77,18 +88,25 @@ public final class TestRunner {
         return new TestResult(id, engine, worst.verdict(), worst.outcome(), worst.message(), millis);
     }
 
-    /** Evaluates the scenario's scripts in one fresh runtime with a {@code print} host function. */
+    /**
+     * Evaluates the scenario's scripts in one fresh runtime with the host functions of
+     * {@link Test262Host}; a {@code module} scenario's test is imported as a module.
+     */
     public static Test262Plan.Ending runScenario(JsRuntimeFactory factory, Test262Plan.Scenario scenario, Duration limit) {
         List<String> printed = Collections.synchronizedList(new ArrayList<>());
         int index = 0;
-        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withTimeLimit(limit))) {
+        RuntimeOptions options = RuntimeOptions.defaults().withTimeLimit(limit);
+        if (scenario.module() != null) {
+            Test262Modules.warm(factory);
+            options = options.withModules(new Test262Modules(scenario.module()));
+        }
+        int last = scenario.scripts().size() - 1;
+        try (JsRuntime rt = factory.create(options)) {
             try {
-                rt.global().set("print", rt.function("print", 1, (r, self, args) -> {
-                    printed.add(args.isEmpty() ? "" : args.get(0) instanceof JsString s ? s.value() : String.valueOf(args.get(0)));
-                    return JsValue.undefined();
-                }));
+                Test262Host.install(rt, scenario, printed);
                 for (Test262Plan.Script script : scenario.scripts()) {
-                    rt.evaluate(script.source(), script.name());
+                    if (index == last && scenario.module() != null) rt.importModule("./" + scenario.module().getFileName());
+                    else rt.evaluate(script.source(), script.name());
                     index++;
                 }
                 if (!rt.runEventLoop(limit)) return Test262Plan.Ending.timeout(printed);
@@ -104,6 +122,9 @@ public final class TestRunner {
             return new Test262Plan.Ending(index, "SyntaxError", e.getMessage(), false, printed);
         } catch (JsException e) {
             return new Test262Plan.Ending(index, "EngineFailure", e.getMessage(), false, printed);
+        } catch (ModuleResolutionException e) {
+            // a module the test imports is missing or out of its directory: the test fails, with jsi4j's words
+            return new Test262Plan.Ending(index, "ModuleResolutionError", e.getMessage(), false, printed);
         }
     }
 

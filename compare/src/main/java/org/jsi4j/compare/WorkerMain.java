@@ -13,13 +13,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.jsi4j.JsEngines;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsRuntimeFactory;
 
 /**
  * The worker JVM of a comparison: {@code WorkerMain ENGINES TEST262_ROOT|-}. Makes each engine's
- * factory once (so every runtime of the worker shares its compiled-script cache, and each
+ * factory once, the engines in parallel (so every runtime of the worker shares its compiled-script cache, and each
  * harness file is compiled once per engine per worker), says {@code @@jsi-compare ready}, then
  * reads one {@link Request} per stdin line and answers each with {@code @@jsi-compare {json TestResult}}
  * on stdout. Whatever else is written to stdout goes to stderr. {@code exit} ends it.
@@ -54,14 +56,7 @@ public final class WorkerMain {
     public static void main(String[] args) throws Exception {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        Map<String, JsRuntimeFactory> factories = new LinkedHashMap<>();
-        for (String engine : args[0].split(",")) {
-            JsRuntimeFactory factory = JsEngines.factory(engine);
-            try (JsRuntime rt = factory.create()) {
-                rt.evaluate("0", "jsi:warm-up");
-            }
-            factories.put(engine, factory);
-        }
+        Map<String, JsRuntimeFactory> factories = startEngines(args[0].split(","));
         TestRunner runner = new TestRunner(args[1].equals("-") ? null : new Test262Harness(Path.of(args[1])));
         String crashMarker = System.getProperty(CRASH_MARKER_PROPERTY);
         protocol.println(PREFIX + "ready");
@@ -88,6 +83,37 @@ public final class WorkerMain {
             protocol.println(PREFIX + JSON.writeValueAsString(result));
         }
         System.exit(0);
+    }
+
+    /**
+     * Makes each engine's factory and a first runtime, the engines in parallel (their start is
+     * mostly class loading and native set-up, which overlap); in the order given.
+     */
+    private static Map<String, JsRuntimeFactory> startEngines(String[] engines) throws InterruptedException {
+        Map<String, CompletableFuture<JsRuntimeFactory>> starting = new LinkedHashMap<>();
+        for (String engine : engines) {
+            starting.put(engine, CompletableFuture.supplyAsync(() -> {
+                JsRuntimeFactory factory = JsEngines.factory(engine);
+                try (JsRuntime rt = factory.create()) {
+                    rt.evaluate("0", "jsi:warm-up");
+                }
+                return factory;
+            }, r -> {
+                Thread t = new Thread(r, "jsi-compare-start-" + engine);
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+        Map<String, JsRuntimeFactory> factories = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<JsRuntimeFactory>> e : starting.entrySet()) {
+            try {
+                factories.put(e.getKey(), e.getValue().get());
+            } catch (ExecutionException x) {
+                // an engine that cannot start ends the worker with why, as before
+                throw x.getCause() instanceof RuntimeException re ? re : new IllegalStateException(x.getCause());
+            }
+        }
+        return factories;
     }
 
     /** The engines argument for {@code engines}. */

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -25,6 +27,18 @@ public final class WorkerPool {
     private static final Duration START = Duration.ofSeconds(120);
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Requests a worker has at a time: the one it runs and the next, so that it never waits for the
+     * parent between tests; a worker that dies costs only the first, the other goes back to the queue.
+     */
+    private static final int IN_FLIGHT = 2;
+    /**
+     * Worker JVMs compile Java with C1 only ({@code -XX:TieredStopAtLevel=1}): a worker runs each
+     * engine's Java code (and GraalJS's compiler, itself Java) for minutes, not hours, and C2 spent
+     * more CPU compiling than the tests ran (docs/compare.md, "Speed"). This system property set to
+     * {@code true} gives workers the full tiered JIT.
+     */
+    public static final String FULL_JIT_PROPERTY = "jsi.compare.fullJit";
 
     private final List<String> engines;
     private final int workers;
@@ -56,7 +70,7 @@ public final class WorkerPool {
      * @throws IllegalStateException when a worker JVM cannot be started at all
      */
     public List<TestResult> run(List<TestCase> tests, Consumer<TestResult> listener) throws InterruptedException {
-        ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedDeque<Task> queue = new ConcurrentLinkedDeque<>();
         int i = 0;
         for (TestCase t : tests) for (String e : engines) queue.add(new Task(i++, t, e));
         Map<Integer, TestResult> results = new ConcurrentHashMap<>();
@@ -90,17 +104,26 @@ public final class WorkerPool {
         return sorted.stream().map(Map.Entry::getValue).toList();
     }
 
-    private void serve(ConcurrentLinkedQueue<Task> queue, Map<Integer, TestResult> results, Consumer<TestResult> listener)
+    private void serve(ConcurrentLinkedDeque<Task> queue, Map<Integer, TestResult> results, Consumer<TestResult> listener)
             throws InterruptedException {
         WorkerProcess child = null;
+        Deque<Task> sent = new ArrayDeque<>();
         try {
-            Task task;
-            while ((task = queue.poll()) != null) {
-                if (child == null || !child.alive()) child = startWorker();
-                TestResult r = ask(child, task);
+            while (true) {
+                Task next;
+                while (sent.size() < IN_FLIGHT && (next = queue.pollFirst()) != null) {
+                    if (child == null) child = startWorker();
+                    child.send(request(next));
+                    sent.addLast(next);
+                }
+                Task task = sent.pollFirst();
+                if (task == null) break;
+                TestResult r = answer(child, task);
                 if (r.verdict() == Verdict.CRASH || (r.verdict() == Verdict.TIMEOUT && !child.alive())) {
                     child.close();
                     child = null;
+                    // the tasks sent after it never ran: they go back to the front of the queue for a fresh worker
+                    while (!sent.isEmpty()) queue.offerFirst(sent.pollLast());
                 }
                 results.put(task.index(), r);
                 synchronized (listener) {
@@ -116,6 +139,7 @@ public final class WorkerPool {
         List<String> flags = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:-CreateCoredumpOnCrash",
                 "-XX:ErrorFile=" + System.getProperty("java.io.tmpdir") + "/jsi-compare-hs_err_pid%p.log",
                 "-Dpolyglot.engine.WarnInterpreterOnly=false"));
+        if (!Boolean.getBoolean(FULL_JIT_PROPERTY)) flags.add("-XX:TieredStopAtLevel=1");
         flags.addAll(jvmFlags);
         List<String> command = WorkerProcess.javaCommand(flags, WorkerMain.class.getName(),
                 List.of(WorkerMain.enginesArgument(engines), test262Root == null ? "-" : test262Root.toString()));
@@ -126,17 +150,19 @@ public final class WorkerPool {
         }
     }
 
-    private TestResult ask(WorkerProcess child, Task task) throws InterruptedException {
-        String request;
+    private String request(Task task) {
         try {
-            request = JSON.writeValueAsString(new WorkerMain.Request(task.engine(), task.test().id(),
+            return JSON.writeValueAsString(new WorkerMain.Request(task.engine(), task.test().id(),
                     task.test().path().toString(), task.test().test262(), timeLimit.toMillis()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private TestResult answer(WorkerProcess child, Task task) throws InterruptedException {
         Duration hard = timeLimit.multipliedBy(2).plus(GRACE);
         long start = System.nanoTime();
-        WorkerProcess.Answer answer = child.ask(request, hard);
+        WorkerProcess.Answer answer = child.await(hard);
         double millis = (System.nanoTime() - start) / 1e6;
         String id = task.test().id();
         return switch (answer) {

@@ -36,6 +36,7 @@ public final class WorkerProcess implements AutoCloseable {
     private final Writer stdin;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
+    private volatile boolean sendFailed;
 
     /** What a request got. */
     public sealed interface Answer {
@@ -107,17 +108,35 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Sends {@code request} (one line) and waits up to {@code timeout} for the answer. */
     public Answer ask(String request, Duration timeout) throws InterruptedException {
-        synchronized (stderrTail) {
-            stderrTail.clear();
-        }
+        send(request);
+        return await(timeout);
+    }
+
+    /**
+     * Sends {@code request} (one line) without waiting, so that the child finds its next request
+     * ready when it answers this one; {@link #await} takes the answers in order. A child that is
+     * gone is noticed by {@code await}.
+     */
+    public void send(String request) {
         try {
             stdin.write(request + "\n");
             stdin.flush();
         } catch (IOException e) {
-            return died();
+            sendFailed = true;
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the answer to the oldest request not yet answered; when none
+     * comes the child is killed ({@link Answer.Silent}).
+     */
+    public Answer await(Duration timeout) throws InterruptedException {
+        synchronized (stderrTail) {
+            stderrTail.clear();
         }
         String answer = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (answer == null) {
+            if (sendFailed) return died();
             kill();
             return new Answer.Silent(timeout);
         }

@@ -32,7 +32,7 @@ class TestDiscoveryTest {
     void theRootAloneMeansItsTestDirectoryAndFixturesAreNoTests() {
         TestDiscovery.Suite s = TestDiscovery.discover(List.of(), Fixture.root(), false);
         List<String> ids = s.tests().stream().map(TestCase::id).toList();
-        assertEquals(15, ids.size(), ids.toString());
+        assertEquals(20, ids.size(), ids.toString());
         assertFalse(ids.stream().anyMatch(i -> i.contains("_FIXTURE")), ids.toString());
     }
 

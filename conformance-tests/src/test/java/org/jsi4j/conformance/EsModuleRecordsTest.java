@@ -2,6 +2,7 @@ package org.jsi4j.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -91,6 +92,31 @@ class EsModuleRecordsTest {
                         """);
         try (JsRuntime rt = runtime(factory, files)) {
             assertEquals("finished", rt.importModule("./main.mjs").get("seen").asString());
+        }
+    }
+
+    @EngineTest
+    @RequiresFeature(EsFeature.MODULE_RECORDS)
+    void importModuleGivesTheNamespaceOfAModuleStillWaiting(JsRuntimeFactory factory) {
+        Map<String, String> files = Map.of(
+                "/main.mjs", "import { state } from './waits.mjs'; export const seen = state;",
+                "/waits.mjs", """
+                        export let state = 'waiting';
+                        await new Promise(function (resolve) { globalThis.release = resolve; });
+                        state = 'released';
+                        """);
+        try (JsRuntime rt = runtime(factory, files)) {
+            JsObject waits = rt.importModule("./waits.mjs");
+            rt.global().set("waits", waits);
+            assertEquals("[object Module] waiting", rt.evaluate("Object.prototype.toString.call(waits) + ' ' + waits.state",
+                    "check.js").asString());
+            JsObject main = rt.importModule("./main.mjs");   // waits for waits.mjs: 'seen' is not set yet
+            assertEquals("ReferenceError", assertThrows(org.jsi4j.JsError.class, () -> main.get("seen")).name().orElse(""));
+            rt.evaluate("release()", "release.js");
+            rt.drainMicrotasks();
+            assertEquals("released", waits.get("state").asString());
+            assertEquals("released", main.get("seen").asString());
+            assertTrue(rt.importModule("./waits.mjs").strictEquals(waits));
         }
     }
 

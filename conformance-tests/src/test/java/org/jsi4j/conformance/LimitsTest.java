@@ -211,7 +211,8 @@ class LimitsTest {
     /**
      * Recursion through {@code eval} and {@code new Function} (each level compiles new code) ends
      * quickly with a clear error on every engine, with or without {@code maxStackDepth}, and the
-     * runtime goes on.
+     * runtime goes on; with {@code maxStackDepth} it ends within that many levels (not where the
+     * Java stack runs out).
      */
     @EngineTest
     void recursionThroughEvalEndsQuickly(JsRuntimeFactory factory) {
@@ -224,8 +225,8 @@ class LimitsTest {
                 continue; // refusing maxStackDepth is checked above
             }
             try (rt) {
-                for (String script : new String[] {"function f(n) { return eval('f(n + 1)'); } f(0)",
-                        "function h(n) { return new Function('n', 'return h(n + 1)')(n); } h(0)"}) {
+                for (String script : new String[] {"var level = 0; function f(n) { level = n; return eval('f(n + 1)'); } f(0)",
+                        "var level = 0; function h(n) { level = n; return new Function('n', 'return h(n + 1)')(n); } h(0)"}) {
                     long start = System.nanoTime();
                     JsException e = assertThrows(JsException.class, () -> rt.evaluate(script, "eval-deep.js"));
                     long tookMillis = (System.nanoTime() - start) / 1_000_000;
@@ -237,6 +238,12 @@ class LimitsTest {
                         assertTrue(java.util.Set.of("RangeError", "InternalError").contains(error.name().orElse("")),
                                 error.getMessage());
                         assertFalse(error.getMessage().isBlank());
+                    }
+                    if (options == limited) {
+                        // each level is at least one frame (the function; the eval'd code may count too)
+                        double level = rt.global().get("level").asNumber();
+                        assertTrue(level >= 50 && level <= 200, "recursion through eval reached level " + level
+                                + " under maxStackDepth 200");
                     }
                     assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"));
                 }

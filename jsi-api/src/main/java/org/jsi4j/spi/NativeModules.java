@@ -29,11 +29,28 @@ public interface NativeModules {
      */
     void link(Object module, Resolver resolver);
 
-    /** Evaluates a linked module (once; later calls give the same result): the promise of its completion. */
+    /**
+     * Evaluates a linked module (once; later calls give the same result): the promise of its completion
+     * (on GraalJS, which links here, fulfilled with the namespace, rejected by a link error too).
+     */
     JsValue evaluate(Object module);
 
-    /** The module namespace object of a linked module. */
+    /**
+     * The module namespace object of a linked module, or null while the engine cannot give it yet
+     * (GraalJS: a module evaluated from inside a running script is linked in a later promise job).
+     */
     JsObject namespace(Object module);
+
+    /**
+     * Whether the engine finds the module an import names by the name it was compiled under, instead
+     * of asking {@link #link}'s resolver (GraalJS: it reads imports through its file system). The module
+     * system then writes each static import specifier of a source given to {@link #compile} as the name
+     * of the module it resolves to, and its names are specifiers GraalJS resolves to themselves: an
+     * absolute path, or a URI with a scheme other than {@code file}. False by default (V8).
+     */
+    default boolean importsByName() {
+        return false;
+    }
 
     /** Which module an import names. */
     @FunctionalInterface

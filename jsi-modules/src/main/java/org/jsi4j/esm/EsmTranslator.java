@@ -65,6 +65,9 @@ final class EsmTranslator {
     private final SourceEdits edits;
     /** The edits of the module as an engine's own module: only {@code import.meta} and {@code import()}. */
     private final SourceEdits nativeEdits;
+    /** {@link #nativeEdits} with every static specifier cut out ({@link NamedImports}). */
+    private final SourceEdits namedEdits;
+    private final List<String> specifiers = new ArrayList<>();
     private boolean nativeNeedsHost;
     private final Map<String, String> exports = new LinkedHashMap<>();
     private final List<ModuleLink> links = new ArrayList<>();
@@ -77,6 +80,7 @@ final class EsmTranslator {
         this.source = source;
         this.edits = new SourceEdits(source);
         this.nativeEdits = new SourceEdits(source);
+        this.namedEdits = new SourceEdits(source);
         this.constAsLet = constAsLet;
     }
 
@@ -88,7 +92,7 @@ final class EsmTranslator {
         EsmTranslator t = new EsmTranslator(source, constAsLet);
         for (ISwc4jAst item : module.getBody()) t.item(item);
         t.walk(module, 0);
-        return new TranslatedModule(t.wrap(), true, t.links, t.topLevelAwait, t.nativeCode());
+        return new TranslatedModule(t.wrap(), true, t.links, t.topLevelAwait, t.nativeCode(), t.named());
     }
 
     /** A classic script (CommonJS) with only {@code const} made {@code let}. */
@@ -98,8 +102,15 @@ final class EsmTranslator {
         return t.edits.apply();
     }
 
+    /** A static specifier: cut out of the named form. */
+    private void specifier(Swc4jAstStr src) {
+        specifiers.add(src.getValue());
+        namedEdits.replace(start(src), end(src), CUT);
+    }
+
     private void item(ISwc4jAst item) {
         if (item instanceof Swc4jAstImportDecl d) {
+            specifier(d.getSrc());
             edits.remove(start(d), end(d));
             if (d.isTypeOnly()) return;
             String from = d.getSrc().getValue();
@@ -142,6 +153,7 @@ final class EsmTranslator {
             edits.insert(end(expr), ")");
             exports.put("default", DEFAULT_LOCAL);
         } else if (item instanceof Swc4jAstNamedExport d) {
+            d.getSrc().ifPresent(this::specifier);
             edits.remove(start(d), end(d));
             if (d.isTypeOnly()) return;
             String from = d.getSrc().map(Swc4jAstStr::getValue).orElse(null);
@@ -159,6 +171,7 @@ final class EsmTranslator {
                 }
             }
         } else if (item instanceof Swc4jAstExportAll d) {
+            specifier(d.getSrc());
             edits.remove(start(d), end(d));
             if (!d.isTypeOnly()) links.add(new ModuleLink(d.getSrc().getValue(), ModuleLink.Kind.STAR, null, null, line(d), column(d)));
         }
@@ -193,12 +206,14 @@ final class EsmTranslator {
         if (node instanceof Swc4jAstMetaPropExpr meta && meta.getKind().name().equals("ImportMeta")) {
             edits.replace(start(meta), end(meta), "__jsi_meta");
             nativeEdits.replace(start(meta), end(meta), "__jsi_meta");
+            namedEdits.replace(start(meta), end(meta), "__jsi_meta");
             nativeNeedsHost = true;
             return;
         }
         if (node instanceof Swc4jAstCallExpr call && call.getCallee() instanceof Swc4jAstImport callee) {
             edits.replace(start(callee), end(callee), "__jsi_import");
             nativeEdits.replace(start(callee), end(callee), "__jsi_import");
+            namedEdits.replace(start(callee), end(callee), "__jsi_import");
             nativeNeedsHost = true;
         }
         if (node instanceof Swc4jAstIdent id && isImportReference(id)) {
@@ -242,6 +257,21 @@ final class EsmTranslator {
     private String nativeCode() {
         if (!nativeNeedsHost) return source;
         return nativeEdits.apply() + "\n;import { meta as __jsi_meta, load as __jsi_import } from " + quote(HOST_SPECIFIER) + ";";
+    }
+
+    /** Where a static specifier was cut out of the named form (never in a source: it holds a NUL). */
+    private static final String CUT = "\u0000jsi4j:specifier\u0000";
+
+    /** {@link #nativeCode()} with its static specifiers cut out (the host module's last), or null for a source holding the cut mark. */
+    private NamedImports named() {
+        if (source.contains(CUT)) return null;
+        List<String> all = new ArrayList<>(specifiers);
+        String code = namedEdits.apply();
+        if (nativeNeedsHost) {
+            code += "\n;import { meta as __jsi_meta, load as __jsi_import } from " + CUT + ";";
+            all.add(HOST_SPECIFIER);
+        }
+        return new NamedImports(List.of(code.split(java.util.regex.Pattern.quote(CUT), -1)), all);
     }
 
     /** The specifier of the module that gives a module its {@code import.meta} and {@code import()}. */

@@ -63,10 +63,10 @@ final class ModuleKernel {
                   then.call(promise, function () { rec.state = 'fulfilled'; }, function (e) { rec.state = 'rejected'; rec.error = e; });
                   return rec;
                 },
-                function after(rec, ns) {
+                function after(rec, ns, later) {
                   return new P(function (res, rej) {
                     (function wait() {
-                      if (rec.state === 'fulfilled') res(ns);
+                      if (rec.state === 'fulfilled') res(later ? later() : ns);
                       else if (rec.state === 'rejected') rej(rec.error);
                       else then.call(resolved, wait);
                     })();

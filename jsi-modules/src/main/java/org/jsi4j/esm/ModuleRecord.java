@@ -24,6 +24,12 @@ final class ModuleRecord {
     Object host;
     /** Whether this ES module is the engine's own (evaluated by the engine when first needed). */
     boolean nativeEsm;
+    /** For an engine importing by name: each dependency's name to the specifier this module wrote for it. */
+    java.util.Map<String, String> written;
+    /** For an engine importing by name: the static imports and re-exports, to place a link error. */
+    java.util.List<ModuleLink> links = java.util.List.of();
+    /** For an engine importing by name: whether its evaluation may wait (top-level await in it or a dependency). */
+    boolean async;
 
     ModuleRecord(ResolvedModule module) {
         this.module = module;

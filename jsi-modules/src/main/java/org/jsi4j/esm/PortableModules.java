@@ -38,12 +38,19 @@ final class PortableModules implements JsModules {
     /** The engine's own ES modules, or null (translation). */
     private final NativeModules engine;
     /** Native ES modules by the name the engine knows them by. */
-    private final Map<String, ModuleRecord> byName = new HashMap<>();
+    final Map<String, ModuleRecord> byName = new HashMap<>();
+    /** For an engine that finds imports by name (GraalJS), else null. */
+    private final NamedLinking named;
 
     PortableModules(JsRuntime rt) {
         this.rt = rt;
         this.loader = rt.options().modules();
         this.engine = Boolean.getBoolean("jsi4j.modules.translate") ? null : rt.nativeModules();
+        this.named = engine != null && engine.importsByName() ? new NamedLinking(this, engine) : null;
+    }
+
+    JsRuntime runtime() {
+        return rt;
     }
 
     /** The JavaScript half, made on first use (defining host modules costs the runtime nothing). */
@@ -61,8 +68,9 @@ final class PortableModules implements JsModules {
                 try {
                     unwrapping(() -> kernel().rethrow.call(rec));
                 } catch (RuntimeException e) {
-                    record.failure = e;   // an errored module gives the same failure to every later import
-                    throw e;
+                    RuntimeException failure = named == null ? e : named.linkError(e);
+                    record.failure = failure;   // an errored module gives the same failure to every later import
+                    throw failure;
                 }
             }
         }
@@ -198,20 +206,47 @@ final class PortableModules implements JsModules {
         String id = record.module.id();
         record.esm = true;
         record.nativeEsm = true;
-        record.handle = engine.compile(code.nativeCode(), where);
         byName.put(where, record);
-        if (code.nativeCode().endsWith(EsmTranslator.quote(EsmTranslator.HOST_SPECIFIER) + ";")) {
-            JsObject host = kernel().object();
-            JsObject meta = kernel().object();
-            meta.set("url", id);
-            host.set("meta", meta);
-            host.set("load", importerFor(id));
-            record.host = engine.synthetic("jsi4j-host:" + id, host);
+        if (named != null) {
+            named.compile(record, code, where);
+            return;
         }
-        for (ModuleLink l : code.links()) {
-            ModuleRecord dep = load(resolve(l.specifier(), id, ResolveMode.IMPORT));
-            if (dep.handle == null) dep.handle = engine.synthetic("jsi4j-interop:" + dep.module.id(), namespace(dep));
-        }
+        record.handle = engine.compile(code.nativeCode(), where);
+        if (code.nativeCode().endsWith(EsmTranslator.quote(EsmTranslator.HOST_SPECIFIER) + ";")) record.host = host(id, null);
+        for (ModuleLink l : code.links()) interop(load(resolve(l.specifier(), id, ResolveMode.IMPORT)));
+    }
+
+    /**
+     * The synthetic module giving a native ES module its {@code import.meta} and {@code import()}, and,
+     * with {@code capture} (not null), a function {@code capture} to hand over its namespace.
+     */
+    Object host(String id, JsFunction capture) {
+        JsObject host = kernel().object();
+        JsObject meta = kernel().object();
+        meta.set("url", id);
+        host.set("meta", meta);
+        host.set("load", importerFor(id));
+        if (capture != null) host.set("capture", capture);
+        return engine.synthetic(hostName(id), host);
+    }
+
+    static String hostName(String id) {
+        return "jsi4j-host:" + id;
+    }
+
+    static String interopName(ModuleRecord dep) {
+        return "jsi4j-interop:" + dep.module.id();
+    }
+
+    /** A static dependency of the ES module {@code id}, loaded. */
+    ModuleRecord dependency(String specifier, String id) {
+        return interop(load(resolve(specifier, id, ResolveMode.IMPORT)));
+    }
+
+    /** A dependency of a native ES module: a CommonJS, JSON or host module becomes a synthetic module. */
+    private ModuleRecord interop(ModuleRecord dep) {
+        if (!dep.esm && dep.handle == null) dep.handle = engine.synthetic(interopName(dep), namespace(dep));
+        return dep;
     }
 
     /** The module an import in a native ES module names: all were loaded by {@link #compileNative}. */
@@ -221,19 +256,33 @@ final class PortableModules implements JsModules {
         return load(resolve(specifier, from.module.id(), ResolveMode.IMPORT)).handle;
     }
 
-    /** A loaded module, evaluated if it is a native ES module not evaluated yet. */
+    /**
+     * A loaded module, evaluated if it is a native ES module not evaluated yet. Its namespace
+     * ({@code exports}) stays null while the engine cannot give it yet (GraalJS, inside a running script).
+     */
     private ModuleRecord ready(ModuleRecord record) {
         if (!record.nativeEsm || record.exports != null) return record;
         try {
-            engine.link(record.handle, this::resolveNative);
-            JsValue promise = engine.evaluate(record.handle);
-            record.exports = engine.namespace(record.handle).persist();
-            if (promise instanceof JsObject p) record.evaluation = kernel().track.call(p).asObject().persist();
+            if (record.evaluation == null) {
+                engine.link(record.handle, this::resolveNative);
+                JsValue promise = engine.evaluate(record.handle);
+                if (promise instanceof JsObject p) record.evaluation = kernel().track.call(p).asObject().persist();
+            }
+            JsObject ns = engine.namespace(record.handle);
+            if (ns != null) record.exports = ns.persist();
         } catch (RuntimeException e) {
             record.failure = e;
             throw e;
         }
         return record;
+    }
+
+    /** The namespace of an ES module evaluated by the engine, which must have it by now. */
+    private JsObject evaluated(ModuleRecord record) {
+        if (record.exports != null) return record.exports.get();
+        throw JsError.of(JsErrorType.TYPE_ERROR, "the ES module " + sourceName(record.module.id()) + " cannot be evaluated"
+                + " synchronously here: " + rt.engine().id() + " evaluates an ES module first imported inside a running"
+                + " script after that script returns (use import(), or import it from Java first)");
     }
 
     private void link(ModuleRecord record, List<ModuleLink> links, JsObject scope, JsObject getters) {
@@ -291,11 +340,11 @@ final class PortableModules implements JsModules {
     // ---------------------------------------------------------------- what a module gives
 
     private JsValue value(ModuleRecord record) {
-        return record.esm ? record.exports.get() : record.commonJs.get().get("exports");
+        return record.esm ? (record.nativeEsm ? evaluated(record) : record.exports.get()) : record.commonJs.get().get("exports");
     }
 
     private JsObject namespace(ModuleRecord record) {
-        if (record.esm) return record.exports.get();
+        if (record.esm) return record.nativeEsm ? evaluated(record) : record.exports.get();
         if (record.namespace != null) return record.namespace.get();
         JsObject ns = kernel().wrapCommonJs.call(record.commonJs.get().get("exports")).asObject();
         if (record.evaluated) record.namespace = ns.persist();
@@ -303,7 +352,13 @@ final class PortableModules implements JsModules {
     }
 
     private JsValue namespaceWhenDone(ModuleRecord record) {
-        JsObject ns = namespace(ready(record));
+        ready(record);
+        if (record.nativeEsm && record.exports == null) {
+            // evaluated in a later job (GraalJS): the namespace once it is done
+            JsFunction later = rt.function("namespace", 0, (r, self, args) -> namespace(ready(record)));
+            return kernel().after.call(record.evaluation.get(), JsValue.undefined(), later);
+        }
+        JsObject ns = namespace(record);
         return record.evaluation == null ? ns : kernel().after.call(record.evaluation.get(), ns);
     }
 

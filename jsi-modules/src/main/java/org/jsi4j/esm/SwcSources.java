@@ -99,7 +99,7 @@ final class SwcSources {
     /** Node's wrapper, its head on the first line so that lines stay those of the file. */
     static TranslatedModule commonJs(String source) {
         String code = "(function (exports, require, module, __filename, __dirname) {" + source + "\n})";
-        return new TranslatedModule(code, false, List.of(), false, null);
+        return new TranslatedModule(code, false, List.of(), false, null, null);
     }
 
     private static Object parse(String source, String id, Swc4jParseMode mode) {

@@ -46,6 +46,9 @@ final class GraalBackend implements EngineBackend {
     private final GraalRejections rejections;
     /** The inspected runtime's engine, or null for one of the factory's shared engines. */
     private final Engine ownEngine;
+    /** The module texts GraalJS may read, for a runtime created with a module loader; else null. */
+    private final GraalModuleFiles moduleFiles;
+    private GraalNativeModules nativeModules;
 
     GraalBackend(GraalRuntimeFactory factory, GraalStopper stopper, RuntimeServices services) {
         this(factory, stopper, services, null);
@@ -56,7 +59,8 @@ final class GraalBackend implements EngineBackend {
         this.factory = factory;
         this.ownEngine = ownEngine;
         this.services = services;
-        this.context = factory.newContext(stopper.engine(), services.options());
+        this.moduleFiles = services.options().modules() == org.jsi4j.modules.ModuleLoader.none() ? null : new GraalModuleFiles();
+        this.context = factory.newContext(stopper.engine(), services.options(), moduleFiles);
         try {
             helpers = new GraalHelpers(context);
             rejections = new GraalRejections(context);
@@ -111,6 +115,14 @@ final class GraalBackend implements EngineBackend {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new JsEngineException("GraalJS refused to parse " + sourceName + ": " + e.getMessage(), e);
         }
+    }
+
+    /** GraalJS's own ES modules, for a runtime created with a module loader (the others have no files to import from). */
+    @Override
+    public org.jsi4j.spi.NativeModules nativeModules() {
+        if (moduleFiles == null) return null;
+        if (nativeModules == null) nativeModules = new GraalNativeModules(context, moduleFiles, helpers, limits, values);
+        return nativeModules;
     }
 
     // ---------------------------------------------------------------- objects

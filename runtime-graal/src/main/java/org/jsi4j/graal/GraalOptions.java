@@ -33,7 +33,9 @@ final class GraalOptions {
             "js.print-no-newline", "js.polyglot-builtin", "js.polyglot-evalfile", "js.java-package-globals",
             "js.global-arguments", "js.scripting", "js.shell", "js.commonjs-require", "js.commonjs-require-cwd",
             "js.commonjs-core-modules-replacements", "js.load-from-classpath", "js.load-from-url", "js.nashorn-compat",
-            "js.worker", "js.webassembly", "js.performance");
+            "js.worker", "js.webassembly", "js.performance",
+            // jsi4j's module system relies on it (GraalNativeModules' registry)
+            "js.esm-eval-returns-exports");
 
     /** The Chrome DevTools inspector's instrument and option name. */
     static final String INSPECT = "inspect";

@@ -64,8 +64,7 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         graalOptions = new GraalOptions(engine);
         capabilities = new Capabilities(jit ? GraalJit.JIT : GraalJit.INTERPRETER, jit,
                 Capabilities.SnapshotSupport.PORTABLE_REPLAY,
-                // GraalJS's own modules are not reached through jsi4j yet: modules run translated (docs/modules.md)
-                Capabilities.allFeaturesExcept(org.jsi4j.EsFeature.MODULE_RECORDS),
+                Capabilities.allFeaturesExcept(),
                 EnumSet.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT,
                         Reason.STACK_LIMIT));
     }
@@ -198,15 +197,17 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     /**
      * A context that reaches nothing outside JavaScript: no Java, no polyglot, no IO, threads,
      * processes or env; with the GraalJS engine options of {@code options} ({@link GraalOptions}).
+     * With {@code modules} (not null), its only files are the module texts served there (a runtime
+     * created with a module loader: GraalJS reads the modules it imports through it).
      */
-    Context newContext(Engine on, RuntimeOptions options) {
+    Context newContext(Engine on, RuntimeOptions options, GraalModuleFiles modules) {
         Context.Builder builder = Context.newBuilder("js")
                 .engine(on)
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(className -> false)
                 .allowHostClassLoading(false)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
-                .allowIO(IOAccess.NONE)
+                .allowIO(modules == null ? IOAccess.NONE : IOAccess.newBuilder().fileSystem(modules).build())
                 .allowCreateThread(false)
                 .allowCreateProcess(false)
                 .allowNativeAccess(false)
@@ -221,6 +222,8 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
                 .option("js.load", "false")
                 .option("js.console", "false")
                 .option("js.global-arguments", "false");
+        // an evaluated module source gives its namespace (GraalNativeModules' registry)
+        if (modules != null) builder.option("js.esm-eval-returns-exports", "true");
         GraalOptions.apply(builder, graalOptions.resolve(options));
         return builder.build();
     }

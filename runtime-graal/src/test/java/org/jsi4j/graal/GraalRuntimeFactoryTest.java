@@ -50,8 +50,8 @@ class GraalRuntimeFactoryTest {
         assertEquals(Capabilities.SnapshotSupport.PORTABLE_REPLAY, caps.snapshots());
         assertEquals(java.util.Set.of(Reason.TIME_LIMIT, Reason.INTERRUPTED, Reason.STATEMENT_LIMIT, Reason.MEMORY_LIMIT,
                 Reason.STACK_LIMIT), caps.limits());
-        // every feature but ES module records reached through jsi4j (modules run translated on GraalJS for now)
-        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(EsFeature.MODULE_RECORDS)), caps.esFeatures());
+        // every feature, ES module records included (GraalNativeModules)
+        assertEquals(java.util.EnumSet.allOf(EsFeature.class), caps.esFeatures());
     }
 
     /** Every feature the capabilities claim really works. */

@@ -79,6 +79,8 @@ final class RhinoBackend extends RhinoHandles {
                 cx.setInterpretedMode(true);
                 cx.setMaximumInterpreterStackDepth(maxDepth);
                 cx.setErrorReporter(new StackDepthReporter(cx.getErrorReporter()));
+                InterpreterDepth acrossLoops = InterpreterDepth.of(maxDepth);
+                if (acrossLoops != null) cx.setDebugger(acrossLoops, null);
             }
             this.scopes = new RhinoScopes(this, cx, engineVersion);
             this.standard = scopes.standard();

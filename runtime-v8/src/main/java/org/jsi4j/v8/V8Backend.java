@@ -48,10 +48,12 @@ final class V8Backend implements EngineBackend {
     private final boolean restoredFromImage;
     private final V8Rejections rejections = new V8Rejections();
     private final V8Scripts scripts;
-    private final V8Scripts.Signature codeCache = new V8Scripts.Signature();
+    private final V8Scripts.Signature codeCache;
     private V8Script drain;
     private V8NativeModules nativeModules;
     private boolean imageTaken;
+    /** The Chrome DevTools inspector of this runtime, or null (v8.inspect). */
+    private V8Debugger debugger;
 
     /**
      * A backend for {@code rt}; {@code image} is the native image {@code rt} was made from, or null;
@@ -61,6 +63,7 @@ final class V8Backend implements EngineBackend {
     V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image, V8Scripts scripts) {
         this.rt = rt;
         this.scripts = scripts;
+        this.codeCache = scripts == null ? null : scripts.signature(image != null);
         this.services = services;
         this.limits = new V8Limits(rt, heapLimit);
         this.symbols = new V8Symbols(rt, services);
@@ -81,7 +84,8 @@ final class V8Backend implements EngineBackend {
                 bridge.start(V8SnapshotTaker.unparkHelpers(rt));
                 bridge.rebind(image, services.options().externals());
             } else {
-                bridge.start(null);
+                bridge.boot((V8ValueFunction) (scripts != null ? scripts.evaluate(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME)
+                        : rt.getExecutor(V8Bridge.BOOTSTRAP).setResourceName(V8Bridge.BOOTSTRAP_NAME).execute()));
             }
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
@@ -101,10 +105,21 @@ final class V8Backend implements EngineBackend {
         return bridge;
     }
 
+    /** Serves this runtime to Chrome DevTools (see {@link V8Debugger}); closed with the runtime. */
+    void inspect(V8Debugger.Settings settings, String version) {
+        debugger = V8Debugger.start(rt, settings, version, task -> services.runtime().executor().execute(task), System.err);
+    }
+
+    /** Before the script or module {@code sourceName} runs: the debugger's pause on start ({@link V8Debugger#beforeScript}). */
+    void beforeScript(String sourceName) {
+        if (debugger != null) debugger.beforeScript(sourceName);
+    }
+
     // ---------------------------------------------------------------- scripts
 
     @Override
     public JsValue evaluate(String source, String sourceName) {
+        beforeScript(sourceName);
         if (scripts != null && scripts.caches(source)) return js(() -> toJs(scripts.evaluate(rt, codeCache, source, sourceName)));
         return js(() -> toJs(rt.getExecutor(source).setResourceName(sourceName).execute()));
     }
@@ -118,6 +133,7 @@ final class V8Backend implements EngineBackend {
     public JsValue run(Object compiled) {
         V8Script script = (V8Script) compiled;
         if (script.isClosed()) throw new JsReleasedException("This prepared script's V8 runtime is closed");
+        if (debugger != null) beforeScript(sources.get(script).name());
         return js(() -> toJs(script.execute()));
     }
 
@@ -321,7 +337,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public Object weaken(Object handle) {
-        return v8(() -> V8Values.weakened((V8ValueReference) handle));
+        return v8(() -> values.weakened((V8ValueReference) handle));
     }
 
     @Override
@@ -337,7 +353,10 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public void releaseWeak(Object weak) {
-        release(weak);
+        v8(() -> {
+            values.releaseWeak(weak);
+            return null;
+        });
     }
 
     @Override
@@ -373,12 +392,14 @@ final class V8Backend implements EngineBackend {
     @Override
     public void close() {
         entry.closing(() -> {
+            if (debugger != null) debugger.close();
             limits.close();
             try {
                 if (drain != null) drain.close();
                 rejections.close();
                 errors.close();
                 symbols.close();
+                values.closeWeak();
                 bridge.close();
                 // prepared scripts still held by the application: closed with their runtime
                 for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();

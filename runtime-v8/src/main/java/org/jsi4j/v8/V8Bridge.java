@@ -42,7 +42,9 @@ final class V8Bridge {
     /** What the host callback answers for a property the host object lacks (describe). */
     static final String ABSENT = "\u0000jsi4j:absent\u0000";
 
-    private static final String BOOTSTRAP = """
+    /** The bridge's source, evaluated once per new runtime to the function {@link #boot} calls. */
+    static final String BOOTSTRAP_NAME = "jsi4j:v8-bridge";
+    static final String BOOTSTRAP = """
             (function (ABSENT, ROOM) {
               'use strict';
               // Everything is captured now, before any script runs: later changes to the built-ins
@@ -269,15 +271,16 @@ final class V8Bridge {
      * was taken from, found in the image (see {@link V8SnapshotTaker}).
      */
     void start(V8ValueObject restored) throws JavetException {
-        if (restored != null) {
-            helpers = restored;
-        } else {
-            try (V8ValueFunction boot = rt.getExecutor(BOOTSTRAP).setResourceName("jsi4j:v8-bridge").execute()) {
-                helpers = boot.call(null, rt.createV8ValueString(ABSENT), rt.createV8ValueInteger(HEADROOM_SLOTS));
-            }
-        }
+        helpers = restored;
         guard = helpers.get("guard");
         guarded = guard.getBoolean("on");
+    }
+
+    /** Starts a new bridge from {@code boot}, the function {@link #BOOTSTRAP} evaluates to (closed here). */
+    void boot(V8ValueFunction boot) throws JavetException {
+        try (boot) {
+            start(boot.call(null, rt.createV8ValueString(ABSENT), rt.createV8ValueInteger(HEADROOM_SLOTS)));
+        }
     }
 
     /** The helpers object; Java holds the only handle to it. */

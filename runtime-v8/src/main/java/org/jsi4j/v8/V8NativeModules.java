@@ -98,7 +98,10 @@ final class V8NativeModules implements NativeModules {
 
     @Override
     public JsValue evaluate(Object module) {
-        return entry.js(() -> backend.toJs(((V8Module) module).evaluate(true)));
+        return entry.js(() -> {
+            backend.beforeScript(((V8Module) module).getResourceName());
+            return backend.toJs(((V8Module) module).evaluate(true));
+        });
     }
 
     @Override

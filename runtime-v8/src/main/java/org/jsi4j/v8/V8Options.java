@@ -1,6 +1,7 @@
 package org.jsi4j.v8;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsi4j.EngineOption;
@@ -19,6 +20,7 @@ public final class V8Options {
     static final Set<String> REFUSED = Set.of("stack-size", "extensible-ro-snapshot", "no-extensible-ro-snapshot",
             "allow-natives-syntax", "use-strict", "no-use-strict");
     private static final Pattern FLAG = Pattern.compile("--([a-z0-9][a-z0-9_-]*)(=\\S+)?");
+    private static final Pattern ADDRESS = Pattern.compile("([A-Za-z0-9.\\-]+:)?\\d{1,5}");
 
     /** V8 command-line flags, space-separated ({@code --expose-gc --max-lazy}). */
     public static final EngineOption<String> FLAGS = EngineOption.of(V8RuntimeFactory.ID, "flags",
@@ -26,8 +28,20 @@ public final class V8Options {
             "V8's command-line flags for the whole process (set with its first V8 runtime); --stack-size and"
                     + " --allow-natives-syntax are refused", EngineOption.Scope.PROCESS, V8Options::checkFlags);
 
-    /** Every option V8 accepts. */
-    public static final List<EngineOption<?>> ALL = List.of(FLAGS);
+    /** The Chrome DevTools inspector's address, {@code [HOST:]PORT} (HOST 127.0.0.1 unless given). */
+    public static final EngineOption<String> INSPECT = EngineOption.of(V8RuntimeFactory.ID, "inspect", "[HOST:]PORT",
+            "Serve V8's inspector to Chrome DevTools on [HOST:]PORT (HOST 127.0.0.1 unless given; needs"
+                    + " io.netty:netty-codec-http on the class path)", EngineOption.Scope.RUNTIME, V8Options::checkAddress);
+    /** With {@link #INSPECT}: pause on the first statement of the first script that is not jsi4j's own. */
+    public static final EngineOption<Boolean> INSPECT_SUSPEND = EngineOption.ofBoolean(V8RuntimeFactory.ID, "inspect.Suspend",
+            "With inspect: pause on the first statement of the first script that is not jsi4j's own");
+    /** With {@link #INSPECT}: run no script until a debugger sends {@code Runtime.runIfWaitingForDebugger}. */
+    public static final EngineOption<Boolean> INSPECT_WAIT_ATTACHED = EngineOption.ofBoolean(V8RuntimeFactory.ID,
+            "inspect.WaitAttached", "With inspect: run no script until a debugger attaches and says to run");
+
+    /** Every option V8 accepts: the inspector's only when its WebSocket library (Netty) is on the class path. */
+    public static final List<EngineOption<?>> ALL = V8DevToolsServer.available()
+            ? List.of(FLAGS, INSPECT, INSPECT_SUSPEND, INSPECT_WAIT_ATTACHED) : List.of(FLAGS);
 
     private V8Options() {
     }
@@ -43,6 +57,28 @@ public final class V8Options {
             }
         }
         return flags;
+    }
+
+    private static String checkAddress(String text) {
+        if (!ADDRESS.matcher(text.trim()).matches() || Integer.parseInt(text.trim().replaceAll(".*:", "")) > 65535) {
+            throw new IllegalArgumentException("'" + text + "' is not [HOST:]PORT (e.g. 9229 or 127.0.0.1:9229)");
+        }
+        return text.trim();
+    }
+
+    /**
+     * The inspector {@code options} ask for, or null.
+     *
+     * @throws IllegalArgumentException for an unknown V8 engine option or a malformed value
+     */
+    static V8Debugger.Settings inspector(RuntimeOptions options) {
+        Map<String, Object> v8 = options.engineOptions().resolve(V8RuntimeFactory.ID, ALL);
+        String address = (String) v8.get(INSPECT.name());
+        if (address == null) return null;
+        int colon = address.lastIndexOf(':');
+        return new V8Debugger.Settings(colon < 0 ? "127.0.0.1" : address.substring(0, colon),
+                Integer.parseInt(address.substring(colon + 1)), Boolean.TRUE.equals(v8.get(INSPECT_SUSPEND.name())),
+                Boolean.TRUE.equals(v8.get(INSPECT_WAIT_ATTACHED.name())));
     }
 
     /**

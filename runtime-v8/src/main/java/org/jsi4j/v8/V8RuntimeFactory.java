@@ -125,8 +125,12 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
         V8Image image = V8Image.usable(options.restore(), info.version());
         V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8(), flags);
         try {
-            return JsRuntime.open(info, CAPABILITIES, options, services -> new V8Backend(rt, services, heap, image,
-                    options.journaling() || !CODE_CACHE ? null : scripts));
+            V8Debugger.Settings inspect = V8Options.inspector(options);
+            return JsRuntime.open(info, CAPABILITIES, options, services -> {
+                V8Backend backend = new V8Backend(rt, services, heap, image, options.journaling() || !CODE_CACHE ? null : scripts);
+                if (inspect != null) backend.inspect(inspect, info.name());
+                return backend;
+            });
         } catch (RuntimeException | Error e) {
             closeQuietly(rt);
             throw e;

@@ -46,8 +46,19 @@ final class V8Scripts {
     private static final byte[] FIRST = new byte[0];
 
     private final ScriptCache<byte[]> cache = new ScriptCache<>(MIN_CHARS, MAX_CHARS, MAX_ENTRIES);
+    /** The signature of this factory's runtimes made from V8's own startup snapshot: the same for all of them. */
+    private final Signature plain = new Signature();
     private final AtomicLong reused = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+
+    /**
+     * The code-cache signature for a new runtime: shared by every runtime made from V8's own startup
+     * snapshot (same V8, same process-wide flags, same read-only snapshot), so only the factory's first
+     * runtime compiles the probe; one of its own for a runtime restored from an image.
+     */
+    Signature signature(boolean restored) {
+        return restored ? new Signature() : plain;
+    }
 
     /** Whether {@code source} is worth caching. */
     boolean caches(String source) {
@@ -135,26 +146,30 @@ final class V8Scripts {
      */
     static final class Signature {
         private static final HexFormat HEX = HexFormat.of();
-        private byte[] expected;
-        private String prefix;
+        /** Learnt from the first runtime that used it; runtimes of several threads may share one. */
+        private volatile Learnt learnt;
 
-        String key(V8Runtime rt, String name) throws JavetException {
-            learn(rt);
-            return prefix + name;
+        private record Learnt(byte[] expected, String prefix) {
         }
 
-        private void learn(V8Runtime rt) throws JavetException {
-            if (expected != null) return;
+        String key(V8Runtime rt, String name) throws JavetException {
+            return learn(rt).prefix() + name;
+        }
+
+        private Learnt learn(V8Runtime rt) throws JavetException {
+            Learnt l = learnt;
+            if (l != null) return l;
             try (V8Script probe = rt.getExecutor("0").setResourceName("jsi4j:code-cache-probe").compileV8Script()) {
                 byte[] made = probe.getCachedData();
                 if (made == null || made.length <= HEADER) throw new IllegalStateException("V8 made no code cache for a probe script");
-                prefix = HEX.formatHex(made, 0, SOURCE_HASH) + HEX.formatHex(made, FLAG_HASH, PAYLOAD_LENGTH) + ":";
-                expected = made;
+                l = new Learnt(made, HEX.formatHex(made, 0, SOURCE_HASH) + HEX.formatHex(made, FLAG_HASH, PAYLOAD_LENGTH) + ":");
             }
+            learnt = l; // two runtimes learning at once learn the same thing
+            return l;
         }
 
         boolean accepts(V8Runtime rt, byte[] data, String source) throws JavetException {
-            learn(rt);
+            byte[] expected = learn(rt).expected();
             return data.length > HEADER && expected.length > HEADER
                     && Arrays.equals(data, 0, SOURCE_HASH, expected, 0, SOURCE_HASH)
                     && Arrays.equals(data, FLAG_HASH, PAYLOAD_LENGTH, expected, FLAG_HASH, PAYLOAD_LENGTH)

@@ -43,7 +43,10 @@ final class V8Symbols {
         this.services = services;
     }
 
-    /** The {@link JsSymbol} for {@code symbol}; closes the handle given (it may be borrowed). */
+    /**
+     * The {@link JsSymbol} for {@code symbol}; closes the handle given (it may be borrowed, or be
+     * the result of a call that nothing else closes), the token keeping a clone of its own.
+     */
     JsSymbol of(V8ValueSymbol symbol) throws JavetException {
         int hash = symbol.getIdentityHash();
         List<Token> candidates = byHash.computeIfAbsent(hash, h -> new ArrayList<>(1));
@@ -55,6 +58,7 @@ final class V8Symbols {
         }
         // a handle of the token's own: the one given may be a callback's argument, which Javet closes on return
         V8ValueSymbol own = symbol.toClone();
+        symbol.close();
         Token token = new Token(this, own);
         candidates.add(token);
         return services.symbol(own.getDescription(), token);

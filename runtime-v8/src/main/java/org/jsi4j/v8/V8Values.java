@@ -54,6 +54,9 @@ final class V8Values {
     private final RuntimeServices services;
     private final V8Symbols symbols;
     private V8Bridge bridge;
+    private final java.util.Set<V8ValueReference> weakHandles =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private int compactWeakAt = 64;
 
     V8Values(V8Runtime rt, RuntimeServices services, V8Symbols symbols) {
         this.rt = rt;
@@ -219,11 +222,32 @@ final class V8Values {
         }
     }
 
-    /** A new weak handle to what {@code handle} holds. */
-    static V8ValueReference weakened(V8ValueReference handle) throws JavetException {
+    /**
+     * A new weak handle to what {@code handle} holds, kept until {@link #releaseWeak released} or
+     * the runtime closes: Javet's {@code close()} leaves a weak handle open (only
+     * {@code close(true)} frees it), and V8 frees one itself only when it collects the object.
+     */
+    V8ValueReference weakened(V8ValueReference handle) throws JavetException {
         V8ValueReference weak = handle.toClone();
         weak.setWeak();
+        if (weakHandles.size() >= compactWeakAt) {
+            weakHandles.removeIf(IV8ValueReference::isClosed); // collected: Javet closed them
+            compactWeakAt = Math.max(64, weakHandles.size() * 2);
+        }
+        weakHandles.add(weak);
         return weak;
+    }
+
+    /** Frees a weak handle made by {@link #weakened} (a collected one is already closed). */
+    void releaseWeak(Object weak) throws JavetException {
+        V8ValueReference r = (V8ValueReference) weak;
+        weakHandles.remove(r);
+        if (!rt.isClosed() && !r.isClosed()) r.close(true);
+    }
+
+    /** Frees every weak handle still open; the runtime is closing. */
+    void closeWeak() throws JavetException {
+        for (V8ValueReference r : List.copyOf(weakHandles)) releaseWeak(r);
     }
 
     static ObjectKind kindOf(Object handle) {
