@@ -2,7 +2,6 @@ package org.jsi4j.host;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Array;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigInteger;
@@ -236,17 +235,7 @@ public final class TypeMapping {
 
     private static JsObject recordToJs(JsRuntime runtime, Record record) {
         JsObject object = runtime.newObject();
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            Object v;
-            try {
-                Method accessor = c.getAccessor();
-                accessor.setAccessible(true);
-                v = accessor.invoke(record);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + c.getName() + ": " + e, e);
-            }
-            object.set(c.getName(), toJs(runtime, v, true));
-        }
+        Records.components(record).forEach((name, v) -> object.set(name, toJs(runtime, v, true)));
         return object;
     }
 

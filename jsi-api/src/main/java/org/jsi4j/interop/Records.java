@@ -7,9 +7,9 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 
 /**
- * Records built from their components: the canonical constructor of each record class as one
- * cached {@link MethodHandle} of type {@code (Object[]) -> Object}. Shared by {@link JsToJava} and
- * host-object's parameter mapping.
+ * Records taken apart and built from their components: the canonical constructor of each record
+ * class as one cached {@link MethodHandle} of type {@code (Object[]) -> Object}, and the component
+ * values by name. Shared by {@link JsToJava}, {@link JavaToJs} and host-object's type mapping.
  */
 public final class Records {
     private static final ClassValue<MethodHandle> CONSTRUCTORS = new ClassValue<>() {
@@ -31,6 +31,27 @@ public final class Records {
     public static MethodHandle constructor(Class<?> type) {
         if (!type.isRecord()) throw new IllegalArgumentException(type.getName() + " is not a record");
         return CONSTRUCTORS.get(type);
+    }
+
+    /**
+     * The components of {@code record} by name, in declaration order, read through their accessors.
+     *
+     * @throws IllegalStateException when an accessor cannot be called; what an accessor throws comes out as it is
+     */
+    public static java.util.Map<String, Object> components(Record record) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            java.lang.reflect.Method accessor = c.getAccessor();
+            try {
+                accessor.setAccessible(true);
+                out.put(c.getName(), accessor.invoke(record));
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + c.getName() + ": " + e, e);
+            }
+        }
+        return out;
     }
 
     private static MethodHandle canonical(Class<?> type) {
