@@ -22,7 +22,8 @@ import org.mozilla.javascript.ScriptRuntime;
  * Makes Rhino runtimes. Scripts are compiled to JVM bytecode (Rhino's compiled mode), run
  * sandboxed without any access to Java, and can be stopped by time and instruction limits.
  * A runtime created with {@link RuntimeOptions#maxStackDepth()} runs in Rhino's interpreter
- * instead, which is what enforces the depth (as a catchable {@code RangeError}).
+ * instead, which is what enforces the depth (as a catchable {@code RangeError}; frames that
+ * {@code eval}, built-ins and host calls start count too, see {@code InterpreterDepth}).
  * {@link RuntimeOptions#statementLimit()} counts Rhino's instruction units (see
  * {@code RhinoLimits}). A runtime that records its setup for snapshots
  * ({@link RuntimeOptions#forSnapshotting()}, or restored) runs in the interpreter too, since

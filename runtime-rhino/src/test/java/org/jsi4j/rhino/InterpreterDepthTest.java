@@ -54,6 +54,10 @@ class InterpreterDepthTest {
                     1, "getter");
             assertStoppedNear(dive(rt, "var p = new Proxy({}, { get(t, k) { reached++; return p[k]; } });"
                     + " function start() { p.x; }"), 1, "Proxy trap");
+            assertStoppedNear(dive(rt, "var v = { valueOf() { reached++; return v + 1; } }; function start() { return v * 2; }"),
+                    1, "valueOf");
+            assertStoppedNear(dive(rt, "var j = { toJSON() { reached++; return JSON.stringify(j); } };"
+                    + " function start() { JSON.stringify(j); }"), 1, "toJSON");
             assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"), "the runtime goes on");
         }
     }
@@ -98,6 +102,22 @@ class InterpreterDepthTest {
             // 90 eval levels (180 frames) are within the limit
             assertEquals(JsValue.of(90), rt.evaluate(
                     "function e(n) { return n === 0 ? 0 : 1 + eval('e(n - 1)'); } e(90)", "within.js"));
+        }
+    }
+
+    @Test
+    void aRuntimeRestoredFromItsImageKeepsTheLimit() {
+        org.jsi4j.Snapshot snap;
+        try (JsRuntime rt = factory.create(RuntimeOptions.forSnapshotting().withMaxStackDepth(LIMIT))) {
+            rt.evaluate("var reached = 0; function f(n) { reached = n; return eval('f(n + 1)'); }"
+                    + " function start() { f(1); }", "setup.js");
+            snap = rt.snapshot();
+        }
+        assertTrue(snap.hasNativeImage(), "the setup fits Rhino's image");
+        try (JsRuntime rt = factory.create(RuntimeOptions.fromSnapshot(snap).withMaxStackDepth(LIMIT))) {
+            String[] caught = rt.evaluate("try { start(); 'no error' } catch (e) { e.name + ':' + e.message + ':' + reached }",
+                    "run.js").asString().split(":");
+            assertStoppedNear(caught, 2, "eval, restored");
         }
     }
 }

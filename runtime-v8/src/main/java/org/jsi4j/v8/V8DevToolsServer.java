@@ -94,16 +94,6 @@ final class V8DevToolsServer implements AutoCloseable {
         this.port = ((InetSocketAddress) listening.localAddress()).getPort();
     }
 
-    /** Whether Netty, which this server is built on, is on the class path. */
-    static boolean available() {
-        try {
-            Class.forName("io.netty.handler.codec.http.HttpServerCodec", false, V8DevToolsServer.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
     /**
      * Listens on {@code host:port} (0: any free port).
      *

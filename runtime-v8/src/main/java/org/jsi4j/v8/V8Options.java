@@ -40,10 +40,23 @@ public final class V8Options {
             "inspect.WaitAttached", "With inspect: run no script until a debugger attaches and says to run");
 
     /** Every option V8 accepts: the inspector's only when its WebSocket library (Netty) is on the class path. */
-    public static final List<EngineOption<?>> ALL = V8DevToolsServer.available()
+    public static final List<EngineOption<?>> ALL = nettyPresent()
             ? List.of(FLAGS, INSPECT, INSPECT_SUSPEND, INSPECT_WAIT_ATTACHED) : List.of(FLAGS);
 
     private V8Options() {
+    }
+
+    /**
+     * Whether Netty, which the inspector's server ({@link V8DevToolsServer}) is built on, is on the
+     * class path. Asked here, not in that class: loading it without Netty fails verification.
+     */
+    private static boolean nettyPresent() {
+        try {
+            Class.forName("io.netty.handler.codec.http.HttpServerCodec", false, V8Options.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static String checkFlags(String text) {

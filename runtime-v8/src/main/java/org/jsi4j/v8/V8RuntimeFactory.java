@@ -105,11 +105,13 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
                     + " MicrotaskPolicy.AUTO");
         }
         if (options.statementLimit() > 0) {
-            throw new IllegalArgumentException("The v8 engine cannot count statements, so statementLimit="
+            throw new IllegalArgumentException("The v8 engine cannot count statements (Javet offers no hook for it, and"
+                    + " code made by eval cannot be rewritten to count them; see docs/limits.md), so statementLimit="
                     + options.statementLimit() + " cannot be honoured; use RuntimeOptions.withTimeLimit instead");
         }
         if (options.maxStackDepth() > 0) {
-            throw new IllegalArgumentException("The v8 engine limits its stack by size, not by depth, so maxStackDepth="
+            throw new IllegalArgumentException("The v8 engine limits its stack by size, not by depth, and Javet offers no"
+                    + " hook to count frames (see docs/limits.md), so maxStackDepth="
                     + options.maxStackDepth() + " cannot be honoured; leave it 0 (deep recursion throws a RangeError)"
                     + " or set -Djsi.v8.stackSizeKb before the first V8 runtime");
         }
