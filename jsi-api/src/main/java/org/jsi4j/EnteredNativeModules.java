@@ -41,6 +41,11 @@ final class EnteredNativeModules implements NativeModules {
     }
 
     @Override
+    public String specifier(String name, int width) {
+        return engine.specifier(name, width);
+    }
+
+    @Override
     public JsObject namespace(Object module) {
         return rt.entered(() -> engine.namespace(module));
     }

@@ -13,6 +13,7 @@ import com.caoccao.javet.values.primitive.V8ValueBoolean;
 import com.caoccao.javet.values.primitive.V8ValueDouble;
 import com.caoccao.javet.values.primitive.V8ValueInteger;
 import com.caoccao.javet.values.primitive.V8ValueString;
+import com.caoccao.javet.values.reference.IV8ValueReference;
 import com.caoccao.javet.values.reference.V8Script;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueGlobalObject;
@@ -64,10 +65,27 @@ public class V8Benchmarks extends EngineBenchmark {
         prepared = rt.getExecutor(Scripts.PREPARED).setResourceName("prepared.js").compileV8Script();
     }
 
+    /**
+     * Closes what the raw flavor holds, as a careful Javet user would: its handles, then the host
+     * function and host object, whose callback contexts Javet frees once V8 collected them (else
+     * Javet reports them as "not recycled" when the runtime closes).
+     */
     @Override
     protected void tearDownRaw() throws JavetException {
-        if (rt != null) rt.close();
-        rt = null;
+        if (rt == null) return;
+        try {
+            for (IV8ValueReference handle : new IV8ValueReference[] {hostLoop, add3, getLoop, setLoop, checkGraph, graph, prepared}) {
+                if (handle != null && !handle.isClosed()) handle.close();
+            }
+            try (V8ValueGlobalObject global = rt.getGlobalObject()) {
+                global.delete("hostFn");
+                global.delete("host");
+            }
+            rt.lowMemoryNotification();
+        } finally {
+            rt.close();
+            rt = null;
+        }
     }
 
     /** The raw host object (for tests). */

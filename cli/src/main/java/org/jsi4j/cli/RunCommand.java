@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsEngines;
 import org.jsi4j.JsError;
@@ -126,11 +127,18 @@ final class RunCommand implements Callable<Integer> {
             return fail(err, Jsi.USAGE, "jsi: " + e.getMessage(), e);
         }
         ConsoleSink console = ConsoleSink.withColors(ConsoleSink.of(out, err), ErrorReport.colorTerminal());
-        Map<String, Object> builtins = CliExternals.of(console, args);
+        // a restore that replays the init scripts (GraalJS, V8 without its native image) runs their
+        // console calls again: silent until the runtime is made, as the snapshot's user expects
+        AtomicBoolean restoring = new AtomicBoolean(snap != null);
+        ConsoleSink afterRestore = ConsoleSink.withColors((level, line) -> {
+            if (!restoring.get()) console.write(level, line);
+        }, console.colors());
+        Map<String, Object> builtins = CliExternals.of(afterRestore, args);
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
         options = modules.apply(options);
         try (JsRuntime runtime = factory.create(options)) {
+            restoring.set(false);
             try {
                 // after a restore too: the timers and require, which a snapshot does not hold
                 Builtins.install(runtime, console, args);

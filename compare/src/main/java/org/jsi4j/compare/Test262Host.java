@@ -1,6 +1,8 @@
 package org.jsi4j.compare;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsi4j.JsError;
 import org.jsi4j.JsErrorType;
 import org.jsi4j.JsObject;
@@ -17,20 +19,32 @@ import org.jsi4j.JsValue;
  * every host function costs a fresh runtime time and most tests use none.
  */
 final class Test262Host {
+    private static final int PRINT = 1;
+    private static final int EVAL_SCRIPT = 2;
+    private static final int GC = 4;
+    /** What each harness file's text names, by its text. */
+    private static final Map<String, Integer> HARNESS_NEEDS = new ConcurrentHashMap<>();
+
     private Test262Host() {
+    }
+
+    /** Which host functions {@code source} names. */
+    private static int needs(String source) {
+        return (source.contains("print") ? PRINT : 0) | (source.contains("evalScript") ? EVAL_SCRIPT : 0)
+                | (source.contains("gc(") ? GC : 0);
     }
 
     /** Installs what the scripts of {@code scenario} name into {@code rt}; {@code print} adds to {@code printed}. */
     static void install(JsRuntime rt, Test262Plan.Scenario scenario, List<String> printed) {
-        boolean print = false;
-        boolean evalScript = false;
-        boolean gc = false;
+        int needs = 0;
         for (Test262Plan.Script s : scenario.scripts()) {
             if (s.name().equals(Test262Plan.HOST_262_NAME)) continue;
-            print |= s.source().contains("print");
-            evalScript |= s.source().contains("evalScript");
-            gc |= s.source().contains("gc(");
+            // a harness file (the same String each time, from Test262Harness; its hash is kept) is searched once per JVM
+            needs |= s.name().startsWith("harness/") ? HARNESS_NEEDS.computeIfAbsent(s.source(), Test262Host::needs) : needs(s.source());
         }
+        boolean print = (needs & PRINT) != 0;
+        boolean evalScript = (needs & EVAL_SCRIPT) != 0;
+        boolean gc = (needs & GC) != 0;
         if (print) {
             rt.global().set("print", rt.function("print", 1, (r, self, args) -> {
                 printed.add(args.isEmpty() ? "" : text(args.get(0)));

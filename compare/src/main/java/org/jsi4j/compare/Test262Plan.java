@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * How to run one test262 test, as test262's INTERPRETING.md says, on any engine: the scenarios
  * (non-strict and strict for a test without flags, one of them under {@code onlyStrict} /
- * {@code noStrict}, the bare source under {@code raw}), each a list of scripts evaluated in order in
- * one fresh realm: the host's {@code $262}, {@code assert.js}, {@code sta.js},
- * {@code doneprintHandle.js} for {@code async} tests, the includes, then the test (with
- * {@code "use strict";} prepended in strict mode). Harness files are evaluated as scripts of their
+ * {@code noStrict}, the bare source under {@code raw}, one {@code module} scenario whose test is
+ * imported as an ES module), each a list of scripts evaluated in order in one fresh realm: the
+ * host's {@code $262}, {@code assert.js}, {@code sta.js}, {@code doneprintHandle.js} for
+ * {@code async} tests, the includes, then the test (with {@code "use strict";} prepended in strict
+ * mode). Harness files are evaluated as scripts of their
  * own under their own names, so that an engine's compiled-script cache serves every test after the
  * first. {@link #judge} then says whether what happened is what the test demands.
  *

@@ -38,6 +38,8 @@ class WorkerPoolTest {
                 assertEquals(Verdict.TIMEOUT, r.verdict(), r.toString());
                 continue;
             }
+            // a full GC of this JVM's heap can take longer than 700 ms on a busy machine; TestRunnerTest checks $262.gc
+            if (r.test().equals("host/gc.js")) continue;
             TestCase t = suite.tests().stream().filter(c -> c.id().equals(r.test())).findFirst().orElseThrow();
             TestResult here = inProcess.run(r.engine(), org.jsi4j.JsEngines.factory(r.engine()), t, Duration.ofMillis(700));
             assertEquals(here.verdict(), r.verdict(), r.toString());

@@ -18,6 +18,7 @@ import org.jsi4j.JsException;
 import org.jsi4j.JsNumber;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsRuntime;
+import org.jsi4j.JsRuntimeFactory;
 import org.jsi4j.JsString;
 import org.jsi4j.JsSyntaxError;
 import org.jsi4j.JsValue;
@@ -40,6 +41,26 @@ class ErrorsTest {
         JsObject value = e.value().asObject();
         assertTrue(value.instanceOf(rt.global().get("TypeError").asFunction()));
         assertEquals(JsValue.of("bad type"), value.get("message"));
+    }
+
+    /**
+     * A script big enough for an engine's code cache (V8 caches sources of 1 KB or more from their
+     * second sighting) keeps its thrown object in every runtime: the first compiles it, the second
+     * makes cached code, the third runs from it.
+     */
+    @EngineTest
+    void aLargeScriptKeepsItsThrownObjectWhenItsCodeIsCached(JsRuntimeFactory factory) {
+        String source = "// " + "x".repeat(2_000) + "\nvar padding = 1;\nthrow new TypeError('big script');";
+        for (int round = 1; round <= 3; round++) {
+            try (JsRuntime rt = factory.create()) {
+                JsError e = assertThrows(JsError.class, () -> rt.evaluate(source, "big.js"));
+                assertEquals("TypeError", e.name().orElseThrow(), "round " + round);
+                JsObject value = e.value().asObject();
+                assertTrue(value.instanceOf(rt.global().get("TypeError").asFunction()), "round " + round);
+                assertEquals(JsValue.of("big script"), value.get("message"), "round " + round);
+                assertEquals(3, e.location().orElseThrow().line(), "round " + round);
+            }
+        }
     }
 
     @EngineTest

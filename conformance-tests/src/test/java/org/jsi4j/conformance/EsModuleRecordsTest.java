@@ -122,6 +122,33 @@ class EsModuleRecordsTest {
 
     @EngineTest
     @RequiresFeature(EsFeature.MODULE_RECORDS)
+    void stackColumnsAreTheFilesOnALineWithImports(JsRuntimeFactory factory) {
+        String oneLine = "import * as m from './f.mjs'; import c from './c.cjs'; export function f() { throw new Error('x' + c.k + m.y); }";
+        Map<String, String> files = Map.of("/min.mjs", oneLine, "/f.mjs", "export const y = 6;", "/c.cjs", "module.exports = {k: 1};");
+        try (JsRuntime rt = runtime(factory, files)) {
+            org.jsi4j.JsError e = assertThrows(org.jsi4j.JsError.class, () -> rt.importModule("./min.mjs").get("f").asFunction().call());
+            assertEquals("x16", e.jsMessage());
+            String stack = e.jsStack().orElse("");
+            assertTrue(stack.contains("memory:/min.mjs:1:" + (oneLine.indexOf("new Error") + 1)), stack);
+        }
+    }
+
+    @EngineTest
+    @RequiresFeature(EsFeature.MODULE_RECORDS)
+    void anEarlyErrorOnlyTheEngineFindsIsASyntaxErrorAtItsModule(JsRuntimeFactory factory) {
+        // swc parses these; the engine refuses them when it compiles the module
+        Map<String, String> files = Map.of("/main.mjs", "import { a } from './duplicate.mjs';",
+                "/duplicate.mjs", "export const a = 1;\nexport { a };");
+        try (JsRuntime rt = runtime(factory, files)) {
+            org.jsi4j.JsSyntaxError e = assertThrows(org.jsi4j.JsSyntaxError.class, () -> rt.importModule("./main.mjs"));
+            assertEquals("memory:/duplicate.mjs", e.sourceName());
+            assertEquals(2, e.line());
+            assertTrue(e.getMessage().contains("a"), e.getMessage());
+        }
+    }
+
+    @EngineTest
+    @RequiresFeature(EsFeature.MODULE_RECORDS)
     void limitsAndInterruptStopAModuleBeingEvaluated(JsRuntimeFactory factory) {
         Map<String, String> files = Map.of(
                 "/spin.mjs", "import { x } from './dep.mjs'; while (x) {}",

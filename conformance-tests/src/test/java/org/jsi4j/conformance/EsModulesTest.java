@@ -75,20 +75,27 @@ class EsModulesTest {
         Map<String, String> files = Map.of(
                 "/main.mjs", """
                         import lib, { twice } from './lib.cjs';
+                        import * as libNs from './lib.cjs';
                         import data from './data.json';
                         export const r = twice(lib.base) + data.items.length;
+                        export const odd = libNs['odd "key"-\u00fc\\\\'];
                         export let later = 'pending';
                         import('./late.mjs').then(function (m) { later = m.value; });
                         """,
-                "/lib.cjs", "const { helper } = require('./helper'); module.exports = { base: 20, twice: helper };",
+                "/lib.cjs", "const { helper } = require('./helper'); module.exports = { base: 20, twice: helper,"
+                        + " 'odd \"key\"-\u00fc\\\\': 3 };",
                 "/helper.js", "exports.helper = function (x) { return x * 2; };",
                 "/data.json", "{\"items\": [1, 2]}",
-                "/late.mjs", "export const value = 'loaded';");
+                "/late.mjs", "export const value = 'loaded';",
+                "/lateAgain.cjs", "module.exports = require('./late.mjs').value + ' again';");
         try (JsRuntime rt = runtime(factory, files)) {
             JsObject ns = rt.importModule("./main.mjs");
             assertEquals(42, ns.get("r").asInt());
+            assertEquals(3, ns.get("odd").asInt());   // a key that is no identifier is a named export too
             rt.drainMicrotasks();
             assertEquals("loaded", ns.get("later").asString());
+            // a CommonJS module requires an ES module already evaluated: its namespace, on every engine
+            assertEquals("loaded again", rt.modules().require("./lateAgain.cjs").asString());
             assertEquals(20, rt.modules().require("./lib.cjs").asObject().get("base").asInt());
         }
     }

@@ -52,6 +52,15 @@ public interface NativeModules {
         return false;
     }
 
+    /**
+     * For an engine that {@link #importsByName() imports by name}: a specifier of exactly {@code width}
+     * characters that imports the module compiled as {@code name}, so that writing it in place of the
+     * specifier a source had moves no column; {@code name} itself when the engine has none that short.
+     */
+    default String specifier(String name, int width) {
+        return name;
+    }
+
     /** Which module an import names. */
     @FunctionalInterface
     interface Resolver {

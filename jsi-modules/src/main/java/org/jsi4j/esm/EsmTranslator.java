@@ -68,6 +68,7 @@ final class EsmTranslator {
     /** {@link #nativeEdits} with every static specifier cut out ({@link NamedImports}). */
     private final SourceEdits namedEdits;
     private final List<String> specifiers = new ArrayList<>();
+    private final List<Integer> widths = new ArrayList<>();
     private boolean nativeNeedsHost;
     private final Map<String, String> exports = new LinkedHashMap<>();
     private final List<ModuleLink> links = new ArrayList<>();
@@ -105,6 +106,7 @@ final class EsmTranslator {
     /** A static specifier: cut out of the named form. */
     private void specifier(Swc4jAstStr src) {
         specifiers.add(src.getValue());
+        widths.add(end(src) - start(src) - 2);
         namedEdits.replace(start(src), end(src), CUT);
     }
 
@@ -266,12 +268,14 @@ final class EsmTranslator {
     private NamedImports named() {
         if (source.contains(CUT)) return null;
         List<String> all = new ArrayList<>(specifiers);
+        List<Integer> allWidths = new ArrayList<>(widths);
         String code = namedEdits.apply();
         if (nativeNeedsHost) {
             code += "\n;import { meta as __jsi_meta, load as __jsi_import } from " + CUT + ";";
             all.add(HOST_SPECIFIER);
+            allWidths.add(Integer.MAX_VALUE);   // after the last line: any width
         }
-        return new NamedImports(List.of(code.split(java.util.regex.Pattern.quote(CUT), -1)), all);
+        return new NamedImports(List.of(code.split(java.util.regex.Pattern.quote(CUT), -1)), all, allWidths);
     }
 
     /** The specifier of the module that gives a module its {@code import.meta} and {@code import()}. */

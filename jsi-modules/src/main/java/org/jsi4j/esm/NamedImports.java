@@ -10,11 +10,13 @@ import java.util.List;
  * @param parts the code around the specifiers ({@code specifiers.size() + 1} pieces)
  * @param specifiers the specifiers as written, in source order; the last is
  *     {@link EsmTranslator#HOST_SPECIFIER} when the module imports its host module
+ * @param widths how many characters each specifier's string literal has between its quotes in the source
  */
-record NamedImports(List<String> parts, List<String> specifiers) {
+record NamedImports(List<String> parts, List<String> specifiers, List<Integer> widths) {
     NamedImports {
         parts = List.copyOf(parts);
         specifiers = List.copyOf(specifiers);
+        widths = List.copyOf(widths);
         if (parts.size() != specifiers.size() + 1) throw new IllegalArgumentException("one more part than specifiers");
     }
 

@@ -23,6 +23,8 @@ import org.jsi4j.spi.NativeModules;
 final class NamedLinking {
     private static final Pattern MISSING_EXPORT =
             Pattern.compile("^The requested module '(.*)' does not provide an export named '(.*)'$");
+    /** GraalJS's message for a module that does not parse: {@code NAME:LINE:COLUMN reason}. */
+    private static final Pattern PARSE_ERROR = Pattern.compile("^(.+?):(\\d+):(\\d+) ([^\\n]*)(?s:.*)$");
 
     private final PortableModules modules;
     private final NativeModules engine;
@@ -43,15 +45,17 @@ final class NamedLinking {
         List<String> names = new ArrayList<>();
         Map<String, String> written = new HashMap<>();
         boolean async = code.topLevelAwait();
-        for (String specifier : named.specifiers()) {
+        for (int i = 0; i < named.specifiers().size(); i++) {
+            String specifier = named.specifiers().get(i);
             if (specifier.equals(EsmTranslator.HOST_SPECIFIER)) {
                 names.add(PortableModules.hostName(id));
                 continue;
             }
             ModuleRecord dep = modules.dependency(specifier, id);
             String name = dep.esm ? PortableModules.sourceName(dep.module.id()) : PortableModules.interopName(dep);
-            written.putIfAbsent(name, specifier);
-            names.add(name);
+            String same = engine.specifier(name, named.widths().get(i));   // as wide as the source's, so no column moves
+            written.putIfAbsent(same, specifier);
+            names.add(same);
             async |= dep.async;
         }
         record.written = written;
@@ -84,14 +88,17 @@ final class NamedLinking {
     }
 
     /**
-     * The engine rejects the evaluation with a SyntaxError for an import of a missing export: the
-     * syntax error at that import, naming the specifier as written.
+     * The engine rejects the evaluation with a SyntaxError for an import of a missing export (the
+     * syntax error at that import, naming the specifier as written) and for a module that does not
+     * parse (an early error swc does not check, such as a duplicate export): a {@link JsSyntaxError}.
      */
     RuntimeException linkError(RuntimeException e) {
         if (!(e instanceof JsError js) || !"SyntaxError".equals(js.name().orElse("")) || js.location().isEmpty()) return e;
+        SourceLocation at = js.location().get();
+        Matcher parse = PARSE_ERROR.matcher(js.jsMessage());
+        if (parse.matches() && Integer.parseInt(parse.group(2)) == at.line()) return new JsSyntaxError(parse.group(4).strip(), at);
         Matcher m = MISSING_EXPORT.matcher(js.jsMessage());
         if (!m.matches()) return e;
-        SourceLocation at = js.location().get();
         ModuleRecord from = modules.byName.get(at.sourceName());
         String written = from == null || from.written == null ? m.group(1) : from.written.getOrDefault(m.group(1), m.group(1));
         return new JsSyntaxError("The requested module '" + written + "' does not provide an export named '" + m.group(2) + "'",

@@ -234,8 +234,9 @@ final class PortableModules implements JsModules {
         return "jsi4j-host:" + id;
     }
 
+    /** A synthetic module's name: no "//" in it, which a path would lose (GraalJS finds it as a path or a URI). */
     static String interopName(ModuleRecord dep) {
-        return "jsi4j-interop:" + dep.module.id();
+        return "jsi4j-interop:" + sourceName(dep.module.id());
     }
 
     /** A static dependency of the ES module {@code id}, loaded. */

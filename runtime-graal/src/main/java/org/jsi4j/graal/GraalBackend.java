@@ -70,6 +70,7 @@ final class GraalBackend implements EngineBackend {
             limits.errors(new GraalErrors(services, helpers, limits, values));
             callbacks = new GraalCallbacks(services, limits, helpers);
             factory.warmUp(helpers);
+            if (moduleFiles != null) factory.warmUpModules((GraalNativeModules) nativeModules());
         } catch (RuntimeException e) {
             context.close(true);
             if (ownEngine != null) ownEngine.close(true);

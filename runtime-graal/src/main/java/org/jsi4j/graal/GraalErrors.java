@@ -161,7 +161,10 @@ final class GraalErrors {
             if (section == null) section = innermost;
         }
         if (section == null || !section.isAvailable()) return null;
-        return new SourceLocation(section.getSource().getName(), section.getStartLine(), section.getStartColumn());
+        // a module GraalJS read from the module files is called by the specifier that imported it; its path is its name
+        String path = section.getSource().getPath();
+        return new SourceLocation(path != null ? path : section.getSource().getName(), section.getStartLine(),
+                section.getStartColumn());
     }
 
     private static boolean isInternal(SourceSection section) {

@@ -33,6 +33,9 @@ import org.graalvm.polyglot.io.FileSystem;
 final class GraalModuleFiles implements FileSystem {
     private static final Path ROOT = Path.of("/");
     private final Map<Path, byte[]> texts = new ConcurrentHashMap<>();
+    /** Other names of modules ({@link #alias}): their real path is the module's. */
+    private final Map<Path, Path> aliases = new ConcurrentHashMap<>();
+    private final Map<String, String> aliasOf = new ConcurrentHashMap<>();
 
     /** The path GraalJS knows the module {@code name} by. */
     static Path path(String name) {
@@ -47,8 +50,28 @@ final class GraalModuleFiles implements FileSystem {
         texts.remove(path(name));
     }
 
+    /**
+     * A path of exactly {@code width} characters ({@code /~N~~~}) whose real path is the module
+     * {@code name}'s, or {@code name} when the width is too small for one: GraalJS reads the module at
+     * its real path and names it by that path in stack traces, so an import written with the alias
+     * keeps every column of its line.
+     */
+    String alias(String name, int width) {
+        String id = aliasOf.computeIfAbsent(name, n -> Integer.toString(aliasOf.size(), 36));
+        if (width < id.length() + 2 || width == Integer.MAX_VALUE) return name;
+        String alias = "/~" + id + "~".repeat(width - id.length() - 2);
+        aliases.putIfAbsent(path(alias), path(name));
+        return alias;
+    }
+
+    /** The module path {@code path} names: itself, or the module an alias stands for. */
+    private Path real(Path path) {
+        Path to = aliases.get(path);
+        return to != null ? to : path;
+    }
+
     private byte[] text(Path path) {
-        byte[] t = texts.get(path);
+        byte[] t = texts.get(real(path));
         // GraalJS makes a name that is not an absolute path (memory:/x.mjs) absolute before reading it
         if (t == null && path.isAbsolute() && path.getNameCount() > 0) t = texts.get(ROOT.relativize(path));
         return t;
@@ -113,7 +136,7 @@ final class GraalModuleFiles implements FileSystem {
     @Override
     public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
         existing(path);
-        return path;
+        return real(path);
     }
 
     /** Every text served is an ES module (the module system made JSON and CommonJS into ones), whatever its name ends with. */

@@ -22,7 +22,10 @@ import org.jsi4j.spi.ObjectKind;
  * returns, so {@link #namespace} is null until then.
  */
 final class GraalNativeModules implements NativeModules {
-    /** The module synthetic modules take their values from; evaluated once per runtime. */
+    /**
+     * The module synthetic modules take their values from; evaluated once per runtime. A script that
+     * imports it gets only objects it can import anyway (the values of modules loaded so far).
+     */
     static final String REGISTRY = "jsi4j-registry:synthetic";
     private static final Source REGISTRY_SOURCE = Source.newBuilder("js",
             "let take; export default function (id) { return take(id); }\n"
@@ -65,13 +68,26 @@ final class GraalNativeModules implements NativeModules {
         return true;
     }
 
+    @Override
+    public String specifier(String name, int width) {
+        return files.alias(name, width);
+    }
+
+    /**
+     * Imports a one-line module once, outside any entry: GraalJS loads its module classes on first use,
+     * which on a busy machine can take longer than a short time limit gives the first import.
+     */
+    void warmUp() {
+        start((Module) compile("export default 1;", "jsi4j-warm-up:module"));
+    }
+
     /** The import helper and the registry, made on first use (a module that cannot fail, so evaluating it here is safe). */
     private void setUp() {
         if (importer != null) return;
         limits.guard(() -> {
             Value registry = context.eval(REGISTRY_SOURCE);
             registry.getMember("install").execute((ProxyExecutable) args -> {
-                Value v = synthetic.remove(args[0].asInt());   // each synthetic module takes its values once
+                Value v = args.length == 1 && args[0].fitsInInt() ? synthetic.get(args[0].asInt()) : null;
                 return v == null ? helpers.undefined : v;
             });
             importer = context.eval(IMPORTER);
@@ -97,9 +113,11 @@ final class GraalNativeModules implements NativeModules {
                 .append(id).append(");\n");
         StringBuilder list = new StringBuilder();
         for (long i = 0; i < keys.getArraySize(); i++) {
-            String key = quote(keys.getArrayElement(i).asString());
+            String exported = keys.getArrayElement(i).asString();
+            if (!wellFormed(exported)) continue;   // not an export name ECMAScript allows
+            String key = quote(exported);
             text.append("const v").append(i).append(" = m[").append(key).append("];\n");
-            list.append(i == 0 ? "" : ", ").append('v').append(i).append(" as ").append(key);
+            list.append(list.isEmpty() ? "" : ", ").append('v').append(i).append(" as ").append(key);
         }
         text.append("export { ").append(list).append(" };\n");
         synthetic.put(id, object);
@@ -114,12 +132,15 @@ final class GraalNativeModules implements NativeModules {
 
     @Override
     public JsValue evaluate(Object module) {
-        Module m = (Module) module;
-        Value promise = limits.guard(() -> importer.execute(m.name, (ProxyExecutable) args -> {
+        return values.wrap(start((Module) module), ObjectKind.OBJECT);
+    }
+
+    /** Imports the module: the promise of its namespace, which is kept once there. */
+    private Value start(Module m) {
+        return limits.guard(() -> importer.execute(m.name, (ProxyExecutable) args -> {
             m.namespace = args[0];
             return helpers.undefined;
         }));
-        return values.wrap(promise, ObjectKind.OBJECT);
     }
 
     @Override
@@ -128,13 +149,19 @@ final class GraalNativeModules implements NativeModules {
         return ns == null ? null : values.wrap(ns, ObjectKind.OBJECT);
     }
 
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20 || c == '\u2028' || c == '\u2029') sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c)) return false;
         }
+        return true;
+    }
+
+    /** A string literal of {@code s}, every character escaped (keys are short; no character needs a case). */
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() * 6 + 2).append('"');
+        for (int i = 0; i < s.length(); i++) sb.append("\\u").append(String.format("%04x", (int) s.charAt(i)));
         return sb.append('"').toString();
     }
 }

@@ -38,6 +38,7 @@ import org.jsi4j.spi.SystemLoggerHandler;
 public final class GraalRuntimeFactory implements JsRuntimeFactory {
     private static final int SOURCES_CACHED = 512;
     private static final java.util.concurrent.atomic.AtomicBoolean WARMED_UP = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicBoolean MODULES_WARMED_UP = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Engine engine;
     private final GraalStopper stopper;
@@ -237,6 +238,11 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         if (WARMED_UP.compareAndSet(false, true)) {
             helpers.errorInfo.execute(helpers.rangeError.execute(GraalErrors.OVERFLOW_MESSAGE));
         }
+    }
+
+    /** Once per JVM, in the first runtime with modules, before any entry: a module import ({@link GraalNativeModules#warmUp}). */
+    void warmUpModules(GraalNativeModules modules) {
+        if (MODULES_WARMED_UP.compareAndSet(false, true)) modules.warmUp();
     }
 
     /** Closes the shared engine. Runtimes made by this factory must be closed first. */

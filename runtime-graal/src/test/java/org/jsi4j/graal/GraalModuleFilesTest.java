@@ -69,6 +69,14 @@ class GraalModuleFilesTest {
             assertThrows(NoSuchFileException.class, () -> files.toRealPath(p), other);
             assertNull(files.getMimeType(p), other);
         }
+        // an alias as wide as the specifier it replaces: read as the module, canonical path the module's
+        String alias = files.alias("memory:/m.mjs", 9);
+        assertEquals(9, alias.length());
+        assertTrue(alias.startsWith("/~"), alias);
+        assertEquals(memory, files.toRealPath(files.parsePath(alias)));
+        assertEquals(alias, files.alias("memory:/m.mjs", 9));
+        assertEquals("memory:/m.mjs", files.alias("memory:/m.mjs", 2), "too narrow for an alias: the name");
+        assertThrows(NoSuchFileException.class, () -> files.toRealPath(files.parsePath("/~9~~~~~~")));
         files.remove("/app/lib.mjs");
         assertThrows(NoSuchFileException.class, () -> files.checkAccess(lib, Set.of()));
     }

@@ -52,6 +52,7 @@ final class V8Backend implements EngineBackend {
     private V8Script drain;
     private V8NativeModules nativeModules;
     private boolean imageTaken;
+    private V8Leftovers leftAtClose;
     /** The Chrome DevTools inspector of this runtime, or null (v8.inspect). */
     private V8Debugger debugger;
 
@@ -84,7 +85,7 @@ final class V8Backend implements EngineBackend {
                 bridge.start(V8SnapshotTaker.unparkHelpers(rt));
                 bridge.rebind(image, services.options().externals());
             } else {
-                bridge.boot((V8ValueFunction) (scripts != null ? scripts.evaluate(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME)
+                bridge.boot((V8ValueFunction) (scripts != null ? scripts.evaluate(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME, () -> { })
                         : rt.getExecutor(V8Bridge.BOOTSTRAP).setResourceName(V8Bridge.BOOTSTRAP_NAME).execute()));
             }
             drain = compiled("", "jsi4j:microtasks");
@@ -120,7 +121,7 @@ final class V8Backend implements EngineBackend {
     @Override
     public JsValue evaluate(String source, String sourceName) {
         beforeScript(sourceName);
-        if (scripts != null && scripts.caches(source)) return js(() -> toJs(scripts.evaluate(rt, codeCache, source, sourceName)));
+        if (scripts != null && scripts.caches(source)) return js(() -> toJs(scripts.evaluate(rt, codeCache, source, sourceName, errors::rearm)));
         return js(() -> toJs(rt.getExecutor(source).setResourceName(sourceName).execute()));
     }
 
@@ -389,6 +390,12 @@ final class V8Backend implements EngineBackend {
         return restoredFromImage;
     }
 
+    /**
+     * Closes every V8 handle and callback context this backend made (the core released the
+     * object handles, references and internal functions before), then the isolate. What Javet
+     * still counts just before the isolate goes is kept in {@link #leftAtClose()}: nothing,
+     * unless jsi4j leaked.
+     */
     @Override
     public void close() {
         entry.closing(() -> {
@@ -408,6 +415,7 @@ final class V8Backend implements EngineBackend {
             } catch (JavetException e) {
                 // closing anyway: the isolate below frees whatever is left
             } finally {
+                leftAtClose = V8Leftovers.of(rt);
                 try {
                     rt.close();
                 } catch (JavetException e) {
@@ -415,6 +423,11 @@ final class V8Backend implements EngineBackend {
                 }
             }
         });
+    }
+
+    /** What the isolate still held when this backend closed it ({@code null} while open). */
+    V8Leftovers leftAtClose() {
+        return leftAtClose;
     }
 
     @Override

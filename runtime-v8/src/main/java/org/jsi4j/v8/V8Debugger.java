@@ -5,8 +5,13 @@ import com.caoccao.javet.interop.IV8InspectorListener;
 import com.caoccao.javet.interop.V8Inspector;
 import com.caoccao.javet.interop.V8Runtime;
 import java.io.PrintStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,11 +22,13 @@ import java.util.regex.Pattern;
  *
  * <p>Threads. V8 runs a message loop on the runtime's owner thread while it is paused (and while
  * it waits for the debugger), draining the messages Javet queues from other threads; then, and
- * only then, a message goes into the session from Netty's thread. Otherwise it is handed to the
- * owner thread through the runtime's executor (it runs once the script gives the thread back, as
- * in Node where the inspector answers between tasks), so that JavaScript the debugger evaluates
- * runs on the owner thread, whose host functions it may call. Whether V8 is paused is read off
- * its own {@code Debugger.paused} and {@code Debugger.resumed} events.
+ * only then, a message goes into the session from a sender thread of its own (not Netty's, which
+ * must stay free to write V8's replies). Otherwise it is handed to the owner thread through the
+ * runtime's executor (it runs once the script gives the thread back, as in Node where the
+ * inspector answers between tasks), so that JavaScript the debugger evaluates runs on the owner
+ * thread, whose host functions it may call. Whether V8 is in its loop is read off its own
+ * {@code Debugger.paused} and {@code Debugger.resumed} events and the commands that end a pause;
+ * a message sent while V8 is outside the loop would wait for V8's lock until the script ends.
  *
  * <p>A debugger that goes away is detached as Node does it: its breakpoints are dropped and a
  * paused script goes on ({@code Debugger.disable}); a run waiting for a debugger to attach keeps
@@ -37,21 +44,44 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
     private static final String OWN_REPLY = "{\"id\":" + OWN_ID + ",";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d{1,9})\\s*[,}]");
     private static final Pattern METHOD = Pattern.compile("\"method\"\\s*:\\s*\"[A-Za-z]+\\.[A-Za-z]+\"");
+    /** Commands after which V8 leaves its pause loop. */
+    private static final Pattern ENDS_PAUSE = Pattern.compile("\"method\"\\s*:\\s*\"Debugger\\.(resume|stepOver|stepInto|stepOut|disable)\"");
+    /** The command after which V8 leaves its wait for the debugger. */
+    private static final Pattern ENDS_WAIT = Pattern.compile("\"method\"\\s*:\\s*\"Runtime\\.runIfWaitingForDebugger\"");
+    private static final long STILL_PAUSED_MS = 300;
+    private static final long SETTLE_NANOS = 20_000_000;
     private static final Pattern BREAKPOINT_ID = Pattern.compile("\"breakpointId\":\"([^\"\\\\]+)\"");
 
     private final V8Inspector inspector;
+    private final PrintStream err;
     private final Settings settings;
     private final Executor owner;
     private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
+    /** Threads sending a command that ends V8's loop (see {@link #sendNow}). */
+    private final Set<Thread> leavers = ConcurrentHashMap.newKeySet();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jsi4j-v8-inspector");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile V8DevToolsServer server;
-    /** V8 runs its message loop on the owner thread: paused, or waiting for the debugger. */
-    private volatile boolean looping;
-    /** The breakpoint that pauses before the first script, until it has. */
+    /** Between V8's {@code Debugger.paused} and {@code Debugger.resumed}: its pause loop runs. */
+    private volatile boolean paused;
+    /** The owner thread runs V8's loop that waits for the debugger. */
+    private volatile boolean waiting;
+    /** A command that ends the pause or the wait went in, and V8 may have left its loop already. */
+    private volatile boolean leaving;
+    /** When V8 announced its loop ({@link System#nanoTime()}). */
+    private volatile long loopSince;
+    /** The instrumentation breakpoint that pauses before the first script, until it has. */
     private volatile String startBreakpoint;
+    /** The pause of that breakpoint, hidden from the debugger (DevTools resumes such a pause by itself). */
+    private volatile boolean hiddenPause;
     /** Whether the first script that is not jsi4j's own has started (owner thread only). */
     private boolean started;
 
-    private V8Debugger(V8Inspector inspector, Settings settings, Executor owner) {
+    private V8Debugger(V8Inspector inspector, Settings settings, Executor owner, PrintStream err) {
+        this.err = err;
         this.inspector = inspector;
         this.settings = settings;
         this.owner = owner;
@@ -65,7 +95,7 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
      */
     static V8Debugger start(V8Runtime rt, Settings settings, String version, Executor owner, PrintStream err) {
         V8Inspector inspector = rt.createV8Inspector("jsi4j", settings.waitAttached());
-        V8Debugger debugger = new V8Debugger(inspector, settings, owner);
+        V8Debugger debugger = new V8Debugger(inspector, settings, owner, err);
         inspector.addListeners(debugger);
         try {
             debugger.server = V8DevToolsServer.start(settings.host(), settings.port(), "jsi4j", version, debugger);
@@ -89,19 +119,23 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
         if (started || sourceName.startsWith("jsi4j:")) return;
         started = true;
         if (settings.waitAttached()) {
-            looping = true;
+            loopSince = System.nanoTime();
+            waiting = true;
             try {
                 flush(); // what came before the owner could listen
+                loopSince = System.nanoTime();
                 inspector.waitForDebugger();
             } finally {
-                looping = false;
+                waiting = false;
+                leaving = false;
             }
         }
-        // with no JavaScript on the stack V8 ignores schedulePauseOnNextStatement and Debugger.pause;
-        // an instrumentation breakpoint pauses before the next script runs, and is removed at that pause
-        // (it needs the debugger's Debugger.enable, which DevTools sends before runIfWaitingForDebugger)
+        // With no JavaScript on the stack V8 ignores schedulePauseOnNextStatement and Debugger.pause.
+        // An instrumentation breakpoint pauses before the next script runs; at that (hidden) pause a
+        // Debugger.pause and a resume make V8 pause again on the script's first statement, as Node
+        // does. It needs the debugger's Debugger.enable, which DevTools sends before runIfWaitingForDebugger.
         if (settings.suspend()) {
-            flushOwn("{\"id\":" + OWN_ID + ",\"method\":\"Debugger.setInstrumentationBreakpoint\","
+            sendOwn("{\"id\":" + OWN_ID + ",\"method\":\"Debugger.setInstrumentationBreakpoint\","
                     + "\"params\":{\"instrumentation\":\"beforeScriptExecution\"}}");
         }
     }
@@ -110,7 +144,8 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
 
     @Override
     public void attached() {
-        System.err.println("Debugger attached.");
+        err.println("Debugger attached.");
+        err.flush();
     }
 
     @Override
@@ -126,27 +161,85 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
         deliver(text);
     }
 
-    /** Into the session: now when V8 runs its message loop, else on the owner thread. */
-    private void deliver(String text) {
-        pending.add(text);
-        if (looping) {
-            flush();
-        } else {
-            try {
-                owner.execute(this::flush);
-            } catch (RuntimeException closing) {
-                // the runtime is closing: nobody is left to answer
-            }
-        }
-    }
-
     @Override
     public void detached() {
         deliver("{\"id\":" + OWN_ID + ",\"method\":\"Debugger.disable\"}");
     }
 
-    /** Sends one of this class's own messages ahead of those waiting; on the owner thread. */
-    private void flushOwn(String message) {
+    /**
+     * Into the session: at once while V8 runs a loop that drains Javet's queue (a message sent
+     * then never waits for V8's lock, which the owner thread holds), else on the owner thread.
+     * After a command that ends the loop, later messages take the owner thread's way: V8 may have
+     * left the loop before it says so.
+     */
+    private void deliver(String text) {
+        trace("deliver paused=" + paused + " waiting=" + waiting + " leaving=" + leaving + " " + text);
+        if ((paused || waiting) && !leaving) {
+            boolean leaves = (waiting ? ENDS_WAIT : ENDS_PAUSE).matcher(text).find();
+            if (leaves) leaving = true;
+            else pending.add(text);
+            sendNow(leaves ? text : null);
+            return;
+        }
+        pending.add(text);
+        try {
+            owner.execute(this::flush);
+        } catch (RuntimeException closing) {
+            return; // the runtime is closing: nobody is left to answer
+        }
+        // a command that did not end the pause after all (bad parameters): the loop still runs
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(STILL_PAUSED_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if ((paused || waiting) && !pending.isEmpty()) {
+                leaving = false;
+                sendNow(null);
+            }
+        });
+    }
+
+    /**
+     * Sends what is pending from the sender thread, once V8 has surely entered the loop it
+     * announced (it does within microseconds): a message sent before would wait for V8's lock,
+     * held by the owner thread until the script ends. Never from Netty's thread, which must stay
+     * free to write V8's replies. {@code last}, a command that ends the loop (or null), goes in
+     * from a thread of its own: V8 may leave the loop before Javet looks whether it runs, and
+     * then the sending thread waits for V8's lock, maybe until the script ends.
+     */
+    private void sendNow(String last) {
+        try {
+            sender.execute(() -> {
+                long left = loopSince + SETTLE_NANOS - System.nanoTime();
+                if (left > 0) LockSupport.parkNanos(left);
+                flush();
+                if (last != null) leavers.add(Thread.ofPlatform().daemon().name("jsi4j-v8-inspector-leave").start(() -> {
+                    try {
+                        trace("send leaving " + last);
+                        inspector.sendRequest(last);
+                        trace("sent leaving " + last);
+                    } catch (JavetException | RuntimeException closed) {
+                        // the runtime is closed
+                    } finally {
+                        leavers.remove(Thread.currentThread());
+                    }
+                }));
+            });
+        } catch (RuntimeException closed) {
+            // the runtime is closing
+        }
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("jsi.v8.inspector.trace");
+
+    private static void trace(String what) {
+        if (TRACE) System.err.println("[v8 inspector " + System.nanoTime() / 1_000_000 % 100_000 + "] " + what);
+    }
+
+    /** Sends one of this class's own messages on the owner thread, ahead of those waiting. */
+    private void sendOwn(String message) {
         try {
             inspector.sendRequest(message);
         } catch (JavetException | RuntimeException e) {
@@ -157,7 +250,9 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
     private void flush() {
         for (String m; (m = pending.poll()) != null; ) {
             try {
-                inspector.sendRequest(m); // V8 answers a malformed message with a protocol error
+                trace("send on " + Thread.currentThread().getName() + ": " + m);
+                inspector.sendRequest(m);
+                trace("sent " + m);
             } catch (JavetException | RuntimeException e) {
                 return; // the runtime is closed
             }
@@ -178,18 +273,32 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
 
     @Override
     public void receiveNotification(String message) {
-        // sent before V8 enters its pause loop, and after it left it
+        trace("event " + message.substring(0, Math.min(60, message.length())));
+        // Debugger.paused comes before V8 enters its pause loop, Debugger.resumed after it left it
         if (message.startsWith("{\"method\":\"Debugger.paused\"")) {
-            looping = true;
+            loopSince = System.nanoTime();
+            paused = true;
+            leaving = false;
             String start = startBreakpoint;
             if (start != null && message.contains("\"reason\":\"instrumentation\"")) {
                 startBreakpoint = null;
-                // not from within V8's callback: queued from another thread, the pause loop runs it
-                Thread.ofVirtual().start(() -> deliver("{\"id\":" + OWN_ID + ",\"method\":\"Debugger.removeBreakpoint\","
-                        + "\"params\":{\"breakpointId\":\"" + start + "\"}}"));
+                hiddenPause = true;
+                // queued from another thread (not inside V8's callback); the pause loop runs them
+                Thread.ofVirtual().start(() -> {
+                    deliver("{\"id\":" + OWN_ID + ",\"method\":\"Debugger.removeBreakpoint\",\"params\":{\"breakpointId\":\""
+                            + start + "\"}}");
+                    deliver("{\"id\":" + OWN_ID + ",\"method\":\"Debugger.pause\"}");
+                    deliver("{\"id\":" + OWN_ID + ",\"method\":\"Debugger.resume\"}");
+                });
+                return;
             }
         } else if (message.startsWith("{\"method\":\"Debugger.resumed\"")) {
-            looping = false;
+            paused = false;
+            leaving = false;
+            if (hiddenPause) {
+                hiddenPause = false;
+                return;
+            }
         }
         if (server != null) server.send(message);
     }
@@ -213,6 +322,16 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
     @Override
     public void close() {
         if (server != null) server.close();
+        sender.shutdownNow();
+        // a command still on its way into V8 must not reach a closed isolate; the owner thread holds no lock of V8's now
+        for (Thread t : leavers) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         closeSession();
     }
 

@@ -96,6 +96,11 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
      */
     @Override
     public JsRuntime create(RuntimeOptions options) {
+        return create(options, backend -> { });
+    }
+
+    /** {@link #create(RuntimeOptions)}, handing the backend to {@code made} (for tests). */
+    JsRuntime create(RuntimeOptions options, java.util.function.Consumer<V8Backend> made) {
         if (options.microtasks() == org.jsi4j.MicrotaskPolicy.EXPLICIT) {
             // V8 would need Isolate::SetMicrotasksPolicy(kExplicit); Javet 5.0.6 binds no such call
             // (its native library exports only its JNI entry points), so the isolate keeps kAuto
@@ -131,6 +136,7 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
             return JsRuntime.open(info, CAPABILITIES, options, services -> {
                 V8Backend backend = new V8Backend(rt, services, heap, image, options.journaling() || !CODE_CACHE ? null : scripts);
                 if (inspect != null) backend.inspect(inspect, info.name());
+                made.accept(backend);
                 return backend;
             });
         } catch (RuntimeException | Error e) {

@@ -65,10 +65,14 @@ final class V8Scripts {
         return cache.caches(source);
     }
 
-    /** Runs {@code source} in {@code rt}, from cached code when there is usable code. */
-    V8Value evaluate(V8Runtime rt, Signature own, String source, String name) throws JavetException {
+    /**
+     * Runs {@code source} in {@code rt}, from cached code when there is usable code; {@code beforeRun}
+     * runs between compiling and running (the compiled script is a handle Java made inside the entry).
+     */
+    V8Value evaluate(V8Runtime rt, Signature own, String source, String name, Runnable beforeRun) throws JavetException {
         byte[] data = usable(rt, own, source, name);
         try (V8Script script = compile(rt, source, name, data.length > 0 ? data : null)) {
+            beforeRun.run();
             V8Value result = script.execute();
             if (data == SEEN) keep(script, source, own.key(rt, name));
             return result;

@@ -57,7 +57,10 @@ class V8OptionsTest {
         assertThrows(IllegalArgumentException.class, () -> factory.create(flags("--stack_size=100")));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> factory.create(RuntimeOptions.defaults().withEngineOptions(Map.of("v8.flag", "--expose-gc"))));
-        assertEquals("Unknown engine option 'v8.flag' for engine v8; it accepts v8.flags (./jsi engines --options lists what each does)",
-                unknown.getMessage());
+        assertEquals("Unknown engine option 'v8.flag' for engine v8; it accepts v8.flags, v8.inspect, v8.inspect.Suspend,"
+                + " v8.inspect.WaitAttached (./jsi engines --options lists what each does)", unknown.getMessage());
+        IllegalArgumentException address = assertThrows(IllegalArgumentException.class,
+                () -> factory.create(RuntimeOptions.defaults().withEngineOptions(Map.of("v8.inspect", "localhost:99999"))));
+        assertTrue(address.getMessage().contains("'localhost:99999' is not [HOST:]PORT"), address.getMessage());
     }
 }
