@@ -200,10 +200,13 @@ public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsA
      * from the runtime when the object is collected. Any object can hold state, arrays and
      * functions included.
      */
+    @SuppressWarnings("try") // the scope releases the holder's handle
     public final void setNativeState(Object state) {
         runtime.backend(this);
-        JsValue holder = state == null ? JsValue.undefined() : runtime.engineBackend().newHostObject(new NativeStateHolder(state));
-        runtime.intrinsics().direct(Intrinsics.SET_STATE, this, holder);
+        try (JsScope scope = runtime.openScope()) {
+            JsValue holder = state == null ? JsValue.undefined() : runtime.engineBackend().newHostObject(new NativeStateHolder(state));
+            runtime.intrinsics().direct(Intrinsics.SET_STATE, this, holder);
+        }
     }
 
     /** Whether {@link #setNativeState} attached something to this object. */
@@ -216,11 +219,15 @@ public sealed class JsObject implements JsValue permits JsArray, JsFunction, JsA
      *
      * @throws IllegalStateException when the attached state is not a {@code type}
      */
+    @SuppressWarnings("try") // the scope releases the holder's handle
     public final <T> Optional<T> nativeState(Class<T> type) {
         runtime.backend(this);
-        JsValue holder = runtime.intrinsics().direct(Intrinsics.GET_STATE, this);
-        if (!(holder instanceof JsObject h)) return Optional.empty();
-        Object state = ((NativeStateHolder) runtime.engineBackend().hostObjectOf(h.handle)).state();
+        Object state;
+        try (JsScope scope = runtime.openScope()) {
+            JsValue holder = runtime.intrinsics().direct(Intrinsics.GET_STATE, this);
+            if (!(holder instanceof JsObject h)) return Optional.empty();
+            state = ((NativeStateHolder) runtime.engineBackend().hostObjectOf(h.handle)).state();
+        }
         if (!type.isInstance(state)) {
             throw new IllegalStateException("the native state is a " + state.getClass().getName() + ", not a " + type.getName());
         }

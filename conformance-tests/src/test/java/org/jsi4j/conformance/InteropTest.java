@@ -48,6 +48,7 @@ class InteropTest {
     @EngineTest
     void numbersByTargetType(JsRuntime rt) {
         assertEquals(42, rt.evaluate("42", "n.js").as(int.class));
+        assertEquals(0, rt.evaluate("Math.round(-0.2)", "z.js").as(int.class), "-0 is the integer 0 (as a host module's int parameter takes it)");
         assertEquals(42L, rt.evaluate("42", "n.js").as(Long.class));
         assertEquals(42.0, rt.evaluate("42", "n.js").as(double.class));
         assertEquals(new BigInteger("1234567890123456789"), rt.evaluate("1234567890123456789n", "b.js").as(BigInteger.class));

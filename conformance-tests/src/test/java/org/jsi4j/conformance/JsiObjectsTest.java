@@ -160,6 +160,46 @@ class JsiObjectsTest {
         assertFalse(o.hasNativeState());
     }
 
+    /**
+     * Native state goes with its object: once the object is collected, nothing of the runtime
+     * holds the state (JSI: released with the object), whichever scope the calls ran in.
+     */
+    @EngineTest
+    void nativeStateIsReleasedWithItsObject(JsRuntime rt) throws InterruptedException {
+        java.lang.ref.WeakReference<Object> released = attachToGarbage(rt, new byte[1 << 20]);
+        JsObject kept = rt.newObject();
+        Object keptState = new StringBuilder("kept");
+        kept.setNativeState(keptState);
+        java.lang.ref.WeakReference<Object> stillHeld = new java.lang.ref.WeakReference<>(keptState);
+        keptState = null;
+        for (int i = 0; i < 40 && released.get() != null; i++) {
+            rt.collectGarbage();
+            kept.hasNativeState(); // Rhino's WeakMap (a java.util.WeakHashMap) drops collected keys' values when next used
+            System.gc();
+            Thread.sleep(25);
+        }
+        assertTrue(released.get() == null, "the state of a collected object was released");
+        assertTrue(stillHeld.get() != null && kept.hasNativeState(), "a live object keeps its state");
+        assertEquals("kept", kept.nativeState(StringBuilder.class).orElseThrow().toString());
+        int handles = rt.stats().liveHandles();
+        for (int i = 0; i < 10; i++) {
+            kept.hasNativeState();
+            kept.setNativeState(keptState = new Object());
+        }
+        assertEquals(handles, rt.stats().liveHandles(), "reading and replacing state leaves no handle behind");
+    }
+
+    /** Attaches {@code state} to an object no one keeps once the scope closes. */
+    @SuppressWarnings("try")
+    private static java.lang.ref.WeakReference<Object> attachToGarbage(JsRuntime rt, Object state) {
+        try (org.jsi4j.JsScope scope = rt.openScope()) {
+            JsObject o = rt.evaluate("({})", "g.js").asObject();
+            o.setNativeState(state);
+            assertTrue(o.hasNativeState());
+        }
+        return new java.lang.ref.WeakReference<>(state);
+    }
+
     @EngineTest
     void externalMemoryIsCounted(JsRuntime rt) {
         rt.adjustExternalMemory(100L << 20);

@@ -77,7 +77,7 @@ final class Callbacks {
         if (type instanceof TypeVariable<?> v && v.getGenericDeclaration() == owner) {
             TypeVariable<?>[] vars = owner.getTypeParameters();
             for (int i = 0; i < vars.length; i++) {
-                if (vars[i].getName().equals(v.getName())) return TypeMapping.typeArgument(declared, i);
+                if (vars[i].getName().equals(v.getName())) return org.jsi4j.interop.Types.argument(declared, i);
             }
         }
         return type;
@@ -100,7 +100,7 @@ final class Callbacks {
                 List<JsValue> jsArgs = new ArrayList<>();
                 if (args != null) for (Object a : args) jsArgs.add(TypeMapping.toJs(runtime, a));
                 JsValue value = ref.get().call(jsArgs);
-                Class<?> raw = TypeMapping.rawType(result);
+                Class<?> raw = org.jsi4j.interop.Types.raw(result);
                 if (raw == void.class) return null;
                 if (value.isNullish() && !raw.isPrimitive() && raw != java.util.Optional.class) return null;
                 Object converted = TypeMapping.toJava(runtime, value, result, "the result of the callback for " + where);

@@ -30,7 +30,7 @@ record Signature(String function, List<Parameter> parameters) {
         }
 
         boolean isOptional() {
-            return TypeMapping.rawType(type) == Optional.class;
+            return org.jsi4j.interop.Types.raw(type) == Optional.class;
         }
     }
 

@@ -1,17 +1,9 @@
 package org.jsi4j.host;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
-import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.lang.reflect.WildcardType;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -25,7 +17,6 @@ import java.util.concurrent.CompletionStage;
 import org.jsi4j.HostObject;
 import org.jsi4j.JsArray;
 import org.jsi4j.JsArrayBuffer;
-import org.jsi4j.JsBigInt;
 import org.jsi4j.JsBoolean;
 import org.jsi4j.JsError;
 import org.jsi4j.JsErrorType;
@@ -35,6 +26,9 @@ import org.jsi4j.JsObject;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsString;
 import org.jsi4j.JsValue;
+import org.jsi4j.interop.JsToJava;
+import org.jsi4j.interop.Records;
+import org.jsi4j.interop.Types;
 
 /**
  * Converts between JavaScript values and Java values of declared types, both ways; the table is in
@@ -52,15 +46,7 @@ import org.jsi4j.JsValue;
  * was going ({@code "storage.set(): parameter 'value' must be a string, got a number"}).
  */
 public final class TypeMapping {
-    private static final double MAX_SAFE_INTEGER = 0x1p53 - 1;
-    private static final ClassValue<MethodHandle> RECORD_CONSTRUCTORS = new ClassValue<>() {
-        @Override
-        protected MethodHandle computeValue(Class<?> type) {
-            return recordConstructor(type);
-        }
-    };
-
-    private TypeMapping() {
+        private TypeMapping() {
     }
 
     // ---------------------------------------------------------------- JavaScript to Java
@@ -72,9 +58,9 @@ public final class TypeMapping {
      * @throws JsError a {@code TypeError} when the value does not fit the type
      */
     public static Object toJava(JsRuntime runtime, JsValue value, Type target, String where) {
-        Class<?> raw = rawType(target);
+        Class<?> raw = Types.raw(target);
         if (raw == Optional.class) {
-            return value.isNullish() ? Optional.empty() : Optional.of(toJava(runtime, value, typeArgument(target, 0), where));
+            return value.isNullish() ? Optional.empty() : Optional.of(toJava(runtime, value, Types.argument(target, 0), where));
         }
         if (raw == Object.class) return BulkConversion.toJava(runtime, value);
         if (JsValue.class.isAssignableFrom(raw)) {
@@ -85,23 +71,19 @@ public final class TypeMapping {
             if (value instanceof JsBoolean b) return b.value();
             throw mismatch(where, "a boolean", value);
         }
-        if (raw == double.class || raw == Double.class) {
-            if (value instanceof JsNumber n) return n.value();
-            throw mismatch(where, "a number", value);
+        if (raw == double.class || raw == Double.class) return number(value, raw, where, "a number");
+        if (raw == int.class || raw == Integer.class) return number(value, raw, where, "an integer (int)");
+        if (raw == long.class || raw == Long.class) {
+            return number(value, raw, where, "a safe integer or a BigInt within the range of long");
         }
-        if (raw == int.class || raw == Integer.class) {
-            if (value instanceof JsNumber n && n.value() == (int) n.value()) return (int) n.value();
-            throw mismatch(where, "an integer (int)", value);
-        }
-        if (raw == long.class || raw == Long.class) return toLong(value, where);
         if (raw == String.class) {
             if (value instanceof JsString s) return s.value();
             throw mismatch(where, "a string", value);
         }
         if (raw == byte[].class) return bytes(value, where);
         if (raw == ByteBuffer.class) return ByteBuffer.wrap(bytes(value, where));
-        if (raw == List.class) return list(runtime, value, typeArgument(target, 0), where);
-        if (raw == Map.class) return map(runtime, value, typeArgument(target, 1), where);
+        if (raw == List.class) return list(runtime, value, Types.argument(target, 0), where);
+        if (raw == Map.class) return map(runtime, value, Types.argument(target, 1), where);
         if (raw.isRecord()) return record(runtime, value, raw, where);
         if (Callbacks.isFunctionalInterface(raw)) {
             if (value instanceof org.jsi4j.JsFunction f) return Callbacks.proxy(runtime, f, raw, target, where);
@@ -116,15 +98,15 @@ public final class TypeMapping {
      * @throws IllegalArgumentException naming the type when they cannot
      */
     static void checkParameterType(Type target, String where) {
-        Class<?> raw = rawType(target);
+        Class<?> raw = Types.raw(target);
         if (raw == Optional.class || raw == List.class) {
-            checkParameterType(typeArgument(target, 0), where);
+            checkParameterType(Types.argument(target, 0), where);
         } else if (raw == Map.class) {
-            Class<?> key = rawType(typeArgument(target, 0));
+            Class<?> key = Types.raw(Types.argument(target, 0));
             if (key != String.class && key != Object.class) {
                 throw new IllegalArgumentException(where + ": a Map parameter needs String keys, not " + key.getName());
             }
-            checkParameterType(typeArgument(target, 1), where);
+            checkParameterType(Types.argument(target, 1), where);
         } else if (raw.isRecord()) {
             for (RecordComponent c : raw.getRecordComponents()) checkParameterType(c.getGenericType(), where + "." + c.getName());
         } else if (!(raw == Object.class || JsValue.class.isAssignableFrom(raw) || raw == boolean.class || raw == Boolean.class
@@ -136,12 +118,11 @@ public final class TypeMapping {
         }
     }
 
-    private static long toLong(JsValue value, String where) {
-        if (value instanceof JsNumber n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) <= MAX_SAFE_INTEGER) {
-            return (long) n.value();
-        }
-        if (value instanceof JsBigInt b && b.value().bitLength() < 64) return b.value().longValue();
-        throw mismatch(where, "a safe integer or a BigInt within the range of long", value);
+    /** A number by {@link JsToJava#exactNumber}'s rule, the one {@code JsValue.as} follows. */
+    private static Object number(JsValue value, Class<?> raw, String where, String expected) {
+        Object n = JsToJava.exactNumber(value, raw);
+        if (n == null) throw mismatch(where, expected, value);
+        return n;
     }
 
     private static byte[] bytes(JsValue value, String where) {
@@ -158,7 +139,7 @@ public final class TypeMapping {
 
     private static List<Object> list(JsRuntime runtime, JsValue value, Type element, String where) {
         if (!(value instanceof JsArray array)) throw mismatch(where, "an array", value);
-        if (rawType(element) == Object.class) return castList(BulkConversion.toJava(runtime, array));
+        if (Types.raw(element) == Object.class) return castList(BulkConversion.toJava(runtime, array));
         int n = array.length();
         List<Object> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(toJava(runtime, array.get(i), element, where + "[" + i + "]"));
@@ -167,7 +148,7 @@ public final class TypeMapping {
 
     private static Map<String, Object> map(JsRuntime runtime, JsValue value, Type valueType, String where) {
         if (!isPlainObject(value)) throw mismatch(where, "an object", value);
-        if (rawType(valueType) == Object.class) return castMap(BulkConversion.toJava(runtime, value));
+        if (Types.raw(valueType) == Object.class) return castMap(BulkConversion.toJava(runtime, value));
         JsObject object = (JsObject) value;
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : object.propertyNames()) {
@@ -185,8 +166,9 @@ public final class TypeMapping {
             String name = components[i].getName();
             args[i] = toJava(runtime, object.get(name), components[i].getGenericType(), where + "." + name);
         }
+        MethodHandle constructor = Records.constructor(type);
         try {
-            return RECORD_CONSTRUCTORS.get(type).invokeExact(args);
+            return (Object) constructor.invokeExact(args);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -253,17 +235,7 @@ public final class TypeMapping {
 
     private static JsObject recordToJs(JsRuntime runtime, Record record) {
         JsObject object = runtime.newObject();
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            Object v;
-            try {
-                Method accessor = c.getAccessor();
-                accessor.setAccessible(true);
-                v = accessor.invoke(record);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + c.getName() + ": " + e, e);
-            }
-            object.set(c.getName(), toJs(runtime, v, true));
-        }
+        Records.components(record).forEach((name, v) -> object.set(name, toJs(runtime, v, true)));
         return object;
     }
 
@@ -309,27 +281,6 @@ public final class TypeMapping {
         return "a " + jsType.getSimpleName().replaceFirst("^Js", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The class behind a type ({@code List} for {@code List<String>}, {@code Object} for a type variable). */
-    static Class<?> rawType(Type type) {
-        return switch (type) {
-            case Class<?> c -> c;
-            case ParameterizedType p -> rawType(p.getRawType());
-            case WildcardType w -> rawType(w.getUpperBounds()[0]);
-            case GenericArrayType g -> Array.newInstance(rawType(g.getGenericComponentType()), 0).getClass();
-            case TypeVariable<?> v -> rawType(v.getBounds()[0]);
-            default -> Object.class;
-        };
-    }
-
-    /** The {@code index}th type argument of a parameterized type; {@code Object} for a raw type. */
-    static Type typeArgument(Type type, int index) {
-        if (type instanceof ParameterizedType p) {
-            Type arg = p.getActualTypeArguments()[index];
-            return arg instanceof WildcardType w ? w.getUpperBounds()[0] : arg;
-        }
-        return Object.class;
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Object> castList(Object list) {
         return (List<Object>) list;
@@ -340,20 +291,4 @@ public final class TypeMapping {
         return (Map<String, Object>) map;
     }
 
-    private static MethodHandle recordConstructor(Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) types[i] = components[i].getType();
-        try {
-            var constructor = type.getDeclaredConstructor(types);
-            if (!Modifier.isPublic(type.getModifiers()) || !Modifier.isPublic(constructor.getModifiers())) {
-                constructor.setAccessible(true);
-            }
-            return MethodHandles.lookup().unreflectConstructor(constructor)
-                    .asSpreader(Object[].class, types.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot use the canonical constructor of record " + type.getName() + ": " + e, e);
-        }
-    }
 }

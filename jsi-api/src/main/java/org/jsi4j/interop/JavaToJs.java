@@ -4,7 +4,6 @@ import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -73,11 +72,7 @@ public final class JavaToJs {
 
     private static JsObject record(JsRuntime rt, Record r, String path, int depth) {
         JsObject out = rt.newObject();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            Method accessor = c.getAccessor();
-            accessor.setAccessible(true);
-            out.set(c.getName(), convert(rt, invoke(accessor, r), path + "." + c.getName(), depth + 1));
-        }
+        Records.components(r).forEach((name, v) -> out.set(name, convert(rt, v, path + "." + name, depth + 1)));
         return out;
     }
 

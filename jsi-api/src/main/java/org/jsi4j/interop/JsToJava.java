@@ -1,8 +1,6 @@
 package org.jsi4j.interop;
 
 import java.lang.reflect.Array;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -96,47 +94,56 @@ public final class JsToJava {
     }
 
     private static Object number(JsValue value, Class<?> raw, Type type, String path) {
-        if (raw == BigInteger.class) {
+        Object n = exactNumber(value, raw);
+        if (n == null) throw fail(path, type, value);
+        return n;
+    }
+
+    /**
+     * {@code value} as a Java number of type {@code target} (a primitive number type, its box,
+     * {@link BigInteger} or {@link BigDecimal}) when it fits exactly, else {@code null}: an integer
+     * type only from an integral number in its range ({@code long} within 2^53, or a BigInt that
+     * fits), never from a string; {@code double} and {@code float} from any number. The rule
+     * {@link #convert} and host-object's parameter mapping share.
+     */
+    public static Object exactNumber(JsValue value, Class<?> target) {
+        if (target == BigInteger.class) {
             if (value instanceof JsBigInt b) return b.value();
             if (value instanceof JsNumber n && isInteger(n.value())) return new BigDecimal(n.value()).toBigIntegerExact();
-            throw fail(path, type, value);
+            return null;
         }
-        if (raw == BigDecimal.class) {
+        if (target == BigDecimal.class) {
             if (value instanceof JsBigInt b) return new BigDecimal(b.value());
             if (value instanceof JsNumber n && Double.isFinite(n.value())) return BigDecimal.valueOf(n.value());
-            throw fail(path, type, value);
+            return null;
         }
         if (!(value instanceof JsNumber n)) {
-            if (value instanceof JsBigInt b && (raw == long.class || raw == Long.class) && b.value().bitLength() < 64) {
+            if (value instanceof JsBigInt b && (target == long.class || target == Long.class) && b.value().bitLength() < 64) {
                 return b.value().longValueExact();
             }
-            throw fail(path, type, value);
+            return null;
         }
         double d = n.value();
-        if (raw == double.class || raw == Double.class) return d;
-        if (raw == float.class || raw == Float.class) return (float) d;
-        if (!isInteger(d)) throw fail(path, type, value);
-        if (raw == int.class || raw == Integer.class) {
-            if (d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) throw fail(path, type, value);
-            return (int) d;
+        if (target == double.class || target == Double.class) return d;
+        if (target == float.class || target == Float.class) return (float) d;
+        if (!isInteger(d)) return null;
+        if (target == int.class || target == Integer.class) {
+            return d < Integer.MIN_VALUE || d > Integer.MAX_VALUE ? null : (Object) (int) d;
         }
-        if (raw == long.class || raw == Long.class) {
-            if (Math.abs(d) > MAX_SAFE) throw fail(path, type, value); // beyond 2^53 the number is not exact
-            return (long) d;
+        if (target == long.class || target == Long.class) {
+            return Math.abs(d) > MAX_SAFE ? null : (Object) (long) d; // beyond 2^53 the number is not exact
         }
-        if (raw == short.class || raw == Short.class) {
-            if (d < Short.MIN_VALUE || d > Short.MAX_VALUE) throw fail(path, type, value);
-            return (short) d;
+        if (target == short.class || target == Short.class) {
+            return d < Short.MIN_VALUE || d > Short.MAX_VALUE ? null : (Object) (short) d;
         }
-        if (raw == byte.class || raw == Byte.class) {
-            if (d < Byte.MIN_VALUE || d > Byte.MAX_VALUE) throw fail(path, type, value);
-            return (byte) d;
+        if (target == byte.class || target == Byte.class) {
+            return d < Byte.MIN_VALUE || d > Byte.MAX_VALUE ? null : (Object) (byte) d;
         }
-        throw fail(path, type, value);
+        return null;
     }
 
     private static boolean isInteger(double d) {
-        return Double.isFinite(d) && d == Math.rint(d) && !(d == 0 && 1 / d < 0);
+        return Double.isFinite(d) && d == Math.rint(d);
     }
 
     private static Object enumConstant(JsValue value, Class<?> raw, Type type, String path) {
@@ -193,22 +200,20 @@ public final class JsToJava {
         if (!(value instanceof JsObject o) || o instanceof JsFunction || o instanceof JsArray) throw fail(path, type, value);
         RecordComponent[] components = raw.getRecordComponents();
         Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
             args[i] = convert(o.get(c.getName()), c.getGenericType(), path + member(c.getName()));
-            types[i] = c.getType();
         }
+        java.lang.invoke.MethodHandle constructor = Records.constructor(raw);
         try {
-            Constructor<?> constructor = raw.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(args);
-        } catch (InvocationTargetException e) {
+            return (Object) constructor.invokeExact(args);
+        } catch (RuntimeException e) {
             // the record's own validation refused the values
-            throw new JsConversionException(path, Types.name(type), "values its constructor refused ("
-                    + e.getCause().getMessage() + ")");
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot construct the record " + raw.getName() + ": " + e, e);
+            throw new JsConversionException(path, Types.name(type), "values its constructor refused (" + e.getMessage() + ")");
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(raw.getName() + "'s constructor failed: " + t, t);
         }
     }
 

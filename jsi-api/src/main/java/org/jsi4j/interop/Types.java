@@ -6,12 +6,16 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 
-/** Reading generic types: the raw class, a type argument, a name for messages. */
-final class Types {
+/**
+ * Reading generic types: the raw class, a type argument, a name for messages. Shared by
+ * {@link JsToJava} and host-object's parameter mapping.
+ */
+public final class Types {
     private Types() {
     }
 
-    static Class<?> raw(Type type) {
+    /** The class behind a type ({@code List} for {@code List<String>}, the bound of a type variable or wildcard). */
+    public static Class<?> raw(Type type) {
         return switch (type) {
             case Class<?> c -> c;
             case ParameterizedType p -> raw(p.getRawType());
@@ -23,7 +27,7 @@ final class Types {
     }
 
     /** Type argument {@code index} of {@code type}, {@code Object} when raw. */
-    static Type argument(Type type, int index) {
+    public static Type argument(Type type, int index) {
         if (type instanceof ParameterizedType p) {
             Type a = p.getActualTypeArguments()[index];
             return a instanceof WildcardType w ? w.getUpperBounds()[0] : a;
@@ -32,13 +36,13 @@ final class Types {
     }
 
     /** The component type of an array type. */
-    static Type component(Type type) {
+    public static Type component(Type type) {
         if (type instanceof GenericArrayType a) return a.getGenericComponentType();
         return raw(type).getComponentType();
     }
 
     /** The type as Java source spells it, without packages ({@code List<Integer>}, {@code int[]}). */
-    static String name(Type type) {
+    public static String name(Type type) {
         return switch (type) {
             case Class<?> c -> c.isArray() ? name(c.getComponentType()) + "[]" : c.getSimpleName();
             case ParameterizedType p -> {

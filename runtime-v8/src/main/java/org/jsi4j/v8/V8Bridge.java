@@ -248,7 +248,13 @@ final class V8Bridge {
     private final V8HostFunction functionCalls;
     private final V8HostObject hostCalls;
     private final List<HostFunction> functions = new ArrayList<>();
-    private final List<HostObject> hosts = new ArrayList<>();
+    /**
+     * Host objects by id, held weakly: the object's trap callback holds its host while V8 keeps the
+     * object, so a host object (and native state) goes with its JavaScript object.
+     */
+    private final List<java.lang.ref.WeakReference<HostObject>> hosts = new ArrayList<>();
+    /** The hosts of live objects, held while {@link #detach()} has emptied their cells, until {@link #reattach()}. */
+    private List<HostObject> detachedHosts = List.of();
     private V8ValueObject helpers;
     /** The bootstrap's guard cell, written without running JavaScript. */
     private V8ValueObject guard;
@@ -296,7 +302,7 @@ final class V8Bridge {
     /** A {@code Proxy} whose traps reach {@code host}. */
     V8ValueObject newHostObject(HostObject host) throws JavetException {
         int id = hosts.size();
-        hosts.add(host);
+        hosts.add(new java.lang.ref.WeakReference<>(host));
         try (V8ValueFunction h = hostCalls.callback(host)) {
             return helpers.invoke("host", rt.createV8ValueInteger(id), h);
         }
@@ -313,7 +319,11 @@ final class V8Bridge {
     HostObject hostObjectOf(V8Value object) throws JavetException {
         if (hosts.isEmpty() || !(object instanceof V8ValueObject)) return null;
         Integer id = helpers.invokeInteger("idOf", object);
-        return id == null || id < 0 ? null : hosts.get(id);
+        return id == null || id < 0 ? null : host(id);
+    }
+
+    private HostObject host(int id) {
+        return id < hosts.size() ? hosts.get(id).get() : null;
     }
 
     /** The ids of the host functions ({@code "fn"}) or host objects ({@code "host"}) still alive in the heap. */
@@ -327,8 +337,11 @@ final class V8Bridge {
 
     /** The id of {@code implementation} (a host function or object made here), or -1. */
     int idOf(Object implementation) {
-        List<?> made = implementation instanceof HostFunction ? functions : hosts;
-        for (int id = 0; id < made.size(); id++) if (made.get(id) == implementation) return id;
+        if (implementation instanceof HostFunction) {
+            for (int id = 0; id < functions.size(); id++) if (functions.get(id) == implementation) return id;
+            return -1;
+        }
+        for (int id = 0; id < hosts.size(); id++) if (host(id) == implementation) return id;
         return -1;
     }
 
@@ -348,6 +361,12 @@ final class V8Bridge {
      * {@link #reattach()} throw a TypeError in the script.
      */
     void detach() throws JavetException {
+        List<HostObject> held = new ArrayList<>();
+        for (int id : aliveIds("host")) {
+            HostObject h = host(id);
+            if (h != null) held.add(h);
+        }
+        detachedHosts = held;
         helpers.invokeVoid("detach");
         rt.lowMemoryNotification();
     }
@@ -363,12 +382,13 @@ final class V8Bridge {
             }
         }
         for (int id : aliveIds("host")) {
-            HostObject h = hosts.get(id);
+            HostObject h = host(id);
             if (h == null) continue;
             try (V8ValueFunction cb = hostCalls.callback(h)) {
                 helpers.invokeVoid("rebindHost", rt.createV8ValueInteger(id), cb);
             }
         }
+        detachedHosts = List.of();
     }
 
     /**
@@ -377,11 +397,14 @@ final class V8Bridge {
      */
     void rebind(V8Image image, Map<String, Object> externals) throws JavetException {
         for (int i = 0; i < image.functionCount(); i++) functions.add(null);
-        for (int i = 0; i < image.hostCount(); i++) hosts.add(null);
+        List<HostObject> restored = new ArrayList<>();
+        for (int i = 0; i < image.hostCount(); i++) restored.add(null);
         image.functions().forEach((name, id) -> functions.set(id,
                 externals.get(name) instanceof HostFunction f ? f : (r, self, args) -> { throw notGiven(name); }));
-        image.hosts().forEach((name, id) -> hosts.set(id,
+        image.hosts().forEach((name, id) -> restored.set(id,
                 externals.get(name) instanceof HostObject h ? h : (HostObject) (r, key) -> { throw notGiven(name); }));
+        for (HostObject h : restored) hosts.add(new java.lang.ref.WeakReference<>(h));
+        detachedHosts = restored; // held until reattach gives each a callback
         reattach();
     }
 

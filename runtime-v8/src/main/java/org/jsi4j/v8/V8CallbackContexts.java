@@ -2,6 +2,7 @@ package org.jsi4j.v8;
 
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.callback.JavetCallbackContext;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +10,14 @@ import java.util.List;
  * The Javet callback contexts of one runtime's host functions and host-object traps. Javet drops a
  * context when V8 collects its function; those whose functions are still alive when the runtime
  * closes (a function on the global object, say) are released here, before the isolate goes, instead
- * of being reported by Javet as "callback context object(s) not recycled". Owner thread only; one
- * list append per function made (never per call), compacted as it doubles.
+ * of being reported by Javet as "callback context object(s) not recycled". Held weakly: Javet's
+ * own map keeps a context alive exactly as long as its function, so what a callback captured (a
+ * host object's Java side, native state) goes with the function. Owner thread only; one list
+ * append per function made (never per call), compacted as it doubles.
  */
 final class V8CallbackContexts {
     private final V8Runtime rt;
-    private final List<JavetCallbackContext> made = new ArrayList<>();
+    private final List<WeakReference<JavetCallbackContext>> made = new ArrayList<>();
     private int compactAt = 64;
 
     V8CallbackContexts(V8Runtime rt) {
@@ -24,20 +27,23 @@ final class V8CallbackContexts {
     /** Keeps {@code context} until its function is collected or the runtime closes. */
     JavetCallbackContext track(JavetCallbackContext context) {
         if (made.size() >= compactAt) {
-            made.removeIf(c -> !live(c));
+            made.removeIf(c -> !live(c.get()));
             compactAt = Math.max(64, made.size() * 2);
         }
-        made.add(context);
+        made.add(new WeakReference<>(context));
         return context;
     }
 
     private boolean live(JavetCallbackContext c) {
-        return c.isValid() && rt.getCallbackContext(c.getHandle()) != null;
+        return c != null && c.isValid() && rt.getCallbackContext(c.getHandle()) != null;
     }
 
     /** Releases the contexts still registered; call after the last script ran, before the isolate closes. */
     void releaseAll() {
-        for (JavetCallbackContext c : made) if (live(c)) rt.removeCallbackContext(c.getHandle());
+        for (WeakReference<JavetCallbackContext> ref : made) {
+            JavetCallbackContext c = ref.get();
+            if (live(c)) rt.removeCallbackContext(c.getHandle());
+        }
         made.clear();
     }
 }
