@@ -15,7 +15,7 @@ import org.jsi4j.hostile.HostileCase;
  */
 public final class BombCases {
     private static final String SURVIVAL = "survival only: a RangeError, the time limit or a memory limit;"
-            + " no memory limit is set (issue 13), the child runs with -Xmx512m";
+            + " the runtime has only the default memory limit (docs/limits.md), the child runs with -Xmx512m";
 
     private BombCases() {
     }
