@@ -58,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop the script, and the wait for its pending work, after this long: 500ms, 5s, 2m, PT5S.")
     Duration timeLimit;
 
+    @Option(names = "--max-heap", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Stop the script when it uses more memory than this: 512m, 2g (RuntimeOptions.maxHeapBytes)."
+                    + " Default: the engine's own (V8: 512 MB of V8 heap; Rhino and GraalJS: half the JVM heap).")
+    Long maxHeap;
+
     @Option(names = "--snapshot", paramLabel = "SNAPSHOT",
             description = "Start from this snapshot (from 'jsi snapshot create'); its engine unless --engine says otherwise.")
     Path snapshot;
@@ -136,6 +141,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> builtins = CliExternals.of(afterRestore, args);
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
+        if (maxHeap != null) options = options.withMaxHeapBytes(maxHeap);
         options = modules.apply(options);
         try (JsRuntime runtime = factory.create(options)) {
             restoring.set(false);
@@ -153,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                         return 0;
                     } catch (JsTerminatedException e) {
-                        return fail(err, Jsi.SCRIPT_FAILED, deadline.stopped(name, e), e);
+                        return fail(err, Jsi.SCRIPT_FAILED, deadline.stopped(name, e, runtime.engine().id(), maxHeap), e);
                     }
                 }
             } catch (JsError e) {

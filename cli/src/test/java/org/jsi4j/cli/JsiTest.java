@@ -229,6 +229,27 @@ class JsiTest {
         assertNoJavaStack(r);
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void maxHeapStopsAHeapBombAndSaysWhichLimitItHit(String engine) throws IOException {
+        Path file = script("bomb.js", "var keep = []; for (;;) keep.push(new Array(100000).fill(1.5));");
+        Result r = jsi("run", "--engine", engine, "--max-heap", "64m", "--time-limit", "60s", file.toString());
+        assertEquals(1, r.code, r.err);
+        assertTrue(r.err.startsWith(file + ": stopped: the script used more memory than it may (--max-heap 64 MB);"
+                + " raise it with --max-heap SIZE"), r.err);
+        assertNoJavaStack(r);
+    }
+
+    @Test
+    void aBadSizeExits2WithAHint() {
+        Result r = jsi("run", "--max-heap", "lots", "x.js");
+        assertEquals(2, r.code);
+        assertEquals("jsi: Invalid value for option '--max-heap': 'lots' is not a size; use e.g. 512m, 2g or 64MB",
+                r.errLines().get(0));
+        assertEquals(2, jsi("run", "--max-heap", "0m", "x.js").code);
+        assertEquals(2, jsi("run", "--max-heap", "99999999t", "x.js").code);
+    }
+
     @Test
     void enginesListsEachEngineWithItsCapabilities() {
         Result r = jsi("engines");
