@@ -78,14 +78,11 @@ public sealed interface RawScenarios extends ScenarioRunner, AutoCloseable
 
     /**
      * V8 through Javet: a runtime per scenario, {@code print} defined in JavaScript. V8's flags
-     * belong to the process: if nothing loaded V8 yet, scripts are made sloppy unless they say
-     * {@code "use strict"} (Javet's default is strict mode everywhere), as test262 requires.
+     * belong to the process: the caller loads V8 through jsi4j first (a jsi4j V8 runtime), so that
+     * this loop runs under jsi4j's flags — sloppy scripts unless they say {@code "use strict"}, as
+     * test262 requires (Javet's own default is strict mode everywhere).
      */
     final class V8 implements RawScenarios {
-        V8() {
-            var flags = com.caoccao.javet.interop.options.V8RuntimeOptions.V8_FLAGS;
-            if (!flags.isSealed()) flags.setUseStrict(false);
-        }
 
         @Override
         public Test262Plan.Ending run(Test262Plan.Scenario scenario, java.time.Duration limit) {

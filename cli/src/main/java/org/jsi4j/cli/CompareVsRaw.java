@@ -128,10 +128,9 @@ final class CompareVsRaw {
     }
 
     private static String counts(List<TestResult> rs) {
-        java.util.Map<org.jsi4j.compare.Verdict, Integer> n = new java.util.EnumMap<>(org.jsi4j.compare.Verdict.class);
-        for (TestResult r : rs) n.merge(r.verdict(), 1, Integer::sum);
         StringBuilder b = new StringBuilder();
-        n.forEach((v, c) -> b.append(b.isEmpty() ? "" : ", ").append(c).append(' ').append(v.label()));
+        org.jsi4j.compare.Comparison.Tally.of(rs).counts()
+                .forEach((v, c) -> b.append(b.isEmpty() ? "" : ", ").append(c).append(' ').append(v.label()));
         return b.toString();
     }
 

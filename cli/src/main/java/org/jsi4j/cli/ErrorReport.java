@@ -114,11 +114,22 @@ final class ErrorReport {
      * and no {@code NO_COLOR} in the environment (no-color.org).
      */
     static boolean colorTerminal() {
+        return !noColor() && consoleIsTerminal();
+    }
+
+    /** Whether {@code NO_COLOR} is set to anything (no-color.org). */
+    static boolean noColor() {
         String noColor = System.getenv("NO_COLOR");
-        if ((noColor != null && !noColor.isEmpty()) || System.console() == null) return false;
+        return noColor != null && !noColor.isEmpty();
+    }
+
+    /** Whether the JVM's console is a terminal. */
+    static boolean consoleIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
         try {
             // Console.isTerminal (Java 22): since 22 System.console() is not null for a redirected stream
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(System.console());
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
             return true; // Java 21: System.console() is null unless both streams are a terminal
         }

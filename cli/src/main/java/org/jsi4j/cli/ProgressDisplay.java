@@ -1,6 +1,5 @@
 package org.jsi4j.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -30,7 +29,7 @@ final class ProgressDisplay implements AutoCloseable {
 
     /** Starts the progress of {@code total} steps called {@code task}: a bar when {@code err} is a terminal. */
     static ProgressDisplay start(PrintWriter err, String task, long total) {
-        return start(err, task, total, interactive());
+        return start(err, task, total, ErrorReport.consoleIsTerminal());
     }
 
     /** Starts the progress as a bar ({@code bar} true) or as lines. */
@@ -50,17 +49,6 @@ final class ProgressDisplay implements AutoCloseable {
                 }, WIDTH))
                 .build();
         return new ProgressDisplay(err, progressBar, task, total);
-    }
-
-    /** Whether the JVM's console is a terminal (JDK 22+ can tell; on 21 a console means one). */
-    private static boolean interactive() {
-        Console console = System.console();
-        if (console == null) return false;
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
     }
 
     /** Shows the step under way (done so far: {@code done}). */

@@ -182,8 +182,7 @@ final class Repl {
 
     /** Colours on a real terminal (not JLine's dumb one, not with NO_COLOR set). */
     private boolean colors() {
-        String noColor = System.getenv("NO_COLOR");
-        return (noColor == null || noColor.isEmpty()) && !Terminal.TYPE_DUMB.equals(terminal.getType())
+        return !ErrorReport.noColor() && !Terminal.TYPE_DUMB.equals(terminal.getType())
                 && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
     }
 

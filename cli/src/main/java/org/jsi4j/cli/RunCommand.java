@@ -159,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                         return 0;
                     } catch (JsTerminatedException e) {
-                        return fail(err, Jsi.SCRIPT_FAILED, deadline.stopped(name, e, runtime.engine().id(), maxHeap), e);
+                        return fail(err, Jsi.SCRIPT_FAILED, deadline.stopped(name, e, maxHeap), e);
                     }
                 }
             } catch (JsError e) {

@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsTerminatedException;
-import org.jsi4j.v8.V8RuntimeFactory;
 
 /**
  * One deadline for a whole {@code jsi run}: the script, its timers and every task of its event loop
@@ -52,27 +51,17 @@ final class RunDeadline implements AutoCloseable {
                 + limit.toMillis() + " ms ran out (--time-limit)";
     }
 
-    /**
-     * The line for a stopped script, in command-line terms; {@code engine} ran it, with
-     * {@code maxHeap} from {@code --max-heap} (null: the engine's default).
-     */
-    String stopped(String file, JsTerminatedException e, String engine, Long maxHeap) {
+    /** The line for a stopped script, in command-line terms; {@code maxHeap} from {@code --max-heap} (null: not given). */
+    String stopped(String file, JsTerminatedException e, Long maxHeap) {
         return switch (e.reason()) {
             case TIME_LIMIT -> timeLimit(file);
             case INTERRUPTED -> passed ? timeLimit(file) : file + ": stopped: the script was interrupted";
-            case MEMORY_LIMIT -> file + ": stopped: the script used more memory than it may (" + memoryLimit(engine, maxHeap)
-                    + "); raise it with --max-heap SIZE" + ("v8".equals(engine) ? "" : " (and the JVM's heap with JSI_JAVA_OPTS=-Xmx...)")
-                    + " or make the script keep less";
+            case MEMORY_LIMIT -> file + ": stopped: the script used more memory than it may ("
+                    + (maxHeap != null ? "--max-heap " + ByteSizeConverter.describe(maxHeap) : "the engine's default limit")
+                    + "); raise it with --max-heap SIZE or make the script keep less";
             case STATEMENT_LIMIT -> file + ": stopped: the script ran more statements than it may";
             case STACK_LIMIT -> file + ": stopped: the script's recursion went deeper than the stack limit allows";
         };
-    }
-
-    /** What the memory limit was, in the user's terms. */
-    private static String memoryLimit(String engine, Long maxHeap) {
-        if (maxHeap != null) return "--max-heap " + ByteSizeConverter.describe(maxHeap);
-        return "v8".equals(engine) ? "V8's default heap limit of " + ByteSizeConverter.describe(V8RuntimeFactory.DEFAULT_HEAP_LIMIT)
-                : "by default half the JVM's heap";
     }
 
     private String timeLimit(String file) {

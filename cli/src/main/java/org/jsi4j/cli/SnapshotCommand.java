@@ -90,9 +90,8 @@ final class SnapshotCommand implements Callable<Integer> {
                 snapshot = runtime.snapshot();
             } catch (JsSnapshotException e) {
                 return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + factory.engine().id() + " cannot snapshot these init scripts: "
-                        + e.getMessage().replace("Make those changes with scripts (runtime.evaluate) or named externals instead.",
-                        "(A timer or promise callback that ran during the setup is such a change: on this engine, keep the"
-                        + " init scripts free of timers, or snapshot on rhino.)"), e);
+                        + e.getMessage() + " (A timer or promise callback that ran during the setup is such a change: on this"
+                        + " engine, keep the init scripts free of timers, or snapshot on rhino.)", e);
             } catch (JsError e) {
                 String where = e.location().map(SourceLocation::toString).orElse("jsi");
                 return fail(err, Jsi.SCRIPT_FAILED, where + ": " + e.getMessage(), e);

@@ -47,7 +47,8 @@ public record Comparison(List<String> engines, List<TestCase> tests, List<TestRe
             return counted() == 0 ? 0 : 100.0 * count(Verdict.PASS) / counted();
         }
 
-        static Tally of(List<TestResult> rs) {
+        /** The tally of {@code rs}. */
+        public static Tally of(List<TestResult> rs) {
             Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
             double millis = 0;
             for (TestResult r : rs) {

@@ -64,7 +64,7 @@ final class V8Backend implements EngineBackend {
     V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image, V8Scripts scripts) {
         this.rt = rt;
         this.scripts = scripts;
-        this.codeCache = scripts == null ? null : scripts.signature(image != null);
+        this.codeCache = scripts == null ? null : scripts.signature();
         this.services = services;
         this.limits = new V8Limits(rt, heapLimit);
         this.symbols = new V8Symbols(rt, services);
@@ -85,8 +85,13 @@ final class V8Backend implements EngineBackend {
                 bridge.start(V8SnapshotTaker.unparkHelpers(rt));
                 bridge.rebind(image, services.options().externals());
             } else {
-                bridge.boot((V8ValueFunction) (scripts != null ? scripts.evaluate(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME, () -> { })
-                        : rt.getExecutor(V8Bridge.BOOTSTRAP).setResourceName(V8Bridge.BOOTSTRAP_NAME).execute()));
+                if (scripts == null) {
+                    bridge.boot(rt.getExecutor(V8Bridge.BOOTSTRAP).setResourceName(V8Bridge.BOOTSTRAP_NAME).execute());
+                } else {
+                    try (V8Scripts.Run boot = scripts.prepareRun(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME)) {
+                        bridge.boot((V8ValueFunction) boot.execute());
+                    }
+                }
             }
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
@@ -121,7 +126,18 @@ final class V8Backend implements EngineBackend {
     @Override
     public JsValue evaluate(String source, String sourceName) {
         beforeScript(sourceName);
-        if (scripts != null && scripts.caches(source)) return js(() -> toJs(scripts.evaluate(rt, codeCache, source, sourceName, errors::rearm)));
+        if (scripts != null && scripts.caches(source)) {
+            // compiled in one entry, run in another: the throw capture of the run sees only the script's values
+            V8Scripts.Run run = js(() -> scripts.prepareRun(rt, codeCache, source, sourceName));
+            try {
+                return js(() -> toJs(run.execute()));
+            } finally {
+                v8(() -> {
+                    run.close();
+                    return null;
+                });
+            }
+        }
         return js(() -> toJs(rt.getExecutor(source).setResourceName(sourceName).execute()));
     }
 

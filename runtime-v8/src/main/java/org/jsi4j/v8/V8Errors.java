@@ -73,11 +73,6 @@ final class V8Errors {
         return capture.enter();
     }
 
-    /** Java made handles of its own in this entry and is about to run JavaScript (see {@link V8ThrowCapture#rearm()}). */
-    void rearm() {
-        capture.rearm();
-    }
-
     /** A host callback starts; returns what {@link #leave} restores. */
     boolean enterCallback() {
         return capture.enterCallback();

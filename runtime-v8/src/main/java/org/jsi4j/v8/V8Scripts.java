@@ -52,12 +52,12 @@ final class V8Scripts {
     private final AtomicLong refused = new AtomicLong();
 
     /**
-     * The code-cache signature for a new runtime: shared by every runtime made from V8's own startup
-     * snapshot (same V8, same process-wide flags, same read-only snapshot), so only the factory's first
-     * runtime compiles the probe; one of its own for a runtime restored from an image.
+     * The code-cache signature of this factory's runtimes that use the cache: all are made from V8's
+     * own startup snapshot (a restored or snapshottable runtime compiles for itself), with the same V8
+     * and process-wide flags, so only the factory's first such runtime compiles the probe.
      */
-    Signature signature(boolean restored) {
-        return restored ? new Signature() : plain;
+    Signature signature() {
+        return plain;
     }
 
     /** Whether {@code source} is worth caching. */
@@ -66,16 +66,38 @@ final class V8Scripts {
     }
 
     /**
-     * Runs {@code source} in {@code rt}, from cached code when there is usable code; {@code beforeRun}
-     * runs between compiling and running (the compiled script is a handle Java made inside the entry).
+     * {@code source} compiled in {@code rt} to be run once, from cached code when there is usable code.
+     * Compiling and running are separate steps so that a caller runs each in an entry of its own: the
+     * compiled script is a handle Java makes, which must not be taken for a value the script throws.
      */
-    V8Value evaluate(V8Runtime rt, Signature own, String source, String name, Runnable beforeRun) throws JavetException {
+    Run prepareRun(V8Runtime rt, Signature own, String source, String name) throws JavetException {
         byte[] data = usable(rt, own, source, name);
-        try (V8Script script = compile(rt, source, name, data.length > 0 ? data : null)) {
-            beforeRun.run();
+        return new Run(compile(rt, source, name, data.length > 0 ? data : null), data == SEEN ? own.key(rt, name) : null, source);
+    }
+
+    /** A script compiled to run once; closing it closes the script. */
+    final class Run implements AutoCloseable {
+        private final V8Script script;
+        /** The cache key under which to keep its code once it ran, or null. */
+        private final String keepAs;
+        private final String source;
+
+        private Run(V8Script script, String keepAs, String source) {
+            this.script = script;
+            this.keepAs = keepAs;
+            this.source = source;
+        }
+
+        /** Runs the script; the second time its source is seen, its code (with what the run compiled) is kept. */
+        V8Value execute() throws JavetException {
             V8Value result = script.execute();
-            if (data == SEEN) keep(script, source, own.key(rt, name));
+            if (keepAs != null) keep(script, source, keepAs);
             return result;
+        }
+
+        @Override
+        public void close() throws JavetException {
+            script.close();
         }
     }
 

@@ -102,14 +102,6 @@ final class V8ThrowCapture {
         return registry.track(true);
     }
 
-    /**
-     * Java made handles of its own inside an entry (a script compiled from cached code) and is about
-     * to run JavaScript: the next handle registered is again the candidate.
-     */
-    void rearm() {
-        if (registry != null && registry.tracking) registry.clearCandidate();
-    }
-
     /** A host callback starts: handles made now belong to Java code. Returns the state to restore. */
     boolean enterCallback() {
         return registry != null && registry.track(false);
