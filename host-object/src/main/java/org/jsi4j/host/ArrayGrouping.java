@@ -28,7 +28,7 @@ final class ArrayGrouping {
         int maxLength = 0;
         int[] dataLen = new int[outputLength];
         for (int i = 0; i < outputLength; i++) {
-            int len = visible(output.get(i));
+            int len = Inspector.visibleLength(output.get(i));
             dataLen[i] = len;
             totalLength += len + SEPARATOR;
             maxLength = Math.max(maxLength, len);
@@ -74,7 +74,4 @@ final class ArrayGrouping {
         return start ? spaces + text : text + spaces;
     }
 
-    private static int visible(String text) {
-        return text.indexOf('\u001b') < 0 ? text.length() : text.replaceAll("\u001b\\[[0-9;]*m", "").length();
-    }
 }

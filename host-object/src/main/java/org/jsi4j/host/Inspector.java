@@ -40,11 +40,14 @@ public final class Inspector {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
+    private static final java.util.regex.Pattern COLOR_ESCAPE = java.util.regex.Pattern.compile("\u001b\\[[0-9;]*m");
     private final JsRuntime runtime;
     private final int maxDepth;
     private final boolean colors;
     private final List<JsObject> path = new ArrayList<>();
     private final List<JsObject> circular = new ArrayList<>();
+    /** Made at the first plain object shown, then used for every property of every object this inspection shows. */
+    private JsFunction describe;
     /** The depth of the object whose entries were formatted last (Node's {@code ctx.currentDepth}). */
     private int currentDepth;
 
@@ -175,10 +178,10 @@ public final class Inspector {
         List<String> names = object.propertyNames();
         if (!names.isEmpty()) currentDepth = depth;
         List<String> items = new ArrayList<>();
-        JsFunction describe = object.isHostObject() ? null : descriptorReader();
+        JsFunction accessors = object.isHostObject() ? null : descriptorReader();
         for (int i = 0; i < Math.min(names.size(), MAX_ENTRIES); i++) {
             String name = names.get(i);
-            items.add(key(name) + ": " + property(object, name, depth, describe));
+            items.add(key(name) + ": " + property(object, name, depth, accessors));
         }
         if (names.size() > MAX_ENTRIES) items.add("... " + (names.size() - MAX_ENTRIES) + " more properties");
         String prefix = constructorPrefix(object);
@@ -207,8 +210,9 @@ public final class Inspector {
         return head + open + "\n" + pad + String.join(",\n" + pad, items) + "\n" + " ".repeat(indentation) + close;
     }
 
-    private static int visibleLength(String text) {
-        return text.indexOf('\u001b') < 0 ? text.length() : text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    /** The length of {@code text} on a terminal: without its colour escapes. */
+    static int visibleLength(String text) {
+        return text.indexOf('\u001b') < 0 ? text.length() : COLOR_ESCAPE.matcher(text).replaceAll("").length();
     }
 
     private String property(JsObject object, String name, int depth, JsFunction describe) {
@@ -224,7 +228,8 @@ public final class Inspector {
 
     /** A function telling, without calling it, whether an own property is a Getter, Setter or Getter/Setter (else undefined). */
     private JsFunction descriptorReader() {
-        return runtime.evaluate("(function (o, k) { var d = Object.getOwnPropertyDescriptor(o, k);"
+        if (describe != null) return describe;
+        return describe = runtime.evaluate("(function (o, k) { var d = Object.getOwnPropertyDescriptor(o, k);"
                 + " if (!d || !(d.get || d.set)) return undefined;"
                 + " return d.get && d.set ? 'Getter/Setter' : d.get ? 'Getter' : 'Setter'; })", "jsi4j:inspect").asFunction();
     }

@@ -63,6 +63,8 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
         GraalJit.warnOnceIfInterpreted(jit);
         info = new EngineInfo(GraalEngineProvider.ID, "GraalJS", version(engine));
         graalOptions = new GraalOptions(engine);
+        // no explicit microtasks: JavaScriptLanguage.interopBoundaryExit runs every pending promise job whenever
+        // the interop depth returns to 0, and no js.* option defers it (JsRuntime.open refuses EXPLICIT)
         capabilities = new Capabilities(jit ? GraalJit.JIT : GraalJit.INTERPRETER, jit,
                 Capabilities.SnapshotSupport.PORTABLE_REPLAY,
                 Capabilities.allFeaturesExcept(),
@@ -112,13 +114,6 @@ public final class GraalRuntimeFactory implements JsRuntimeFactory {
     @Override
     public JsRuntime create(RuntimeOptions options) {
         if (closed) throw new IllegalStateException("This GraalJS factory is closed; get a new one from JsEngines");
-        if (options.microtasks() == org.jsi4j.MicrotaskPolicy.EXPLICIT) {
-            // JavaScriptLanguage.interopBoundaryExit runs JSAgent.processAllPromises whenever the
-            // interop depth returns to 0, unconditionally; no js.* option or polyglot API defers it
-            throw new IllegalArgumentException("The GraalJS engine cannot honour MicrotaskPolicy.EXPLICIT: it runs"
-                    + " pending promise jobs itself whenever the outermost call from Java into the context returns,"
-                    + " and neither the polyglot API nor a js.* option defers them; use MicrotaskPolicy.AUTO");
-        }
         Map<String, String> inspector = GraalOptions.inspector(graalOptions.resolve(options));
         boolean counting = options.statementLimit() > 0;
         boolean depthLimited = options.maxStackDepth() > 0;

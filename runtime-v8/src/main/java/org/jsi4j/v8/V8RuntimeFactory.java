@@ -43,6 +43,11 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
     /** The smallest heap limit V8 can start with. */
     public static final long MIN_HEAP_LIMIT = 16L << 20;
 
+    /**
+     * What V8 does here. No explicit microtasks: that would need Isolate::SetMicrotasksPolicy(kExplicit),
+     * which Javet 5.0.6 binds nowhere (its native library exports only its JNI entry points), so
+     * {@link JsRuntime#open} refuses MicrotaskPolicy.EXPLICIT.
+     */
     private static final Capabilities CAPABILITIES = new Capabilities(
             "V8 JIT (Ignition interpreter, Sparkplug, Maglev and TurboFan compilers)", true,
             Capabilities.SnapshotSupport.NATIVE,
@@ -101,14 +106,6 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
 
     /** {@link #create(RuntimeOptions)}, handing the backend to {@code made} (for tests). */
     JsRuntime create(RuntimeOptions options, java.util.function.Consumer<V8Backend> made) {
-        if (options.microtasks() == org.jsi4j.MicrotaskPolicy.EXPLICIT) {
-            // V8 would need Isolate::SetMicrotasksPolicy(kExplicit); Javet 5.0.6 binds no such call
-            // (its native library exports only its JNI entry points), so the isolate keeps kAuto
-            throw new IllegalArgumentException("The v8 engine cannot honour MicrotaskPolicy.EXPLICIT: Javet"
-                    + " leaves V8's isolate in its automatic microtask policy (promise jobs run"
-                    + " whenever the outermost call from Java returns) and offers no way to change it; use"
-                    + " MicrotaskPolicy.AUTO");
-        }
         if (options.statementLimit() > 0) {
             throw new IllegalArgumentException("The v8 engine cannot count statements (Javet offers no hook for it, and"
                     + " code made by eval cannot be rewritten to count them; see docs/limits.md), so statementLimit="
