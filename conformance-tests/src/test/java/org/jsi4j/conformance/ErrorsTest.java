@@ -191,6 +191,13 @@ class ErrorsTest {
         }
     }
 
+    /** As above, for a direct {@code eval} whose error is thrown again on another line. */
+    @EngineTest
+    void aSyntaxErrorFromDirectEvalRethrownOnAnotherLineIsAJsSyntaxError(JsRuntime rt) {
+        assertThrows(JsSyntaxError.class, () -> rt.evaluate("var kept;\ntry { eval('}'); } catch (e) { kept = e; }\nthrow kept;",
+                "rethrow.js"));
+    }
+
     @EngineTest
     void errorsFromNestedCallsReportWhereTheyWereThrown(JsRuntime rt) {
         JsError e = assertThrows(JsError.class, () -> rt.evaluate(
