@@ -22,7 +22,9 @@ class V8CountingTest {
     private static final V8RuntimeFactory FACTORY = new V8RuntimeFactory();
 
     private static JsRuntime counted() {
-        return FACTORY.create(RuntimeOptions.defaults().withStatementLimit(100_000).withMaxStackDepth(200));
+        // the time limit turns an escape from the counting into a failure (TIME_LIMIT) instead of a hang
+        return FACTORY.create(RuntimeOptions.defaults().withStatementLimit(100_000).withMaxStackDepth(200)
+                .withTimeLimit(java.time.Duration.ofSeconds(10)));
     }
 
     private static void assertStatementLimit(JsRuntime rt, String script) {
