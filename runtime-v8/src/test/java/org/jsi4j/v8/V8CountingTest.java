@@ -95,6 +95,59 @@ class V8CountingTest {
         }
     }
 
+    /** Stack inspection from code the wrappers call finds no function that holds the intrinsics. */
+    @Test
+    void stackInspectionFindsNoIntrinsic() {
+        try (JsRuntime rt = counted()) {
+            assertStatementLimit(rt, """
+                    var found = [];
+                    Error.prepareStackTrace = function (e, sites) {
+                      for (var i = 0; i < sites.length; i++) { var f = sites[i].getFunction(); if (f) found.push(f); }
+                      return '';
+                    };
+                    var sneaky = { toString() { new Error().stack; return 'return 1'; } };
+                    var param = { toString() { new Error().stack; return 'a'; } };
+                    Function(param, sneaky); eval(sneaky); Object.getPrototypeOf(async function () {}).constructor(sneaky);
+                    Error.prepareStackTrace = undefined;
+                    for (var i = 0; i < found.length; i++) { try { found[i]('for (;;) {}'); } catch (e) {} }
+                    for (var i = 0; i < found.length; i++) { try { new found[i]('for (;;) {}')(); } catch (e) {} }
+                    for (;;) {}""");
+        }
+    }
+
+    @Test
+    void countsRestartPerOutermostEntryAndIncludeNestedOnes() {
+        try (JsRuntime rt = counted()) {
+            rt.evaluate("function spin(n) { var s = 0; for (var i = 0; i < n; i++) { s += i; } return s; }", "spin.js");
+            for (int i = 0; i < 5; i++) rt.evaluate("spin(60000)", "each.js");   // 60% of the limit, five times
+            for (int i = 0; i < 5; i++) rt.prepare("spin(60000)", "prepared.js").run();
+            rt.global().set("nested", rt.function("nested", 0, (r, self, args) -> r.evaluate("spin(60000)", "inner.js")));
+            assertStatementLimit(rt, "nested(); nested();");
+            JsTerminatedException e = assertThrows(JsTerminatedException.class, () -> rt.prepare("spin(1e9)", "p.js").run());
+            assertEquals(JsTerminatedException.Reason.STATEMENT_LIMIT, e.reason());
+            assertTrue(e.getMessage().contains("statementLimit"), e.getMessage());
+            // precision: one statement per iteration of this loop body; V8 stops at its next interrupt check
+            assertThrows(JsTerminatedException.class, () -> rt.evaluate("var n = 0; for (;;) { n++; }", "precise.js"));
+            double n = rt.global().get("n").asNumber();
+            assertTrue(n >= 99_990 && n <= 100_010, "stopped after " + n + " iterations");
+        }
+    }
+
+    /** A V8 image's functions were compiled without the checks: a counting runtime restores by replaying the setup. */
+    @Test
+    void aSnapshotRestoresCounted() {
+        byte[] blob;
+        try (JsRuntime setup = FACTORY.create(RuntimeOptions.forSnapshotting())) {
+            setup.evaluate("function forever() { for (;;) {} } function twice(x) { return 2 * x; }", "init.js");
+            blob = setup.snapshot().bytes();
+        }
+        try (JsRuntime rt = FACTORY.create(RuntimeOptions.fromSnapshot(blob).withStatementLimit(10_000)
+                .withTimeLimit(java.time.Duration.ofSeconds(10)))) {
+            assertEquals(JsValue.of(8), rt.evaluate("twice(4)", "use.js"));
+            assertStatementLimit(rt, "forever()");
+        }
+    }
+
     @Test
     void evalKeepsItsScope() {
         try (JsRuntime rt = counted()) {
