@@ -80,28 +80,37 @@ public final class ClosureTranspiler implements ScriptTranspiler {
         return new Result(laidOut, laidOut.contains(HELPER_NAMESPACE));
     }
 
-    /** Closure's helpers for ES5 output, made once per JVM. */
+    /**
+     * Closure's helpers for ES5 output: the resource {@value #HELPERS_RESOURCE}, made by {@link #compileHelpers()}
+     * at build time (Closure takes seconds to make them in a fresh JVM); ClosureTranspilerTest checks it is current.
+     */
     @Override
     public String helpers() {
         String h = helpers;
         if (h == null) {
-            synchronized (ClosureTranspiler.class) {
-                if (helpers == null) {
-                    Compiler compiler = compiler();
-                    CompilerOptions options = options();
-                    options.setSkipNonTranspilationPasses(false);
-                    options.setRuntimeLibraryMode(RuntimeLibraryMode.INJECT);
-                    options.setForceLibraryInjection(LIBRARIES);
-                    Compilation result = compile(compiler, options, "helpers.js", "");
-                    if (!result.compiled.errors.isEmpty()) {
-                        throw new IllegalStateException("Closure Compiler could not make its runtime helpers: " + result.compiled.errors);
-                    }
-                    helpers = compiler.toSource(result.helpers);
-                }
-                h = helpers;
+            try (var in = ClosureTranspiler.class.getResourceAsStream(HELPERS_RESOURCE)) {
+                if (in == null) throw new IllegalStateException("jsi-modules lacks its resource " + HELPERS_RESOURCE);
+                h = helpers = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + HELPERS_RESOURCE + ": " + e.getMessage(), e);
             }
         }
         return h;
+    }
+
+    static final String HELPERS_RESOURCE = "closure-helpers.js";
+
+    /** The helpers as this Closure Compiler makes them (what {@value #HELPERS_RESOURCE} must hold). */
+    static String compileHelpers() {
+        Compiler compiler = compiler();
+        CompilerOptions options = options();
+        options.setRuntimeLibraryMode(RuntimeLibraryMode.INJECT);
+        options.setForceLibraryInjection(LIBRARIES);
+        Compilation result = compile(compiler, options, "helpers.js", "");
+        if (!result.compiled.errors.isEmpty()) {
+            throw new IllegalStateException("Closure Compiler could not make its runtime helpers: " + result.compiled.errors);
+        }
+        return compiler.toSource(result.helpers);
     }
 
     /** A compilation: its result, the script the helpers were injected into, and the user's script. */
