@@ -1,6 +1,5 @@
 package org.jsi4j.graal;
 
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -30,7 +29,7 @@ final class GraalLimits {
     private final Object interruptLock = new Object();
     /** The stop of the running entry and its action, until {@link #resetInterrupt}. */
     private volatile GraalStop stopping;
-    private Future<Void> pendingStop;
+    private Runnable pendingStop;
     /**
      * The stop a host callback threw into the guest: GraalJS reports it to the host as an internal
      * error without the exception, so the next conversion takes it from here.
@@ -106,13 +105,13 @@ final class GraalLimits {
 
     /** Ends the stop of the entry that just ended, so that it never reaches the next entry. */
     void resetInterrupt() {
-        Future<Void> pending;
+        Runnable pending;
         synchronized (interruptLock) {
             pending = pendingStop;
             pendingStop = null;
             stopping = null;
         }
-        if (pending != null) pending.cancel(false);
+        if (pending != null) pending.run();
     }
 
     /**
