@@ -10,7 +10,8 @@ import org.jsi4j.JsTerminatedException;
 /**
  * Every entry of one runtime into its context, and what stops one: {@link #guard} runs guest
  * code, charges the statement budget and turns whatever the engine throws into a jsi4j exception;
- * {@link #interrupt} stops the running script through the engine's {@link GraalStopper}.
+ * {@link #interrupt} stops the running script through the engine's {@link GraalStopper}, without
+ * blocking and without touching the engine's code.
  *
  * <p>That an accepted interrupt always ends the outermost entry with a
  * {@link JsTerminatedException}, even when the script finished before the stop landed, is the
