@@ -14,9 +14,12 @@ import org.graalvm.polyglot.management.ExecutionListener;
  * {@link GraalStopInstrument} never runs: Truffle polls at loop back edges and at normal returns
  * only, so a recursion whose calls only ever end by throwing ({@code function f() { try { f(); }
  * finally { f(); } }}, which re-enters after each stack overflow and would take exponential time)
- * passes none. When a stop is still under way {@link #GRACE_MILLIS} after it was asked for, a
- * polyglot listener on function entries is attached to the engine, and for good: it throws the
- * stop at every call made in a stopped context. Attached once and never closed, because attaching
+ * passes none. Such code can only run on by recursing at the end of its stack, so when a stop is
+ * still under way {@link #GRACE_MILLIS} after it was asked for (checked again as often) and the
+ * stopped thread's stack is deep, a polyglot listener on function entries is attached to the
+ * engine, and for good: it throws the stop at every call made in a stopped context. A stop that
+ * lands late for another reason (a long builtin, a host function that does not return) leaves the
+ * engine as it is. Attached once and never closed, because attaching
  * or closing a listener while scripts run makes every instrumented function update its probes
  * under its root node's lock, which a script at the end of its stack can leave locked forever. An
  * engine that needed it keeps paying one listener check per call.
@@ -41,12 +44,27 @@ final class GraalCallStop {
         this.stops = stops;
     }
 
-    /** Throws {@code stop} at every call in the context of {@code handle} if the stop is still under way after the grace time. */
-    void stop(Object handle, GraalStop stop) {
+    /** The Java frames ({@code Thread.getStackTrace} stops at 1024 by default) that make a stack deep. */
+    static final int DEEP_STACK = 1000;
+
+    /**
+     * Throws {@code stop} at every call in the context of {@code handle} once the stop has been
+     * under way for the grace time while {@code thread} (the one running the context) is deep in
+     * recursion.
+     */
+    void stop(Object handle, GraalStop stop, Thread thread) {
         stopping.put(handle, stop);
-        if (attached) return;
+        if (!attached) check(handle, stop, thread);
+    }
+
+    private void check(Object handle, GraalStop stop, Thread thread) {
         ATTACHER.schedule(() -> {
-            if (stopping.get(handle) == stop) attach();
+            if (attached || stopping.get(handle) != stop) return;
+            if (thread.getStackTrace().length >= DEEP_STACK) {
+                attach();
+            } else {
+                check(handle, stop, thread);
+            }
         }, GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 

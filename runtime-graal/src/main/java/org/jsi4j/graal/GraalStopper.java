@@ -105,13 +105,13 @@ final class GraalStopper {
     }
 
     /**
-     * Stops the context of {@code handle} with {@code stop} at its next safepoint, and at every one
-     * after (and, for code that reaches none, at every call: {@link GraalCallStop}), until the
-     * returned release runs. Never blocks.
+     * Stops the context of {@code handle}, run by {@code thread}, with {@code stop} at its next
+     * safepoint, and at every one after (and, for code that reaches none, at every call:
+     * {@link GraalCallStop}), until the returned release runs. Never blocks.
      */
-    Runnable stop(Object handle, GraalStop stop) {
+    Runnable stop(Object handle, GraalStop stop, Thread thread) {
         Future<Void> action = stops.stop(handle, () -> stop);
-        callStop.stop(handle, stop);
+        callStop.stop(handle, stop, thread);
         return () -> {
             action.cancel(false);
             callStop.release(handle);
@@ -123,7 +123,7 @@ final class GraalStopper {
      * passed its stack-depth limit, and the unwinding calls must not run on.
      */
     Runnable stopCurrent(GraalStop stop) {
-        return stop(stops.current(), stop);
+        return stop(stops.current(), stop, Thread.currentThread());
     }
 
     private void onStatement(ExecutionEvent event) {

@@ -31,6 +31,7 @@ class GraalStopperTest {
                 return null;
             });
             AtomicReference<Runnable> stop = new AtomicReference<>();
+            Thread scriptThread = Thread.currentThread();
             Thread stopping = Thread.ofVirtual().start(() -> {
                 try {
                     running.await();
@@ -38,7 +39,8 @@ class GraalStopperTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                stop.set(stopper.stop(handle, new GraalStop(new JsTerminatedException(Reason.INTERRUPTED, "stop", true))));
+                stop.set(stopper.stop(handle, new GraalStop(new JsTerminatedException(Reason.INTERRUPTED, "stop", true)),
+                        scriptThread));
             });
             PolyglotException e = assertThrows(PolyglotException.class, () -> stopped.eval("js",
                     "running(); while (true) { try { for (;;) { n++; } } catch (e) { caught++; } finally { continue; } }"));
