@@ -127,7 +127,7 @@ class ErrorsTest {
     }
 
     @EngineTest
-    @RequiresFeature(EsFeature.CLASSES)
+    @RequiresFeature(value = EsFeature.CLASSES, transpilable = true)
     void errorSubclasses(JsRuntime rt) {
         JsError e = assertThrows(JsError.class, () -> rt.evaluate(
                 "class HttpError extends Error { constructor(status) { super('status ' + status);"
