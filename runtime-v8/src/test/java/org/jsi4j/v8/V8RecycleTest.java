@@ -200,7 +200,7 @@ class V8RecycleTest {
             rt.getExecutor("delete globalThis.WeakRef").executeVoid();
             org.jsi4j.JsEngineException e = assertThrows(org.jsi4j.JsEngineException.class, () -> JsRuntime.open(factory.engine(),
                     factory.capabilities(), RuntimeOptions.defaults(),
-                    services -> new V8Backend(rt, services, V8RuntimeFactory.DEFAULT_HEAP_LIMIT, null, null)));
+                    services -> new V8Backend(rt, services, V8RuntimeFactory.DEFAULT_HEAP_LIMIT, null, null, null)));
             assertTrue(e.getMessage().startsWith("V8 could not start a runtime: "), e.getMessage());
             assertEquals(0, rt.getReferenceCount(), "V8 handles left: " + V8Handles.live(rt));
             assertEquals(0, rt.getCallbackContextCount(), "callback contexts left");
