@@ -104,8 +104,10 @@ final class SnapshotCommand implements Callable<Integer> {
                 return fail(err, Jsi.USAGE, "jsi: cannot write " + out + ": " + e.getMessage(), e);
             }
             stdout.println("wrote " + out + ": " + snapshot);
-            if (factory.capabilities().snapshots() == Capabilities.SnapshotSupport.NATIVE && !snapshot.hasNativeImage()) {
-                err.println("jsi: note: " + factory.engine().id() + " could not keep its native heap image for these init"
+            Capabilities.SnapshotSupport support = factory.capabilities().snapshots();
+            if (support != Capabilities.SnapshotSupport.PORTABLE_REPLAY && !snapshot.hasNativeImage()) {
+                String image = support == Capabilities.SnapshotSupport.NATIVE ? "native heap image" : "serialized heap image";
+                err.println("jsi: note: " + factory.engine().id() + " could not keep its " + image + " for these init"
                         + " scripts: they left host functions or objects alive that are not named externals (a console"
                         + " method, a timer, a required module, made while they ran). The snapshot restores by replaying"
                         + " the init scripts instead, which starts slower.");
