@@ -1,7 +1,10 @@
 package org.jsi4j.v8;
 
 import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.callback.JavetCallbackType;
 import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.interop.callback.IJavetDirectCallable;
+import com.caoccao.javet.interop.callback.JavetCallbackContext;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 import java.nio.ByteBuffer;
@@ -69,7 +72,11 @@ final class V8Counting {
               constructor(proto(async function* () {}).constructor, 'async function*');
               define(globalThis, 'eval', {value: wrapper});
               delete globalThis.WebAssembly;
-              return {c: counts, s: boot.stop, d: deep, r: checked, w: wrapper, e: realEval};
+              const hostStop = boot.stop, bareStop = boot.bareStop;
+              const stop = function () {
+                try { hostStop(); } catch (refused) { bareStop(); throw refused; }
+              };
+              return {c: counts, s: stop, d: deep, r: checked, w: wrapper, e: realEval};
             })(globalThis.$jsi4j_boot);
             delete globalThis.$jsi4j_boot;
             """;
@@ -111,8 +118,13 @@ final class V8Counting {
         }
     }
 
-    /** Runs the setup script in {@code rt} (before any other script), with the bridge for the host functions. */
-    void install(V8Runtime rt, V8Bridge bridge) throws JavetException {
+    /**
+     * Runs the setup script in {@code rt} (before any other script). The rewriting and the stop run
+     * as host functions of the bridge. Where host calls are nested so deep that the bridge refuses
+     * one more (a catchable {@code RangeError}, see {@link V8Callback#MAX_NESTING}), the setup's stop
+     * falls back on a bare callback that only asks V8 to terminate.
+     */
+    void install(V8Runtime rt, V8Bridge bridge, V8Entry entry, V8CallbackContexts contexts) throws JavetException {
         try (V8ValueObject boot = rt.createV8ValueObject();
              V8ValueObject global = rt.getGlobalObject();
              V8ValueFunction rewrite = bridge.newFunction("rewrite", 2, (r, self, args) -> JsValue.of(atRunTime(
@@ -120,7 +132,18 @@ final class V8Counting {
              V8ValueFunction stop = bridge.newFunction("stop", 0, (r, self, args) -> {
                  throw statementLimitHit();
              });
+             V8ValueFunction bareStop = rt.createV8ValueFunction(contexts.track(new JavetCallbackContext("stop",
+                     JavetCallbackType.DirectCallNoThisAndResult, (IJavetDirectCallable.NoThisAndResult<RuntimeException>) args -> {
+                         boolean outer = entry.callbackStarts();
+                         try {
+                             entry.terminateFromCallback(statementLimitHit());
+                         } finally {
+                             entry.callbackEnds(outer);
+                         }
+                         return rt.createV8ValueUndefined();
+                     })));
              var buffer = rt.createV8ValueArrayBuffer(counts)) {
+            boot.set("bareStop", bareStop);
             boot.set("rewrite", rewrite);
             boot.set("stop", stop);
             boot.set("buffer", buffer);

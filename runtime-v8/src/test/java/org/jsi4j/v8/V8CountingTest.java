@@ -151,6 +151,18 @@ class V8CountingTest {
         }
     }
 
+    /** At the deepest nesting of host calls (where a host call is a RangeError) the stop still ends the script. */
+    @Test
+    void theStopWorksAtTheDeepestHostNesting() {
+        try (JsRuntime rt = counted()) {
+            rt.global().set("viaJava", rt.function("viaJava", 1, (r, self, args) ->
+                    r.global().get("inner").asFunction().call(args.get(0))));
+            assertStatementLimit(rt, "var deepest = 0; function inner(d) { deepest = d; try { return viaJava(d + 1); }"
+                    + " catch (e) { for (;;) { try { viaJava(0); } catch (e2) {} } } } inner(0)");
+            assertTrue(rt.global().get("deepest").asNumber() > 40, "the recursion reached the nesting guard");
+        }
+    }
+
     @Test
     void evalKeepsItsScope() {
         try (JsRuntime rt = counted()) {
