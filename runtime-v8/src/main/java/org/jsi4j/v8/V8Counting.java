@@ -10,7 +10,6 @@ import com.caoccao.javet.values.reference.V8ValueObject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jsi4j.JsError;
 import org.jsi4j.JsErrorType;
 import org.jsi4j.JsException;
@@ -80,14 +79,14 @@ final class V8Counting {
             })(globalThis.$jsi4j_boot);
             delete globalThis.$jsi4j_boot;
             """;
-    /** Rewrites of text made at run time, shared by the factory's runtimes with the same limits. */
-    private static final int CACHE_ENTRIES = 512;
-    private static final Map<String, String> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
+    /**
+     * Rewrites by kind, limits and text, shared by every runtime (least recently used out past
+     * {@value #CACHE_CHARS} characters): swc4j's parse, which builds a Java tree of the whole text,
+     * is most of the cost, and pools and restores compile the same libraries again and again.
+     */
+    private static final long CACHE_CHARS = 32L << 20;
+    private static final LinkedHashMap<String, V8Instrument.Rewrite> CACHE = new LinkedHashMap<>(64, 0.75f, true);
+    private static long cachedChars;
 
     private final long statementLimit;
     private final int maxDepth;
@@ -173,8 +172,7 @@ final class V8Counting {
      */
     String compiled(String source, String name, boolean module) {
         try {
-            V8Instrument.Rewrite r = V8Instrument.rewrite(source, module ? V8Instrument.Kind.MODULE : V8Instrument.Kind.SCRIPT,
-                    statementLimit > 0, maxDepth);
+            V8Instrument.Rewrite r = rewrite(source, module ? V8Instrument.Kind.MODULE : V8Instrument.Kind.SCRIPT);
             positions.record(name, r.shifts(source));
             return r.code();
         } catch (V8Instrument.Rewrite.Refusal e) {
@@ -184,25 +182,31 @@ final class V8Counting {
 
     /** Text given to eval (kind 1) or a Function constructor (kind 2) while a script runs, rewritten. */
     private String atRunTime(String text, int kind) {
-        String key = kind + ":" + (statementLimit > 0) + ":" + maxDepth + ":" + text;
-        synchronized (CACHE) {
-            String hit = CACHE.get(key);
-            if (hit != null) return hit;
-        }
-        String code;
         try {
-            code = V8Instrument.rewrite(text, kind == 1 ? V8Instrument.Kind.EVAL : V8Instrument.Kind.FUNCTION,
-                    statementLimit > 0, maxDepth).code();
+            return rewrite(text, kind == 1 ? V8Instrument.Kind.EVAL : V8Instrument.Kind.FUNCTION).code();
         } catch (V8Instrument.Rewrite.Refusal e) {
             throw JsError.of(JsErrorType.SYNTAX_ERROR, e.getMessage()
                     + (e.line > 0 ? " (line " + e.line + ", column " + e.column + " of the code made from a string)" : ""));
         }
-        if (text.length() < 64 << 10) {
-            synchronized (CACHE) {
-                CACHE.put(key, code);
+    }
+
+    private V8Instrument.Rewrite rewrite(String text, V8Instrument.Kind kind) {
+        String key = kind.ordinal() + ":" + (statementLimit > 0) + ":" + maxDepth + ":" + text;
+        synchronized (CACHE) {
+            V8Instrument.Rewrite hit = CACHE.get(key);
+            if (hit != null) return hit;
+        }
+        V8Instrument.Rewrite made = V8Instrument.rewrite(text, kind, statementLimit > 0, maxDepth);
+        synchronized (CACHE) {
+            if (CACHE.put(key, made) == null) cachedChars += key.length() + made.code().length();
+            var it = CACHE.entrySet().iterator();
+            while (cachedChars > CACHE_CHARS && it.hasNext()) {
+                var e = it.next();
+                cachedChars -= e.getKey().length() + e.getValue().code().length();
+                it.remove();
             }
         }
-        return code;
+        return made;
     }
 
     /** {@code e} with its positions in rewritten scripts mapped back to the user's source. */
