@@ -56,6 +56,8 @@ public final class JsRuntime implements AutoCloseable {
     private final Intrinsics intrinsics = new Intrinsics(this);
     private final StopControl stops;
     private final Snapshotting snapshots;
+    /** The transpile step, or null (not asked for, or the engine has all the syntax). */
+    private final Transpiling transpiling;
     private Rejections rejections;
 
     private JsScope current = root;
@@ -74,6 +76,7 @@ public final class JsRuntime implements AutoCloseable {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.options = Objects.requireNonNull(options, "options");
         this.owner = Thread.currentThread();
+        this.transpiling = Transpiling.of(engine, capabilities, options);
         if (options.restore() != null) Snapshotting.checkExternals(options.restore().blob(), options.externals());
         this.snapshots = new Snapshotting(this, options.journaling() ? new Journal() : null);
         this.backend = Objects.requireNonNull(backendMaker.apply(services), "backend");
@@ -169,7 +172,16 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sourceName, "sourceName");
         checkUsable();
-        return snapshots.journaled(sourceName, source, () -> enter(() -> backend.evaluate(source, sourceName)));
+        return evaluateAsIs(transpiled(source, sourceName), sourceName);
+    }
+
+    private JsValue evaluateAsIs(String code, String sourceName) {
+        return snapshots.journaled(sourceName, code, () -> enter(() -> backend.evaluate(code, sourceName)));
+    }
+
+    /** {@code source} as the engine runs it: transpiled when the options ask and the engine needs it. */
+    private String transpiled(String source, String sourceName) {
+        return transpiling == null ? source : transpiling.script(source, sourceName, this::evaluateAsIs);
     }
 
     /**
@@ -181,7 +193,8 @@ public final class JsRuntime implements AutoCloseable {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sourceName, "sourceName");
         checkUsable();
-        return new PreparedScript(this, backend.compile(source, sourceName), sourceName, source);
+        String code = transpiled(source, sourceName);
+        return new PreparedScript(this, backend.compile(code, sourceName), sourceName, code);
     }
 
     /**

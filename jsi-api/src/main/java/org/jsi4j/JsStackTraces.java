@@ -59,6 +59,7 @@ final class JsStackTraces {
     /** A frame, a host frame for a named jsi4j wrapper, or {@link #DROPPED} for a jsi4j-internal frame. */
     private static JsStackFrame frame(String name, String source, int line, int column) {
         if (source != null && source.startsWith(INTERNAL)) {
+            if (source.equals(Transpiling.HELPERS_NAME)) return DROPPED;   // a transpiler's helpers: library code
             if (name.isEmpty() || name.equals("helpers") || name.contains("<")) return DROPPED;
             return new JsStackFrame(name, null, 0, 0, true);
         }

@@ -29,10 +29,13 @@ import org.jsi4j.modules.ModuleLoader;
  * @param engineOptions backend-specific options ({@link EngineOption}), each engine reading its own
  * @param microtasks when promise jobs run: {@link MicrotaskPolicy#AUTO} (default) after each outermost
  *     entry, or {@link MicrotaskPolicy#EXPLICIT} only in {@link JsRuntime#drainMicrotasks(int)}
+ * @param transpile whether scripts in modern JavaScript are compiled down to what the engine runs, on an
+ *     engine that lacks some of the syntax ({@link #withTranspile(boolean)}); off by default
  */
 public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
                              boolean snapshotting, Snapshot restore, Map<String, Object> externals,
-                             ModuleLoader modules, EngineOptions engineOptions, MicrotaskPolicy microtasks) {
+                             ModuleLoader modules, EngineOptions engineOptions, MicrotaskPolicy microtasks,
+                             boolean transpile) {
     private static final RuntimeOptions DEFAULTS = new RuntimeOptions(null, 0, 0, 0);
 
     /** Validates the values and copies the externals. */
@@ -57,6 +60,14 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
         Objects.requireNonNull(modules, "modules");
         Objects.requireNonNull(engineOptions, "engineOptions");
         Objects.requireNonNull(microtasks, "microtasks");
+    }
+
+    /** Without transpiling. */
+    public RuntimeOptions(Duration timeLimit, long statementLimit, int maxStackDepth, long maxHeapBytes,
+                          boolean snapshotting, Snapshot restore, Map<String, Object> externals,
+                          ModuleLoader modules, EngineOptions engineOptions, MicrotaskPolicy microtasks) {
+        this(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, modules,
+                engineOptions, microtasks, false);
     }
 
     /** With the automatic microtask policy. */
@@ -145,27 +156,27 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
     /** With a time limit per entry into JavaScript. */
     public RuntimeOptions withTimeLimit(Duration limit) {
         return new RuntimeOptions(Objects.requireNonNull(limit, "limit"), statementLimit, maxStackDepth, maxHeapBytes,
-                snapshotting, restore, externals, modules, engineOptions, microtasks);
+                snapshotting, restore, externals, modules, engineOptions, microtasks, transpile);
     }
 
     /** With a statement limit per entry into JavaScript. */
     public RuntimeOptions withStatementLimit(long limit) {
-        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions, microtasks);
+        return new RuntimeOptions(timeLimit, limit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions, microtasks, transpile);
     }
 
     /** With a maximum JavaScript stack depth. */
     public RuntimeOptions withMaxStackDepth(int depth) {
-        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions, microtasks);
+        return new RuntimeOptions(timeLimit, statementLimit, depth, maxHeapBytes, snapshotting, restore, externals, modules, engineOptions, microtasks, transpile);
     }
 
     /** With a heap limit, where the engine allows one. */
     public RuntimeOptions withMaxHeapBytes(long bytes) {
-        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes, snapshotting, restore, externals, modules, engineOptions, microtasks);
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, bytes, snapshotting, restore, externals, modules, engineOptions, microtasks, transpile);
     }
 
     /** With or without recording the setup for {@link JsRuntime#snapshot()}. */
     public RuntimeOptions withSnapshotting(boolean on) {
-        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, on, restore, externals, modules, engineOptions, microtasks);
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, on, restore, externals, modules, engineOptions, microtasks, transpile);
     }
 
     /**
@@ -176,7 +187,7 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
      */
     public RuntimeOptions externals(Map<String, ?> byName) {
         return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore,
-                new LinkedHashMap<>(Objects.requireNonNull(byName, "byName")), modules, engineOptions, microtasks);
+                new LinkedHashMap<>(Objects.requireNonNull(byName, "byName")), modules, engineOptions, microtasks, transpile);
     }
 
     /**
@@ -193,13 +204,13 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
     /** With backend-specific options replacing those set before. */
     public RuntimeOptions withEngineOptions(EngineOptions options) {
         return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
-                modules, Objects.requireNonNull(options, "options"), microtasks);
+                modules, Objects.requireNonNull(options, "options"), microtasks, transpile);
     }
 
     /** With the loader that {@code import} and {@code require} find module files through ({@link JsRuntime#modules()}). */
     public RuntimeOptions withModules(ModuleLoader loader) {
         return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
-                Objects.requireNonNull(loader, "loader"), engineOptions, microtasks);
+                Objects.requireNonNull(loader, "loader"), engineOptions, microtasks, transpile);
     }
 
     /**
@@ -219,7 +230,22 @@ public record RuntimeOptions(Duration timeLimit, long statementLimit, int maxSta
      */
     public RuntimeOptions withMicrotaskPolicy(MicrotaskPolicy policy) {
         return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
-                modules, engineOptions, Objects.requireNonNull(policy, "policy"));
+                modules, engineOptions, Objects.requireNonNull(policy, "policy"), transpile);
+    }
+
+    /**
+     * With or without transpiling: on an engine that lacks some modern syntax (Rhino: {@code class},
+     * {@code async}/{@code await}, call spread, per-iteration {@code let} in loops), every script the
+     * runtime evaluates or prepares, and every module and required file, is first compiled down to
+     * ES5 (by the transpiler of {@code jsi-modules}, found with {@link java.util.ServiceLoader}),
+     * laid out on the original's lines, so errors and stack traces name the original's lines. On an
+     * engine that has all of it (GraalJS, V8) the option is accepted and changes nothing. A runtime
+     * made with it on an engine that needs it fails with {@link IllegalStateException} when no
+     * transpiler is on the class path. See docs/transpile.md.
+     */
+    public RuntimeOptions withTranspile(boolean on) {
+        return new RuntimeOptions(timeLimit, statementLimit, maxStackDepth, maxHeapBytes, snapshotting, restore, externals,
+                modules, engineOptions, microtasks, on);
     }
 
     /** Whether the runtime records its setup: made {@link #forSnapshotting()} or restored. */

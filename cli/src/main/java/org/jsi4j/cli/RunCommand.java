@@ -63,6 +63,12 @@ final class RunCommand implements Callable<Integer> {
                     + " Default: the engine's own (V8: 512 MB of V8 heap; Rhino and GraalJS: half the JVM heap).")
     Long maxHeap;
 
+    @Option(names = "--transpile",
+            description = "Compile the script, its modules and required files down to ES5 first where the engine lacks"
+                    + " modern syntax (rhino: class, async/await, call spread, let per loop iteration); errors keep the"
+                    + " file's lines. No change on graal and v8 (RuntimeOptions.withTranspile).")
+    boolean transpile;
+
     @Option(names = "--snapshot", paramLabel = "SNAPSHOT",
             description = "Start from this snapshot (from 'jsi snapshot create'); its engine unless --engine says otherwise.")
     Path snapshot;
@@ -142,6 +148,7 @@ final class RunCommand implements Callable<Integer> {
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
         if (maxHeap != null) options = options.withMaxHeapBytes(maxHeap);
+        if (transpile) options = options.withTranspile(true);
         options = modules.apply(options);
         try (JsRuntime runtime = factory.create(options)) {
             restoring.set(false);

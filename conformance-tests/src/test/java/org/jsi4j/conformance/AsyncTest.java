@@ -144,7 +144,7 @@ class AsyncTest {
     }
 
     @EngineTest
-    @RequiresFeature(EsFeature.ASYNC_AWAIT)
+    @RequiresFeature(value = EsFeature.ASYNC_AWAIT, transpilable = true)
     void asyncFunctionsAwaitPromises(JsRuntime rt) {
         eval(rt, "var log = []; async function f() { log.push('start'); var v = await Promise.resolve(20);"
                 + " log.push('resumed'); return v + 1; }"
@@ -153,7 +153,7 @@ class AsyncTest {
     }
 
     @EngineTest
-    @RequiresFeature(EsFeature.ASYNC_AWAIT)
+    @RequiresFeature(value = EsFeature.ASYNC_AWAIT, transpilable = true)
     void asyncFunctionsAwaitJavaFutures(JsRuntime rt) {
         CompletableFuture<JsValue> future = new CompletableFuture<>();
         rt.global().set("load", rt.function("load", 0, (r, self, args) -> r.promise(future)));
@@ -166,7 +166,7 @@ class AsyncTest {
     }
 
     @EngineTest
-    @RequiresFeature(EsFeature.ASYNC_AWAIT)
+    @RequiresFeature(value = EsFeature.ASYNC_AWAIT, transpilable = true)
     void asyncFunctionRejectionsAreCatchable(JsRuntime rt) {
         CompletableFuture<JsValue> future = new CompletableFuture<>();
         rt.global().set("p", rt.promise(future));

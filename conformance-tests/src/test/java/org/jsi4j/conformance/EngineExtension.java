@@ -111,6 +111,8 @@ public final class EngineExtension implements TestTemplateInvocationContextProvi
             implements BeforeEachCallback, AfterEachCallback, ParameterResolver, InvocationInterceptor {
         private final String engineId;
         private JsRuntime runtime;
+        /** Whether the test runs on a transpiling runtime ({@link RequiresFeature#transpilable()}). */
+        private boolean transpile;
 
         EngineResources(String engineId) {
             this.engineId = engineId;
@@ -131,8 +133,13 @@ public final class EngineExtension implements TestTemplateInvocationContextProvi
             List<RequiresFeature> needs = new ArrayList<>();
             AnnotationSupport.findAnnotation(testClass, RequiresFeature.class).ifPresent(needs::add);
             AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), RequiresFeature.class).ifPresent(needs::add);
+            transpile = false;
             for (RequiresFeature need : needs) {
                 for (EsFeature feature : need.value()) {
+                    if (!caps.has(feature) && need.transpilable()) {
+                        transpile = true;
+                        continue;
+                    }
                     Assumptions.assumeTrue(caps.has(feature), () -> "engine '" + engineId
                             + "' declares no support for ES feature " + feature + " in its capabilities()");
                 }
@@ -153,7 +160,7 @@ public final class EngineExtension implements TestTemplateInvocationContextProvi
             if (type == EngineInfo.class) return factory().engine();
             if (type == Capabilities.class) return factory().capabilities();
             if (type == JsRuntime.class) {
-                if (runtime == null) runtime = factory().create(RuntimeOptions.defaults());
+                if (runtime == null) runtime = factory().create(RuntimeOptions.defaults().withTranspile(transpile));
                 return runtime;
             }
             throw new ParameterResolutionException("cannot resolve " + parameter.getParameter());

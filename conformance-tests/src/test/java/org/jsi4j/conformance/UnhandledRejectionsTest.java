@@ -63,7 +63,7 @@ class UnhandledRejectionsTest {
     }
 
     @EngineTest
-    @RequiresFeature(EsFeature.ASYNC_AWAIT)
+    @RequiresFeature(value = EsFeature.ASYNC_AWAIT, transpilable = true)
     void anAsyncFunctionThatThrowsIsReported(JsRuntime rt) {
         List<String> seen = listen(rt);
         rt.evaluate("async function load() { await null; throw new TypeError('no data'); }\nload();", "async.js");

@@ -159,9 +159,10 @@ final class PortableModules implements JsModules {
                 String where = sourceName(id);
                 TranslatedModule code = SwcSources.translate(loader.load(module), where, module.kind(),
                         kernel().constKeepsFirstValue);
-                if (code.topLevelAwait() && !rt.capabilities().has(org.jsi4j.EsFeature.ASYNC_AWAIT)) {
+                if (code.topLevelAwait() && !rt.capabilities().has(org.jsi4j.EsFeature.ASYNC_AWAIT) && !rt.options().transpile()) {
                     throw new JsSyntaxError("top-level await needs async functions, which the " + rt.engine().id()
-                            + " engine does not have", new org.jsi4j.SourceLocation(where, 1, 1));
+                            + " engine does not have (RuntimeOptions.withTranspile(true), ./jsi run --transpile, lowers them)",
+                            new org.jsi4j.SourceLocation(where, 1, 1));
                 }
                 if (code.esm() && engine != null) {
                     compileNative(record, code, where);

@@ -67,6 +67,14 @@ final class SourceMapLayout {
         return out.toString();
     }
 
+    private static final java.util.regex.Pattern MAPPINGS = java.util.regex.Pattern.compile("\"mappings\"\\s*:\\s*\"([^\"]*)\"");
+
+    /** The {@code mappings} field of a source map in JSON, or null when it has none. */
+    static String mappings(String sourceMap) {
+        java.util.regex.Matcher m = MAPPINGS.matcher(sourceMap == null ? "" : sourceMap);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** Source map v3 {@code mappings}: per generated line, its segments that have a source position. */
     static List<List<Segment>> decode(String mappings) {
         List<List<Segment>> lines = new ArrayList<>();

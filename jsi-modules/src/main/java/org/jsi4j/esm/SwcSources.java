@@ -111,18 +111,16 @@ final class SwcSources {
         }
     }
 
-    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([^\"]*)\"");
-
     /**
      * TypeScript without its types (and without imports used only as types), laid out on the
      * TypeScript file's lines and columns ({@link SourceMapLayout}).
      */
     static String stripTypes(String source, String id) {
         var out = transpile(source, id);
-        Matcher m = MAPPINGS.matcher(out.getSourceMap() == null ? "" : out.getSourceMap());
-        if (!m.find()) return out.getCode();
+        String mappings = SourceMapLayout.mappings(out.getSourceMap());
+        if (mappings == null) return out.getCode();
         String code = out.getCode();
-        return SourceMapLayout.relayout(code, m.group(1), multiLineLiterals(code, id));
+        return SourceMapLayout.relayout(code, mappings, multiLineLiterals(code, id));
     }
 
     private static com.caoccao.javet.swc4j.outputs.Swc4jTranspileOutput transpile(String source, String id) {

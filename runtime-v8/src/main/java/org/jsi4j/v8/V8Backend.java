@@ -101,7 +101,12 @@ final class V8Backend implements EngineBackend {
             if (counting != null) counting.install(rt, bridge, entry, contexts);
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
-            throw translate(e);
+            // no script of the user's ran: the bootstrap failed, and the bridge that translates script errors is not there
+            abandon();
+            throw new JsEngineException("V8 could not start a runtime: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
         }
         this.restoredFromImage = image != null;
     }
@@ -427,18 +432,7 @@ final class V8Backend implements EngineBackend {
             if (debugger != null) debugger.close();
             limits.close();
             try {
-                if (drain != null) drain.close();
-                rejections.close();
-                errors.close();
-                symbols.close();
-                values.closeWeak();
-                bridge.close();
-                // prepared scripts still held by the application: closed with their runtime
-                for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();
-                contexts.releaseAll();
-                if (nativeModules != null) nativeModules.close();
-            } catch (JavetException e) {
-                // closing anyway: the isolate below frees whatever is left
+                releaseHandles();
             } finally {
                 leftAtClose = V8Leftovers.of(rt);
                 try {
@@ -448,6 +442,38 @@ final class V8Backend implements EngineBackend {
                 }
             }
         });
+    }
+
+    /**
+     * The constructor failed: lets go of what it made (handles, callback contexts, the memory
+     * sampler's watch) before the factory closes the isolate, which would otherwise report them
+     * as not recycled.
+     */
+    private void abandon() {
+        limits.close();
+        try {
+            releaseHandles();
+        } catch (RuntimeException | Error e) {
+            // the failure that got here is the one to report; the isolate below frees the rest
+        }
+    }
+
+    /** Closes every handle this backend made; the isolate stays open. */
+    private void releaseHandles() {
+        try {
+            if (drain != null) drain.close();
+            rejections.close();
+            errors.close();
+            symbols.close();
+            values.closeWeak();
+            bridge.close();
+            // prepared scripts still held by the application: closed with their runtime
+            for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();
+            contexts.releaseAll();
+            if (nativeModules != null) nativeModules.close();
+        } catch (JavetException e) {
+            // closing anyway: the isolate below frees whatever is left
+        }
     }
 
     /** What the isolate still held when this backend closed it ({@code null} while open). */
