@@ -173,6 +173,11 @@ class V8CountingTest {
             assertEquals(JsValue.of(true), rt.evaluate("(function () {}) instanceof Function && Function.prototype.constructor === Function"
                     + " && eval === globalThis.eval && Function.name === 'Function'", "identity.js"));
             assertEquals(JsValue.of("ok"), rt.evaluate("'use strict'; eval('\"ok\"')", "strict.js"));
+            // the name eval as a property, a method, a label and a default value is left alone
+            assertEquals(JsValue.of("1 2 3 true true"), rt.evaluate("var o = {eval: 1}; class C { eval() { return 2; } }"
+                    + " function d(a = eval) { return a; } var p = {}; p.eval = 3;"
+                    + " o.eval + ' ' + new C().eval() + ' ' + p.eval + ' ' + (d() === eval) + ' ' + ({eval}.eval === globalThis.eval)",
+                    "names.js"));
             JsError e = assertThrows(JsError.class, () -> rt.evaluate("eval('for (;')", "syntax.js"));
             assertEquals("SyntaxError", e.name().orElseThrow());
             assertEquals(JsValue.of("SyntaxError"), rt.evaluate("try { new Function('){ for(;;){} }; (function(', '') } catch (e) { e.name }",
