@@ -193,8 +193,15 @@ class V8CountingTest {
             assertEquals(JsValue.of(200), rt.global().get("reached"));
             assertEquals(JsValue.of("RangeError 200"), rt.evaluate("try { dive(1); } catch (e) { e.name + ' ' + reached }", "again.js"),
                     "the depth counted down as the recursion unwound");
-            assertEquals(JsValue.of(true), rt.evaluate(
-                    "var g = { get x() { return this.x; } }; try { g.x; false } catch (e) { e instanceof RangeError }", "getter.js"));
+            // recursion through a getter, a Proxy trap and toString ends at the limit (not at V8's own stack end)
+            for (String deep : new String[] {"var g = { get x() { return this.x; } }; g.x",
+                    "var p = new Proxy({}, { get(t, k, receiver) { return receiver[k]; } }); p.x",
+                    "var s = { toString() { return 'again ' + s; } }; String(s)",
+                    "function viaEval(n) { return eval('viaEval(n + 1)'); } viaEval(0)",
+                    "function viaFunction(n) { return new Function('n', 'return viaFunction(n + 1)')(n); } viaFunction(0)"}) {
+                assertEquals(JsValue.of(true), rt.evaluate("try { " + deep + "; false } catch (e) { e instanceof RangeError"
+                        + " && e.message.includes('maxStackDepth = 200') }", "deep.js"), deep);
+            }
         }
     }
 
