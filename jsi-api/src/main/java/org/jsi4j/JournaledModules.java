@@ -33,6 +33,11 @@ final class JournaledModules implements JsModules {
     }
 
     @Override
+    public boolean loadedAny() {
+        return modules.loadedAny();
+    }
+
+    @Override
     public void defineHostModule(String name, Function<JsRuntime, JsObject> loader) {
         modules.defineHostModule(name, loader);
     }

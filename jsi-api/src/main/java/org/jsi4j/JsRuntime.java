@@ -214,12 +214,13 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /**
-     * Whether this runtime's module system was made ({@link #modules()}, an import or a require): a
-     * snapshot of it then holds no engine image (the module registry lives in Java) and restores by
+     * Whether this runtime loaded a module ({@link #importModule}, a {@code require} of a file, an
+     * {@code import()}; {@link org.jsi4j.modules.JsModules#loadedAny()}): a snapshot of it then holds no
+     * engine image (which modules were loaded is known only to the module system, in Java) and restores by
      * replaying its setup. Never throws.
      */
     public boolean usesModules() {
-        return modules != null;
+        return modules != null && modules.loadedAny();
     }
 
     /**

@@ -91,6 +91,11 @@ final class PortableModules implements JsModules {
     }
 
     @Override
+    public boolean loadedAny() {
+        return !records.isEmpty();
+    }
+
+    @Override
     public void defineHostModule(String name, Function<JsRuntime, JsObject> hostLoader) {
         if (name == null || name.isEmpty() || name.contains("/") || name.contains(":")) {
             throw new IllegalArgumentException("a host module name must be non-empty without '/' or ':', was '" + name + "'");
