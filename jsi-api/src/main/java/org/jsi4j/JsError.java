@@ -20,6 +20,13 @@ public final class JsError extends JsException {
     private final JsErrorType type;
     private List<JsStackFrame> frames;
 
+    static {
+        // Made with the error: an error is often made deep in a stack (a runaway recursion), where
+        // the stack reader's first use would fail to compile its patterns and leave its class
+        // unusable for the rest of the JVM (NoClassDefFoundError on every later error).
+        JsStackTraces.parse(null);
+    }
+
     /**
      * Backend SPI: a JavaScript exception that was thrown with {@code value}.
      *

@@ -18,7 +18,7 @@ public final class JsTerminatedException extends JsException {
         INTERRUPTED,
         /**
          * {@link RuntimeOptions#maxStackDepth()} was exceeded on an engine that cannot raise a
-         * catchable {@code RangeError} at that depth (GraalJS); Rhino raises the {@code RangeError}.
+         * catchable {@code RangeError} at that depth (GraalJS); Rhino and V8 raise the {@code RangeError}.
          */
         STACK_LIMIT
     }

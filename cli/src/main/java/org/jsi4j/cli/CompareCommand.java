@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Runs test files on every engine, in parallel worker JVMs, and shows where engines differ.",
-                "Directories are searched recursively; test262 tests (--test262 ROOT, or files in a test262 checkout) are judged",
-                "by their frontmatter as test262-harness does; other files pass when they run without an uncaught error, and",
-                "engines agree when outcome, completion value and console output are equal.",
+                "Directories are searched recursively; test262 tests (--test262 ROOT, or files in a test262 checkout) are judged"
+                + " by their frontmatter as test262-harness does; other files pass when they run without an uncaught error, and"
+                + " engines agree when outcome, completion value and console output are equal.",
                 "Exit 0 when all agree (with --baseline: when nothing newly fails), 1 otherwise, 2 for bad usage."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
@@ -79,8 +79,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--show", paramLabel = "N", description = "List at most N disagreements in the summary (default 20).")
     int show = 20;
 
-    @Option(names = "--vs-raw", description = {"Measure instead: run the test262 tests in this JVM, one thread, through jsi4j and through a",
-            "minimal loop over each engine's own API, interleaved; print tests/s, pass rates and the tests judged differently."})
+    @Option(names = "--vs-raw", description = "Measure instead: run the test262 tests in this JVM, one thread, through jsi4j and through a"
+            + " minimal loop over each engine's own API, interleaved; print tests/s, pass rates and the tests judged differently.")
     boolean vsRaw;
 
     @Parameters(paramLabel = "DIR|FILE|GLOB", arity = "0..*", description = "Test files, directories (searched recursively) or quoted globs.")

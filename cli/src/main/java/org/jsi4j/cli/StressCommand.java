@@ -24,13 +24,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "stress", mixinStandardHelpOptions = true,
         header = "Stress-tests the engines from many threads and reports throughput, hung futures, leaks and RSS.",
-        description = {"Stress-tests the engines: THREADS threads each create a runtime of a random engine, run random work on it",
-                "(scripts with host calls, handles and references, an interrupt from another thread, executor tasks submitted",
-                "from other threads, a script error), check it left no handle, and close it - sometimes while tasks are still",
-                "being submitted - until DURATION has passed. Prints runtimes/s, host calls/s, hung futures, leaked handles and",
-                "the RSS (VmRSS from /proc/self/status) sampled over time.",
-                "Exit 0 when clean; 1 on an unexpected exception, a hung future or a leaked handle; 2 on bad usage.",
-                "A JVM crash ends the process with the JVM's own exit code.",
+        description = {"Stress-tests the engines: THREADS threads each create a runtime of a random engine, run random work on it"
+                + " (scripts with host calls, handles and references, an interrupt from another thread, executor tasks submitted"
+                + " from other threads, a script error), check it left no handle, and close it - sometimes while tasks are still"
+                + " being submitted - until DURATION has passed. Prints runtimes/s, host calls/s, hung futures, leaked handles and"
+                + " the RSS (VmRSS from /proc/self/status) sampled over time.",
+                "Exit 0 when clean; 1 on an unexpected exception, a hung future or a leaked handle; 2 on bad usage."
+                + " A JVM crash ends the process with the JVM's own exit code.",
                 "Example: jsi stress --threads 16 --duration 60s"})
 final class StressCommand implements Callable<Integer> {
     /** How long futures may take to settle after the run before they count as hung. */

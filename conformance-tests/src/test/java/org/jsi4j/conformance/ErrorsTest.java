@@ -168,6 +168,36 @@ class ErrorsTest {
         assertEquals("SyntaxError", e.name().orElseThrow());
     }
 
+    /**
+     * A SyntaxError the engine's parser raised for code compiled at run time is a
+     * {@link JsSyntaxError} in Java, also when a script caught it and threw the same object again;
+     * a SyntaxError a script makes, or one from {@code JSON.parse} or a {@code RegExp}, stays a
+     * {@link JsError} with its value.
+     */
+    @EngineTest
+    void aSyntaxErrorFromEvalOrNewFunctionIsAJsSyntaxErrorAlsoWhenRethrown(JsRuntime rt) {
+        for (String script : List.of("eval('var = ;')", "new Function('return ]')", "eval(\"eval('}')\")",
+                "try { eval('('); } catch (e) { throw e; }",
+                "try { new Function('a b'); } catch (e) { throw e; }",
+                "var kept;\ntry { (0, eval)('}'); } catch (e) { kept = e; }\nthrow kept;")) {
+            JsSyntaxError e = assertThrows(JsSyntaxError.class, () -> rt.evaluate(script, "rethrow.js"), script);
+            assertFalse(e.reason().isBlank(), script);
+        }
+        for (String script : List.of("JSON.parse('{')", "try { JSON.parse('{'); } catch (e) { throw e; }",
+                "throw new SyntaxError('Unexpected end of input')", "new RegExp('(')",
+                "try { new RegExp('('); } catch (e) { throw e; }")) {
+            JsError e = assertThrows(JsError.class, () -> rt.evaluate(script, "own.js"), script);
+            assertEquals("SyntaxError", e.name().orElseThrow(), script);
+        }
+    }
+
+    /** As above, for a direct {@code eval} whose error is thrown again on another line. */
+    @EngineTest
+    void aSyntaxErrorFromDirectEvalRethrownOnAnotherLineIsAJsSyntaxError(JsRuntime rt) {
+        assertThrows(JsSyntaxError.class, () -> rt.evaluate("var kept;\ntry { eval('}'); } catch (e) { kept = e; }\nthrow kept;",
+                "rethrow.js"));
+    }
+
     @EngineTest
     void errorsFromNestedCallsReportWhereTheyWereThrown(JsRuntime rt) {
         JsError e = assertThrows(JsError.class, () -> rt.evaluate(

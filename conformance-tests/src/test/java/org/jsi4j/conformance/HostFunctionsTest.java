@@ -240,4 +240,38 @@ class HostFunctionsTest {
         assertEquals(JsValue.of("undefined"), eval(rt, "typeof nothing()"));
         assertTrue(rt.global().get("nothing").asFunction().call().isUndefined());
     }
+
+    /**
+     * A host function goes with its JavaScript function (JSI: the HostFunction is released when the
+     * function object is collected): what it captured is not held until the runtime closes, while a
+     * function still in use keeps working.
+     */
+    @EngineTest
+    void aHostFunctionIsReleasedWithItsJavaScriptFunction(JsRuntime rt) throws InterruptedException {
+        java.lang.ref.WeakReference<Object> released = madeAndDropped(rt, new byte[1 << 20]);
+        Object keptCapture = new StringBuilder("kept");
+        java.lang.ref.WeakReference<Object> stillHeld = new java.lang.ref.WeakReference<>(keptCapture);
+        final Object capture = keptCapture;
+        rt.global().set("kept", rt.function("kept", 0, (r, self, args) -> JsValue.of(capture.toString())));
+        keptCapture = null;
+        for (int i = 0; i < 40 && released.get() != null; i++) {
+            rt.collectGarbage();
+            System.gc();
+            Thread.sleep(25);
+        }
+        assertTrue(released.get() == null, "the host function of a collected JavaScript function was released");
+        assertTrue(stillHeld.get() != null, "a host function still reachable from JavaScript is kept");
+        assertEquals(JsValue.of("kept"), eval(rt, "kept()"));
+    }
+
+    /** Makes a host function capturing {@code capture}, calls it once from JavaScript and lets every reference to it go. */
+    @SuppressWarnings("try")
+    private static java.lang.ref.WeakReference<Object> madeAndDropped(JsRuntime rt, Object capture) {
+        try (org.jsi4j.JsScope scope = rt.openScope()) {
+            JsFunction f = rt.function("temp", 0, (r, self, args) -> JsValue.of(capture.hashCode()));
+            JsFunction call = eval(rt, "(function (f) { return f(); })").asFunction();
+            assertEquals(JsValue.of(capture.hashCode()), call.call(f));
+        }
+        return new java.lang.ref.WeakReference<>(capture);
+    }
 }

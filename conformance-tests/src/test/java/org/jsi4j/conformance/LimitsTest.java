@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jsi4j.JsError;
 import org.jsi4j.JsException;
@@ -18,6 +19,7 @@ import org.jsi4j.JsTerminatedException;
 import org.jsi4j.JsTerminatedException.Reason;
 import org.jsi4j.JsValue;
 import org.jsi4j.RuntimeOptions;
+import org.jsi4j.modules.ModuleLoader;
 import org.junit.jupiter.api.function.Executable;
 
 /** Stopping runaway scripts: time limits, interrupts, statement limits, stack depth. */
@@ -267,6 +269,8 @@ class LimitsTest {
                 assertTrue(e.runtimeUsable());
                 assertNotEquals(0.0, rt.global().get("n").asNumber());
                 assertEquals(JsValue.of(1), rt.evaluate("1", "after.js"), "the count restarts for each entry");
+                assertEquals(JsValue.of(45), rt.evaluate("var s = 0; for (var i = 0; i < 10; i++) { s += i; } s", "again.js"),
+                        "a loop after the stopped entry runs: the count restarted");
             }
         } else {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> factory.create(options).close());
@@ -368,6 +372,40 @@ class LimitsTest {
             for (int i = 0; i < 40; i++) {
                 assertEquals(JsValue.of(1.5), rt.evaluate("var t = new Array(2e6).fill(1.5); t[7]", "churn.js"));
             }
+        }
+    }
+
+    /**
+     * A statement limit counts code however it was made: {@code eval} (direct, indirect, optional
+     * call), the {@code Function} constructors, getters, prepared scripts and ES modules.
+     */
+    @EngineTest
+    void statementLimitCountsCodeMadeFromStringsAndModules(JsRuntimeFactory factory) {
+        Map<String, String> files = Map.of("/loop.mjs", "export const started = true; for (;;) {}");
+        RuntimeOptions options = RuntimeOptions.defaults().withStatementLimit(100_000).withModules(ModuleLoader.inMemory(files));
+        try (JsRuntime rt = factory.create(options)) {
+            for (String script : new String[] {"eval('for (;;) {}')", "(0, eval)('for (;;) {}')", "eval?.('while (true) {}')",
+                    "new Function('a', 'for (;;) {}')(1)",
+                    "({ get x() { for (;;) {} } }).x", "[1, 2].map(function () { do {} while (true); })"}) {
+                JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate(script, "strings.js"));
+                assertEquals(Reason.STATEMENT_LIMIT, e.reason(), script);
+            }
+            assertEquals(Reason.STATEMENT_LIMIT, assertTerminated(rt, () -> rt.prepare("for (;;) {}", "p.js").run()).reason());
+            assertEquals(Reason.STATEMENT_LIMIT, assertTerminated(rt, () -> rt.importModule("./loop.mjs")).reason());
+            assertEquals(JsValue.of(3), rt.evaluate("eval('1 + 2')", "after.js"));
+        }
+    }
+
+    /** Statements that nested entries (a host function calling back into JavaScript) run are charged to the outer entry. */
+    @EngineTest
+    void statementLimitChargesNestedEntriesToTheOuterOne(JsRuntimeFactory factory) {
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withStatementLimit(100_000))) {
+            rt.global().set("some", rt.function("some", 0, (r, self, args) ->
+                    r.evaluate("var k = 0; for (var i = 0; i < 100; i++) { k += i; } k", "nested.js")));
+            assertEquals(JsValue.of(4950), rt.evaluate("some()", "once.js"));
+            JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate("var calls = 0; for (;;) { some(); calls++; }", "outer.js"));
+            assertEquals(Reason.STATEMENT_LIMIT, e.reason());
+            assertTrue(rt.global().get("calls").asNumber() > 0);
         }
     }
 }

@@ -225,6 +225,24 @@ class ObjectsTest {
         assertEquals(JsValue.of(true), eval(rt, "buf instanceof ArrayBuffer"));
     }
 
+    /**
+     * A typed array length is ToIndex: one past 2^53 - 1, negative or infinite is a RangeError (Rhino
+     * wrapped it to 32 bits; lengths that are valid but too big to allocate differ per engine: a
+     * RangeError on Rhino and GraalJS, V8's memory limit on V8, so they are tested per engine).
+     */
+    @EngineTest
+    @RequiresFeature(EsFeature.TYPED_ARRAYS)
+    void typedArrayLengthsAreNeverWrapped(JsRuntime rt) {
+        for (String length : List.of("2 ** 53", "2 ** 64 + 5", "-1", "Infinity")) {
+            JsError e = assertThrows(JsError.class, () -> eval(rt, "new Float64Array(" + length + ")"), length);
+            assertEquals("RangeError", e.name().orElseThrow(), length);
+        }
+        assertEquals(JsValue.of("3,0,true,true,2,4"), eval(rt, "var a = new Float64Array(3), z = new Int8Array(0);"
+                + " [a.length, z.length, a instanceof Float64Array, a.constructor === Float64Array,"
+                + " new Float64Array([1, 2]).map(function (x) { return x * 2 }).slice(1).constructor === Float64Array ? 2 : 0,"
+                + " new Float64Array('4').length].join()"));
+    }
+
     @EngineTest
     @RequiresFeature(EsFeature.TYPED_ARRAYS)
     void arrayBufferBytesFromJavaScriptToJava(JsRuntime rt) {

@@ -1,6 +1,5 @@
 package org.jsi4j.graal;
 
-import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.management.ExecutionEvent;
 import org.graalvm.polyglot.management.ExecutionListener;
@@ -18,9 +17,9 @@ import org.jsi4j.JsTerminatedException.Reason;
  * listener throws reaches the script as a host exception (a JavaScript {@code catch} would see an
  * opaque host object, not a {@code RangeError}), and GraalJS's own stack-overflow error comes only
  * from the Java stack. So the entry ends with {@link Reason#STACK_LIMIT}: once tripped, the
- * {@link GraalStopper} stops the context at every statement (as it does for an interrupt) until
- * the outermost entry ends, so no {@code catch} or {@code finally} block runs on. The runtime
- * stays usable.
+ * {@link GraalStopper} stops the context at every safepoint (as it does for an interrupt) until
+ * the outermost entry ends, so no {@code catch} block sees the stop and no {@code finally} block
+ * runs on past its next call or loop. The runtime stays usable.
  *
  * <p>The listener is attached for good to an engine made only for depth-limited runtimes: it
  * slows every call down, and the other runtimes never pay for it.
@@ -42,6 +41,9 @@ final class GraalDepth {
         private final int limit;
         private int depth;
         private boolean tripped;
+        /** The stop of the context while tripped and its action, cancelled by {@link #release}. */
+        private GraalStop thrown;
+        private java.util.concurrent.Future<Void> stop;
 
         Frames(int limit) {
             this.limit = limit;
@@ -52,9 +54,16 @@ final class GraalDepth {
             tripped = false;
         }
 
-        /** Whether this entry passed the limit (and its context must be released from the stop). */
-        boolean tripped() {
-            return tripped;
+        /** Ends the stop of an entry that passed the limit (at the end of the outermost entry). */
+        void release() {
+            if (stop != null) stop.cancel(false);
+            stop = null;
+            thrown = null;
+        }
+
+        /** The stop of an entry that passed the limit, or null. */
+        GraalStop stop() {
+            return thrown;
         }
 
         GraalStop exceeded() {
@@ -81,20 +90,16 @@ final class GraalDepth {
         current.set(previous);
     }
 
-    /** The stop thrown at each statement of an entry that passed its limit. */
-    GraalStop overDepth() {
-        Frames f = current.get();
-        return f != null ? f.exceeded() : new Frames(0).exceeded();
-    }
-
     private void onEnter(ExecutionEvent event) {
         Frames f = current.get();
         if (f != null && ++f.depth > f.limit) {
+            GraalStop stop = f.exceeded();
             if (!f.tripped) {
                 f.tripped = true;
-                stopper.stopOverDepth(Context.getCurrent());
+                f.thrown = stop;
+                f.stop = stopper.stopCurrent(stop);
             }
-            throw f.exceeded();
+            throw stop;
         }
     }
 

@@ -55,6 +55,8 @@ final class GraalErrors {
         GraalStop unwound = limits.takeUnwinding();
         if (e.isHostException() && e.asHostException() instanceof GraalStop stop) return stop.termination();
         if (unwound != null && e.isInternalError()) return unwound.termination();
+        GraalStop stopping = limits.stopping();
+        if (stopping != null && e.isInternalError()) return stopping.termination();
         if (e.isResourceExhausted() && !e.isCancelled()) return stackOverflow(e);
         if (e.isCancelled()) {
             Reason reason = e.isResourceExhausted() ? Reason.STATEMENT_LIMIT : Reason.INTERRUPTED;

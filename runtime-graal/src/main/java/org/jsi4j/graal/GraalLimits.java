@@ -1,10 +1,6 @@
 package org.jsi4j.graal;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -22,15 +18,9 @@ import org.jsi4j.JsTerminatedException;
  * core's guarantee (its stop state), not this class's.
  */
 final class GraalLimits {
-    /** Context.interrupt blocks until the script stops, so it runs on these threads, never the caller's. */
-    private static final ExecutorService INTERRUPTERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "jsi4j-graal-interrupt");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private final Context context;
     private final GraalStopper stopper;
+    /** The engine-side handle of this runtime's context, for stops. */
+    private final Object handle;
     /** This runtime's statement limit, or null. */
     private final GraalStopper.Budget budget;
     /** This runtime's stack-depth count, or null. */
@@ -38,7 +28,9 @@ final class GraalLimits {
     private GraalErrors errors;
     private int entries;
     private final Object interruptLock = new Object();
-    private CompletableFuture<Void> pendingInterrupt;
+    /** The stop of the running entry and its action, until {@link #resetInterrupt}. */
+    private volatile GraalStop stopping;
+    private Future<Void> pendingStop;
     /**
      * The stop a host callback threw into the guest: GraalJS reports it to the host as an internal
      * error without the exception, so the next conversion takes it from here.
@@ -46,8 +38,8 @@ final class GraalLimits {
     private GraalStop unwinding;
 
     GraalLimits(Context context, GraalStopper stopper, long statementLimit, int maxStackDepth) {
-        this.context = context;
         this.stopper = stopper;
+        this.handle = stopper.handleOf(context);
         this.budget = statementLimit > 0 ? new GraalStopper.Budget(statementLimit) : null;
         this.frames = maxStackDepth > 0 ? new GraalDepth.Frames(maxStackDepth) : null;
     }
@@ -89,45 +81,48 @@ final class GraalLimits {
             if (budget != null) stopper.leave(previous);
             if (frames != null) {
                 stopper.depth().leave(previousFrames);
-                if (entries == 0 && frames.tripped()) stopper.releaseOverDepth(context);
+                if (entries == 0) frames.release();
             }
         }
     }
 
-    /** Asks the engine to stop the running script; never blocks the caller. */
+    /**
+     * Stops the running script at its next safepoint, past every JavaScript {@code catch} and
+     * promise job, and at every safepoint after until {@link #resetInterrupt}; never blocks.
+     */
     void interrupt() {
         synchronized (interruptLock) {
-            if (pendingInterrupt != null) return;
-            pendingInterrupt = CompletableFuture.runAsync(() -> {
-                try {
-                    // the listener stops the script at its next statement, even inside a catch block;
-                    // the engine's interrupt also stops long builtins that run no statements
-                    stopper.stop(context);
-                    context.interrupt(Duration.ZERO);
-                } catch (Exception e) {
-                    // the script ended, or the context closed, before the interrupt landed
-                }
-            }, INTERRUPTERS);
+            if (pendingStop != null) return;
+            GraalStop stop = new GraalStop(new JsTerminatedException(JsTerminatedException.Reason.INTERRUPTED,
+                    "The script was interrupted. The runtime is still usable.", true));
+            stopping = stop;
+            try {
+                pendingStop = stopper.stop(handle, stop);
+            } catch (RuntimeException e) {
+                // the context closed meanwhile: nothing runs there any more
+            }
         }
     }
 
-    /** Waits until a requested interrupt has landed or found nothing running, then forgets it. */
+    /** Ends the stop of the entry that just ended, so that it never reaches the next entry. */
     void resetInterrupt() {
-        CompletableFuture<Void> pending;
+        Future<Void> pending;
         synchronized (interruptLock) {
-            pending = pendingInterrupt;
-            pendingInterrupt = null;
+            pending = pendingStop;
+            pendingStop = null;
+            stopping = null;
         }
-        if (pending != null) {
-            try {
-                pending.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                // already ignored in the task
-            }
-            stopper.release(context);
-        }
+        if (pending != null) pending.cancel(false);
+    }
+
+    /**
+     * The stop under way in this runtime's entry (an interrupt or a passed stack-depth limit), or
+     * null. GraalJS reports the {@link GraalStop} a stop action throws as an internal error
+     * without the exception, so the conversion takes it from here.
+     */
+    GraalStop stopping() {
+        GraalStop stop = stopping;
+        return stop != null || frames == null ? stop : frames.stop();
     }
 
     /** Records the stop a host callback throws into the guest. */

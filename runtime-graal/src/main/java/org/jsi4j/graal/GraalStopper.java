@@ -1,7 +1,6 @@
 package org.jsi4j.graal;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.management.ExecutionEvent;
@@ -10,26 +9,25 @@ import org.jsi4j.JsTerminatedException;
 import org.jsi4j.JsTerminatedException.Reason;
 
 /**
- * Uncatchable stops and statement limits for the contexts of one {@link Engine}, through a
- * polyglot {@link ExecutionListener} on statements that throws a {@link GraalStop}.
+ * Uncatchable stops and statement limits for the contexts of one {@link Engine}.
  *
- * <p>Stops: {@code Context.interrupt} alone is not enough, since a JavaScript {@code catch}
- * catches the engine's interrupt and runs a statement or two before it fires again. While a
- * context is being stopped, the listener stops it at its next statement. It is attached only while
- * a stop is pending, because an attached listener slows hot loops down about threefold.
+ * <p>Stops: a recurring thread-local action of {@link GraalStopInstrument} throws a
+ * {@link GraalStop} at every safepoint of the stopped context until the stop is released. It
+ * changes no code, so stopping costs the running script nothing and never waits for a lock the
+ * script holds.
  *
- * <p>Statement limits: on an engine made for them the listener stays attached and counts each
- * statement against the {@link Budget} of the runtime running on the thread (see {@link #enter}).
- * GraalJS's own {@code ResourceLimits} would cancel the whole context instead.
+ * <p>Statement limits: on an engine made for them a polyglot {@link ExecutionListener} on
+ * statements stays attached for good (attached only there: it slows hot loops down about
+ * threefold) and counts each statement against the {@link Budget} of the runtime running on the
+ * thread (see {@link #enter}). GraalJS's own {@code ResourceLimits} would cancel the whole context
+ * instead. It is never attached or closed while scripts run: changing instrumentation makes
+ * every function update its probes under its root node's lock, which a script overflowing its
+ * stack can leave locked forever (see {@link GraalStopInstrument}).
  */
 final class GraalStopper {
     private final Engine engine;
-    private final boolean counting;
-    private final List<Context> stopping = new CopyOnWriteArrayList<>();
-    /** Contexts whose entry passed its stack-depth limit: stopped at every statement until released. */
-    private final List<Context> overDepth = new CopyOnWriteArrayList<>();
+    private final GraalStopInstrument.Stops stops;
     private final ThreadLocal<Budget> budgets = new ThreadLocal<>();
-    private ExecutionListener listener;
     /** The frame counter of an engine for depth-limited runtimes, else null. */
     private final GraalDepth depth;
 
@@ -48,9 +46,9 @@ final class GraalStopper {
      */
     GraalStopper(Engine engine, boolean counting, boolean depthLimited) {
         this.engine = engine;
-        this.counting = counting;
+        this.stops = GraalStopInstrument.Stops.of(engine);
         this.depth = depthLimited ? new GraalDepth(engine, this) : null;
-        if (counting) listener = attach();
+        if (counting) ExecutionListener.newBuilder().statements(true).onEnter(this::onStatement).attach(engine);
     }
 
     /** The frame counter of this engine, or null when its runtimes have no stack-depth limit. */
@@ -99,67 +97,31 @@ final class GraalStopper {
         budgets.set(previous);
     }
 
-    /** Stops {@code context} at its next statement, until {@link #release}. Blocks while the listener attaches. */
-    void stop(Context context) {
-        stopping.add(context);
-        synchronized (this) {
-            if (listener == null) listener = attach();
-        }
+    /** The engine-side handle of {@code context} (of this engine), for {@link #stop}. */
+    Object handleOf(Context context) {
+        return stops.handleOf(context);
     }
 
     /**
-     * Stops the current context at its next statement, until {@link #releaseOverDepth}: its entry
-     * passed its stack-depth limit, and a JavaScript {@code catch} or {@code finally} of the unwinding
-     * calls must not run on.
+     * Stops the context of {@code handle} with {@code stop} at its next safepoint, and at every one
+     * after, until the returned future is cancelled. Never blocks.
      */
-    void stopOverDepth(Context context) {
-        overDepth.add(context);
-        synchronized (this) {
-            if (listener == null) listener = attach();
-        }
+    Future<Void> stop(Object handle, GraalStop stop) {
+        return stops.stop(handle, () -> stop);
     }
 
-    /** Ends the stop of {@link #stopOverDepth}. */
-    void releaseOverDepth(Context context) {
-        overDepth.remove(context);
-        detachIfIdle();
-    }
-
-    /** Ends a stop of {@code context}; the last one detaches the listener (unless counting). */
-    void release(Context context) {
-        stopping.remove(context);
-        detachIfIdle();
-    }
-
-    private void detachIfIdle() {
-        synchronized (this) {
-            if (!counting && stopping.isEmpty() && overDepth.isEmpty() && listener != null) {
-                listener.close();
-                listener = null;
-            }
-        }
-    }
-
-    /** Whether the listener is attached now. */
-    synchronized boolean listening() {
-        return listener != null;
-    }
-
-    private ExecutionListener attach() {
-        return ExecutionListener.newBuilder().statements(true).onEnter(this::onStatement).attach(engine);
+    /**
+     * Stops the context entered on this thread (inside guest code) with {@code stop} at every
+     * safepoint until the returned future is cancelled: its entry passed its stack-depth limit,
+     * and a JavaScript {@code finally} of the unwinding calls must not run on.
+     */
+    Future<Void> stopCurrent(GraalStop stop) {
+        return stops.stop(stops.current(), () -> stop);
     }
 
     private void onStatement(ExecutionEvent event) {
-        if (counting) {
-            Budget budget = budgets.get();
-            if (budget != null && ++budget.executed > budget.limit) throw budget.exceeded();
-        }
-        if (!stopping.isEmpty() && stopping.contains(Context.getCurrent())) throw interrupted();
-        if (!overDepth.isEmpty() && overDepth.contains(Context.getCurrent())) throw depth.overDepth();
+        Budget budget = budgets.get();
+        if (budget != null && ++budget.executed > budget.limit) throw budget.exceeded();
     }
 
-    private static GraalStop interrupted() {
-        return new GraalStop(new JsTerminatedException(Reason.INTERRUPTED,
-                "The script was interrupted. The runtime is still usable.", true));
-    }
 }

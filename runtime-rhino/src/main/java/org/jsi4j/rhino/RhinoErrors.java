@@ -1,5 +1,7 @@
 package org.jsi4j.rhino;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.jsi4j.JsEngineException;
 import org.jsi4j.JsError;
 import org.jsi4j.JsException;
@@ -42,7 +44,11 @@ import org.mozilla.javascript.Undefined;
  */
 final class RhinoErrors {
     /** Rhino's {@code Proxy} class (not public). */
-    private static final Class<?> PROXY = proxyClass();
+    private static final Class<?> PROXY = rhinoClass("org.mozilla.javascript.NativeProxy");
+    /** Rhino's error objects' class (not public). */
+    private static final Class<?> NATIVE_ERROR = rhinoClass("org.mozilla.javascript.NativeError");
+    /** {@code NativeError.stackProvider} (private): the exception an error object was made from. */
+    private static final VarHandle STACK_PROVIDER = NATIVE_ERROR == null ? null : stackProvider();
 
     private final RuntimeServices services;
     private final RhinoValues values;
@@ -75,6 +81,9 @@ final class RhinoErrors {
         if (t instanceof Termination s) return terminated(s);
         if (t instanceof StackOverflowError) return stackOverflow();
         if (t instanceof EcmaError e && "SyntaxError".equals(e.getName()) && raisedByTheParser(e)) return runtimeSyntaxError(e);
+        if (t instanceof JavaScriptException js && parsersSyntaxError(js.getValue()) instanceof EcmaError e) {
+            return runtimeSyntaxError(e); // the parser's own error, caught by a script and thrown again
+        }
         if (t instanceof RhinoException e) return toJsError(e, cx);
         if (t instanceof HostFailure f) {
             return new JsEngineException("A host callback failed with " + f.getCause() + "; the script was stopped"
@@ -127,6 +136,27 @@ final class RhinoErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * The parser's error behind {@code thrown}, when {@code thrown} is the error object a script's
+     * {@code catch} received for a SyntaxError Rhino's parser raised at run time, else null. Rhino
+     * keeps the original exception in the error object (as {@code NativeError}'s stack provider,
+     * until a script assigns {@code stack}); reading that field runs no script code.
+     */
+    private static EcmaError parsersSyntaxError(Object thrown) {
+        if (STACK_PROVIDER == null || !NATIVE_ERROR.isInstance(thrown)) return null;
+        return STACK_PROVIDER.get(thrown) instanceof EcmaError e && "SyntaxError".equals(e.getName())
+                && raisedByTheParser(e) ? e : null;
+    }
+
+    private static VarHandle stackProvider() {
+        try {
+            return MethodHandles.privateLookupIn(NATIVE_ERROR, MethodHandles.lookup())
+                    .findVarHandle(NATIVE_ERROR, "stackProvider", RhinoException.class);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null; // Rhino on the module path, or another version: a rethrown one stays a JsError
+        }
     }
 
     private JsError stackOverflow() {
@@ -216,9 +246,9 @@ final class RhinoErrors {
         return PROXY != null && PROXY.isInstance(object);
     }
 
-    private static Class<?> proxyClass() {
+    private static Class<?> rhinoClass(String name) {
         try {
-            return Class.forName("org.mozilla.javascript.NativeProxy", false, Scriptable.class.getClassLoader());
+            return Class.forName(name, false, Scriptable.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             return null;
         }

@@ -83,6 +83,11 @@ public final class RhinoRuntimeFactory implements JsRuntimeFactory {
                 throw new IllegalStateException("jsi4j's Rhino backend is missing " + type.getName(), e);
             }
         }
+        // Rhino reads Java stack traces to report script stacks and syntax errors. The first
+        // getStackTrace() of a JVM initializes the JDK's StackTraceElement$HashedModules; if that
+        // first time came during a stack overflow, its initializer would fail and every later stack
+        // trace in the JVM would throw NoClassDefFoundError (seen with host re-entry on a 256 KB thread)
+        new Throwable().getStackTrace();
         this.engine = new EngineInfo(ID, "Mozilla Rhino", version == null ? "unknown" : version.replace("Rhino ", ""));
     }
 

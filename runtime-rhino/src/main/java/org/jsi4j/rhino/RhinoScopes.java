@@ -46,6 +46,7 @@ final class RhinoScopes {
         boolean imaging = backend.imaging();
         if (imaging) cx.setInterpretedMode(true);
         this.standard = cx.initSafeStandardObjects();
+        TypedArrayLengths.install(standard);
         this.global = imaging ? userScope(cx, engineVersion) : standard;
     }
 

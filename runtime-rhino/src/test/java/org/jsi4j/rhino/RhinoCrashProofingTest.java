@@ -149,6 +149,14 @@ class RhinoCrashProofingTest {
                 "inside JavaScript it is still an ordinary, catchable SyntaxError");
         JsError thrown = assertThrows(JsError.class, () -> rt.evaluate("throw new SyntaxError('mine')", "t.js"));
         assertEquals("SyntaxError", thrown.name().orElseThrow(), "a SyntaxError a script throws itself stays a JsError with its value");
+        JsSyntaxError rethrown = assertThrows(JsSyntaxError.class,
+                () -> rt.evaluate("var kept; try { eval('var = ;') } catch (e) { kept = e }\nthrow kept", "t.js"),
+                "the parser's error object, caught and thrown again, is still the syntax error");
+        assertEquals(fromEval.reason(), rethrown.reason());
+        JsError json = assertThrows(JsError.class, () -> rt.evaluate("try { JSON.parse('{') } catch (e) { throw e }", "t.js"));
+        assertEquals("SyntaxError", json.name().orElseThrow(), "JSON.parse's SyntaxError, rethrown, stays a JsError");
+        assertThrows(JsError.class, () -> rt.evaluate("try { eval('var = ;') } catch (e) { e.stack = 'mine'; throw e }", "t.js"),
+                "once a script replaced its stack Rhino no longer knows where the error came from");
     }
 
     @Test

@@ -49,6 +49,8 @@ final class V8Backend implements EngineBackend {
     private final V8Rejections rejections = new V8Rejections();
     private final V8Scripts scripts;
     private final V8Scripts.Signature codeCache;
+    /** The statement and depth counting, or null for a runtime without those limits. */
+    private final V8Counting counting;
     private V8Script drain;
     private V8NativeModules nativeModules;
     private boolean imageTaken;
@@ -61,8 +63,10 @@ final class V8Backend implements EngineBackend {
      * {@code scripts} the factory's code cache, or null for an isolate that may take a snapshot (V8
      * aborts the process when such an isolate serializes code).
      */
-    V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image, V8Scripts scripts) {
+    V8Backend(V8Runtime rt, RuntimeServices services, long heapLimit, V8Image image, V8Scripts scripts,
+              V8Counting counting) {
         this.rt = rt;
+        this.counting = counting;
         this.scripts = scripts;
         this.codeCache = scripts == null ? null : scripts.signature();
         this.services = services;
@@ -77,6 +81,7 @@ final class V8Backend implements EngineBackend {
         values.bridge(bridge);
         this.errors = new V8Errors(rt, services, this);
         entry.wire(errors, callback, bridge);
+        entry.counting(counting);
         rt.setLogger(QuietJavetLogger.INSTANCE);
         // Javet's default logs every unhandled rejection to stderr; this one records them once asked to
         rt.setPromiseRejectCallback(rejections);
@@ -93,9 +98,15 @@ final class V8Backend implements EngineBackend {
                     }
                 }
             }
+            if (counting != null) counting.install(rt, bridge);
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
-            throw translate(e);
+            // no script of the user's ran: the bootstrap failed, and the bridge that translates script errors is not there
+            abandon();
+            throw new JsEngineException("V8 could not start a runtime: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
         }
         this.restoredFromImage = image != null;
     }
@@ -124,7 +135,8 @@ final class V8Backend implements EngineBackend {
     // ---------------------------------------------------------------- scripts
 
     @Override
-    public JsValue evaluate(String source, String sourceName) {
+    public JsValue evaluate(String text, String sourceName) {
+        String source = counting == null ? text : counting.compiled(text, sourceName, false);
         beforeScript(sourceName);
         if (scripts != null && scripts.caches(source)) {
             // compiled in one entry, run in another: the throw capture of the run sees only the script's values
@@ -143,7 +155,8 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public Object compile(String source, String sourceName) {
-        return js(() -> compiled(source, sourceName));
+        String code = counting == null ? source : counting.compiled(source, sourceName, false);
+        return js(() -> compiled(code, sourceName));
     }
 
     @Override
@@ -393,7 +406,7 @@ final class V8Backend implements EngineBackend {
      */
     @Override
     public byte[] snapshotImage(Map<String, Object> externals) {
-        if (imageTaken) return null;
+        if (imageTaken || counting != null) return null;   // a counting runtime's setup restores by replay
         drainMicrotasks();  // lets go of the objects V8 keeps alive for the current job (WeakRef targets)
         V8Image image = v8(() -> new V8SnapshotTaker(rt, bridge, sources).take(externals));
         if (image == null) return null;
@@ -419,18 +432,7 @@ final class V8Backend implements EngineBackend {
             if (debugger != null) debugger.close();
             limits.close();
             try {
-                if (drain != null) drain.close();
-                rejections.close();
-                errors.close();
-                symbols.close();
-                values.closeWeak();
-                bridge.close();
-                // prepared scripts still held by the application: closed with their runtime
-                for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();
-                contexts.releaseAll();
-                if (nativeModules != null) nativeModules.close();
-            } catch (JavetException e) {
-                // closing anyway: the isolate below frees whatever is left
+                releaseHandles();
             } finally {
                 leftAtClose = V8Leftovers.of(rt);
                 try {
@@ -442,6 +444,38 @@ final class V8Backend implements EngineBackend {
         });
     }
 
+    /**
+     * The constructor failed: lets go of what it made (handles, callback contexts, the memory
+     * sampler's watch) before the factory closes the isolate, which would otherwise report them
+     * as not recycled.
+     */
+    private void abandon() {
+        limits.close();
+        try {
+            releaseHandles();
+        } catch (RuntimeException | Error e) {
+            // the failure that got here is the one to report; the isolate below frees the rest
+        }
+    }
+
+    /** Closes every handle this backend made; the isolate stays open. */
+    private void releaseHandles() {
+        try {
+            if (drain != null) drain.close();
+            rejections.close();
+            errors.close();
+            symbols.close();
+            values.closeWeak();
+            bridge.close();
+            // prepared scripts still held by the application: closed with their runtime
+            for (V8Script script : sources.keySet()) if (!script.isClosed()) script.close();
+            contexts.releaseAll();
+            if (nativeModules != null) nativeModules.close();
+        } catch (JavetException e) {
+            // closing anyway: the isolate below frees whatever is left
+        }
+    }
+
     /** What the isolate still held when this backend closed it ({@code null} while open). */
     V8Leftovers leftAtClose() {
         return leftAtClose;
@@ -449,7 +483,7 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public org.jsi4j.spi.NativeModules nativeModules() {
-        if (nativeModules == null) nativeModules = new V8NativeModules(rt, entry, this);
+        if (nativeModules == null) nativeModules = new V8NativeModules(rt, entry, this, counting);
         return nativeModules;
     }
 

@@ -247,7 +247,14 @@ final class V8Bridge {
     private final V8Runtime rt;
     private final V8HostFunction functionCalls;
     private final V8HostObject hostCalls;
-    private final List<HostFunction> functions = new ArrayList<>();
+    /**
+     * Host functions by id, held weakly: the native callbacks of the function's closure cell hold
+     * it while V8 keeps the function, so a host function (and what it captured) goes with its
+     * JavaScript function, as a host object does.
+     */
+    private final List<java.lang.ref.WeakReference<HostFunction>> functions = new ArrayList<>();
+    /** The implementations of live host functions, held while {@link #detach()} has emptied their cells, until {@link #reattach()}. */
+    private List<HostFunction> detachedFunctions = List.of();
     /**
      * Host objects by id, held weakly: the object's trap callback holds its host while V8 keeps the
      * object, so a host object (and native state) goes with its JavaScript object.
@@ -291,7 +298,7 @@ final class V8Bridge {
     /** A JavaScript function that runs {@code function}, with {@code name} and {@code length}. */
     V8ValueFunction newFunction(String name, int length, HostFunction function) throws JavetException {
         int id = functions.size();
-        functions.add(function);
+        functions.add(new java.lang.ref.WeakReference<>(function));
         try (V8ValueFunction n = functionCalls.withoutThis(function); V8ValueFunction t = functionCalls.withThis(function);
              V8ValueFunction p = functionCalls.withPrimitiveThis(function)) {
             return helpers.invoke("fn", rt.createV8ValueInteger(id), rt.createV8ValueString(name),
@@ -312,7 +319,7 @@ final class V8Bridge {
     HostFunction hostFunctionOf(V8Value function) throws JavetException {
         if (functions.isEmpty() || !(function instanceof V8ValueFunction)) return null;
         Integer id = helpers.invokeInteger("fnIdOf", function);
-        return id == null || id < 0 ? null : functions.get(id);
+        return id == null || id < 0 ? null : function(id);
     }
 
     /** The host object behind {@code object}, or {@code null}. */
@@ -324,6 +331,10 @@ final class V8Bridge {
 
     private HostObject host(int id) {
         return id < hosts.size() ? hosts.get(id).get() : null;
+    }
+
+    private HostFunction function(int id) {
+        return id < functions.size() ? functions.get(id).get() : null;
     }
 
     /** The ids of the host functions ({@code "fn"}) or host objects ({@code "host"}) still alive in the heap. */
@@ -338,7 +349,7 @@ final class V8Bridge {
     /** The id of {@code implementation} (a host function or object made here), or -1. */
     int idOf(Object implementation) {
         if (implementation instanceof HostFunction) {
-            for (int id = 0; id < functions.size(); id++) if (functions.get(id) == implementation) return id;
+            for (int id = 0; id < functions.size(); id++) if (function(id) == implementation) return id;
             return -1;
         }
         for (int id = 0; id < hosts.size(); id++) if (host(id) == implementation) return id;
@@ -361,6 +372,12 @@ final class V8Bridge {
      * {@link #reattach()} throw a TypeError in the script.
      */
     void detach() throws JavetException {
+        List<HostFunction> heldFunctions = new ArrayList<>();
+        for (int id : aliveIds("fn")) {
+            HostFunction f = function(id);
+            if (f != null) heldFunctions.add(f);
+        }
+        detachedFunctions = heldFunctions;
         List<HostObject> held = new ArrayList<>();
         for (int id : aliveIds("host")) {
             HostObject h = host(id);
@@ -374,7 +391,7 @@ final class V8Bridge {
     /** Binds fresh callbacks to every host function and object still alive that has an implementation. */
     void reattach() throws JavetException {
         for (int id : aliveIds("fn")) {
-            HostFunction f = functions.get(id);
+            HostFunction f = function(id);
             if (f == null) continue;
             try (V8ValueFunction n = functionCalls.withoutThis(f); V8ValueFunction t = functionCalls.withThis(f);
                  V8ValueFunction p = functionCalls.withPrimitiveThis(f)) {
@@ -388,6 +405,7 @@ final class V8Bridge {
                 helpers.invokeVoid("rebindHost", rt.createV8ValueInteger(id), cb);
             }
         }
+        detachedFunctions = List.of();
         detachedHosts = List.of();
     }
 
@@ -396,11 +414,14 @@ final class V8Bridge {
      * id it had. Other ids stay empty (a snapshot is taken only when none of them is reachable).
      */
     void rebind(V8Image image, Map<String, Object> externals) throws JavetException {
-        for (int i = 0; i < image.functionCount(); i++) functions.add(null);
+        List<HostFunction> restoredFunctions = new ArrayList<>();
+        for (int i = 0; i < image.functionCount(); i++) restoredFunctions.add(null);
         List<HostObject> restored = new ArrayList<>();
         for (int i = 0; i < image.hostCount(); i++) restored.add(null);
-        image.functions().forEach((name, id) -> functions.set(id,
+        image.functions().forEach((name, id) -> restoredFunctions.set(id,
                 externals.get(name) instanceof HostFunction f ? f : (r, self, args) -> { throw notGiven(name); }));
+        for (HostFunction f : restoredFunctions) functions.add(new java.lang.ref.WeakReference<>(f));
+        detachedFunctions = restoredFunctions; // held until reattach gives each a callback
         image.hosts().forEach((name, id) -> restored.set(id,
                 externals.get(name) instanceof HostObject h ? h : (HostObject) (r, key) -> { throw notGiven(name); }));
         for (HostObject h : restored) hosts.add(new java.lang.ref.WeakReference<>(h));

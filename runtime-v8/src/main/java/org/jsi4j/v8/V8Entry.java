@@ -26,6 +26,8 @@ final class V8Entry {
     private V8Errors errors;
     private V8Callback callback;
     private V8Bridge bridge;
+    /** Statement and depth counts restarted at each outermost entry, or null (no such limits). */
+    private V8Counting counting;
 
     V8Entry(V8Runtime rt, V8Limits limits) {
         this.rt = rt;
@@ -37,6 +39,10 @@ final class V8Entry {
         this.errors = errors;
         this.callback = callback;
         this.bridge = bridge;
+    }
+
+    void counting(V8Counting counting) {
+        this.counting = counting;
     }
 
     /**
@@ -52,6 +58,7 @@ final class V8Entry {
         }
         if (callback.inCallback() && !V8ThreadStack.available()) armHeadroomProbe();
         boolean outer = errors.enter();
+        if (counting != null && !callback.inCallback()) counting.restart();
         limits.entered();
         try {
             T result = call.run();
@@ -93,7 +100,8 @@ final class V8Entry {
 
     /** Any Javet exception as the jsi4j exception it stands for. */
     JsException translate(JavetException e) {
-        return errors.translate(e);
+        JsException translated = errors.translate(e);
+        return counting == null ? translated : counting.mapped(translated);
     }
 
     /** A host callback starts running Java code; returns what {@link #callbackEnds} restores. */

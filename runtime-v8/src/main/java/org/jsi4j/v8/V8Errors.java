@@ -146,16 +146,19 @@ final class V8Errors {
      * The error for the thrown {@code v8} (owned by the current scope afterwards), named and
      * described from the value itself by {@link V8ThrownValue}, which runs no script code
      * unguarded. A native {@code SyntaxError} from code compiled at run time ({@code eval},
-     * {@code new Function}) or from the script itself is a {@link JsSyntaxError}.
+     * {@code new Function}) or from the script itself is a {@link JsSyntaxError}, also after a
+     * script caught it and threw it again when {@link V8RunTimeSyntaxErrors} recognises it.
      */
     private JsException described(V8Value v8, SourceLocation where, JavetScriptingError error, boolean compile)
             throws JavetException {
         V8ThrownValue info = V8ThrownValue.read(rt, backend.bridge(), v8);
-        if (compile || info.syntaxError() && compiledAtRunTime(where, info.stack())) {
+        SourceLocation rethrown = null;
+        if (compile || info.syntaxError() && (compiledAtRunTime(where, info.stack())
+                || (rethrown = V8RunTimeSyntaxErrors.madeBy(info.stack(), where, error.getSourceLine())) != null)) {
             closeQuietly(v8);
             String reason = info.message() == null || info.message().isEmpty()
                     ? "the script does not parse" : info.message();
-            return new JsSyntaxError(reason, compile ? where : runTimeLocation(where));
+            return new JsSyntaxError(reason, compile ? where : rethrown != null ? rethrown : runTimeLocation(where));
         }
         JsValue value = backend.toJs(v8);
         if (info.name() == null || !info.plain() || describing) {

@@ -28,15 +28,20 @@ final class V8NativeModules implements NativeModules {
     /** Every module made here: V8 holds each until it is closed, so the runtime closes them with itself. */
     private final java.util.List<V8Module> made = new java.util.ArrayList<>();
 
-    V8NativeModules(V8Runtime rt, V8Entry entry, V8Backend backend) {
+    /** Rewrites each module's source under a statement or depth limit, else null. */
+    private final V8Counting counting;
+
+    V8NativeModules(V8Runtime rt, V8Entry entry, V8Backend backend, V8Counting counting) {
         this.rt = rt;
+        this.counting = counting;
         this.entry = entry;
         this.backend = backend;
     }
 
     @Override
     public Object compile(String source, String name) {
-        return entry.js(() -> kept(rt.getExecutor(source).setResourceName(name).setModule(true).compileV8Module()));
+        String code = counting == null ? source : counting.compiled(source, name, true);
+        return entry.js(() -> kept(rt.getExecutor(code).setResourceName(name).setModule(true).compileV8Module()));
     }
 
     private V8Module kept(V8Module module) {

@@ -32,6 +32,12 @@ final class V8Platform {
     static final int STACK_SIZE_KB = Integer.getInteger("jsi.v8.stackSizeKb", 512);
 
     /**
+     * The smallest {@link #STACK_SIZE_KB} accepted: below about 56 KB jsi4j's bootstrap overflows
+     * V8's stack, and below about 10 KB V8 aborts the process while it reports that.
+     */
+    static final int MIN_STACK_SIZE_KB = 64;
+
+    /**
      * V8 flag that keeps every isolate's read-only heap sealed and shared. Javet's V8 is built with
      * extensible read-only snapshots: an isolate that can take a snapshot (every jsi4j runtime made
      * for snapshotting or restored) and is the first of the process leaves the process-wide
@@ -82,6 +88,10 @@ final class V8Platform {
     }
 
     private static V8Host load() {
+        if (STACK_SIZE_KB < MIN_STACK_SIZE_KB) {
+            throw new IllegalStateException("-Djsi.v8.stackSizeKb=" + STACK_SIZE_KB + " is too small: a V8 runtime needs at least "
+                    + MIN_STACK_SIZE_KB + " KB of stack to start (the default is 512); start the JVM with a larger value");
+        }
         if (JAVET_LOGGER.getHandlers().length == 0) {
             JAVET_LOGGER.addHandler(new SystemLoggerHandler("org.jsi4j.v8.javet"));
             JAVET_LOGGER.setUseParentHandlers(false);

@@ -17,9 +17,11 @@ import org.jsi4j.RuntimeOptions;
  * Makes V8 runtimes through Javet: one isolate per {@link JsRuntime}, JIT on, scripts in sloppy
  * mode. With the plain Javet native {@code Intl} and {@code \p{…}} regular expressions are absent;
  * with the i18n one ({@code javet-v8-<os>-<arch>-i18n} and an ICU data file, see {@link V8IcuData})
- * they are present, and {@link #capabilities()} says which. V8 counts no statements and limits its stack by size (not depth), so
- * {@link RuntimeOptions#statementLimit()} and {@link RuntimeOptions#maxStackDepth()} are refused;
- * a deep recursion still ends in a {@code RangeError}. Each runtime's heap is limited to
+ * they are present, and {@link #capabilities()} says which. V8 counts no statements and limits its stack by size (not depth):
+ * under {@link RuntimeOptions#statementLimit()} or {@link RuntimeOptions#maxStackDepth()} every
+ * script is rewritten to count itself ({@link V8Counting}; needs swc4j on the class path), and a
+ * recursion past {@code maxStackDepth} is a catchable {@code RangeError}, as V8's own stack overflow
+ * and Rhino's depth limit are. Each runtime's heap is limited to
  * {@link RuntimeOptions#maxHeapBytes()}, or {@link #DEFAULT_HEAP_LIMIT} when it is 0.
  *
  * <p>Stack guards keep V8 from aborting the process when JavaScript and Java call each other:
@@ -54,7 +56,7 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
             V8IcuData.nativeIsI18n() ? Capabilities.allFeaturesExcept()
                     : Capabilities.allFeaturesExcept(EsFeature.INTL, EsFeature.REGEXP_UNICODE_PROPERTIES),
             Set.of(JsTerminatedException.Reason.TIME_LIMIT, JsTerminatedException.Reason.MEMORY_LIMIT,
-                    JsTerminatedException.Reason.INTERRUPTED));
+                    JsTerminatedException.Reason.INTERRUPTED, JsTerminatedException.Reason.STATEMENT_LIMIT));
 
     /** {@code -Djsi.v8.codeCache=false} turns the code cache off (to measure what it saves). */
     private static final boolean CODE_CACHE = !"false".equals(System.getProperty("jsi.v8.codeCache"));
@@ -106,17 +108,8 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
 
     /** {@link #create(RuntimeOptions)}, handing the backend to {@code made} (for tests). */
     JsRuntime create(RuntimeOptions options, java.util.function.Consumer<V8Backend> made) {
-        if (options.statementLimit() > 0) {
-            throw new IllegalArgumentException("The v8 engine cannot count statements (Javet offers no hook for it, and"
-                    + " code made by eval cannot be rewritten to count them; see docs/limits.md), so statementLimit="
-                    + options.statementLimit() + " cannot be honoured; use RuntimeOptions.withTimeLimit instead");
-        }
-        if (options.maxStackDepth() > 0) {
-            throw new IllegalArgumentException("The v8 engine limits its stack by size, not by depth, and Javet offers no"
-                    + " hook to count frames (see docs/limits.md), so maxStackDepth="
-                    + options.maxStackDepth() + " cannot be honoured; leave it 0 (deep recursion throws a RangeError)"
-                    + " or set -Djsi.v8.stackSizeKb before the first V8 runtime");
-        }
+        V8Counting counting = V8Counting.of(options);
+        if (counting != null) V8Counting.checkAvailable(options);
         long heap = options.maxHeapBytes() == 0 ? DEFAULT_HEAP_LIMIT : options.maxHeapBytes();
         if (heap < MIN_HEAP_LIMIT) {
             throw new IllegalArgumentException("maxHeapBytes=" + options.maxHeapBytes() + " is below the "
@@ -126,13 +119,16 @@ public final class V8RuntimeFactory implements JsRuntimeFactory {
         V8Platform.host(flags); // before engine(), which loads V8 too: the flags must come first
         EngineInfo info = engine();
         V8Limits.checkOwnerThread();
-        V8Image image = V8Image.usable(options.restore(), info.version());
+        // a runtime that counts restores by replaying the setup, which is rewritten like any script: an
+        // image's functions were compiled without the checks
+        V8Image image = counting != null ? null : V8Image.usable(options.restore(), info.version());
         V8Runtime rt = V8Platform.newRuntime(options.journaling(), image == null ? null : image.v8(), flags);
         V8Backend[] backend = new V8Backend[1];
         try {
             V8Debugger.Settings inspect = V8Options.inspector(options);
             return JsRuntime.open(info, CAPABILITIES, options, services -> {
-                backend[0] = new V8Backend(rt, services, heap, image, options.journaling() || !CODE_CACHE ? null : scripts);
+                backend[0] = new V8Backend(rt, services, heap, image, options.journaling() || !CODE_CACHE ? null : scripts,
+                        counting);
                 made.accept(backend[0]);
                 if (inspect != null) backend[0].inspect(inspect, info.name());
                 return backend[0];

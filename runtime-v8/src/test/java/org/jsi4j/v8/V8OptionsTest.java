@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.RuntimeOptions;
@@ -31,6 +32,30 @@ class V8OptionsTest {
                 System.out.println("other: " + e.getMessage());
             }
         }
+    }
+
+    /** Child: makes a runtime and prints what happened. */
+    public static final class StackChild {
+        public static void main(String[] args) {
+            try (JsRuntime rt = new V8RuntimeFactory().create()) {
+                System.out.println("made: " + rt.evaluate("6 * 7", "x.js"));
+            } catch (RuntimeException e) {
+                System.out.println("refused: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** A V8 stack too small to start (V8 used to abort the process, or fail with a NullPointerException) is refused with a reason. */
+    @Test
+    void aStackTooSmallForV8IsRefusedWithAReason() throws Exception {
+        for (String kb : List.of("8", "32")) {
+            ChildJvm.Outcome out = ChildJvm.run(Duration.ofSeconds(60), List.of("-Djsi.v8.stackSizeKb=" + kb), StackChild.class);
+            assertTrue(out.alive(), out.toString());
+            assertEquals("IllegalStateException: -Djsi.v8.stackSizeKb=" + kb + " is too small: a V8 runtime needs at least 64 KB"
+                    + " of stack to start (the default is 512); start the JVM with a larger value", out.line("refused: "), out.toString());
+        }
+        ChildJvm.Outcome enough = ChildJvm.run(Duration.ofSeconds(60), List.of("-Djsi.v8.stackSizeKb=64"), StackChild.class);
+        assertEquals("42", enough.line("made: "), enough.toString());
     }
 
     @Test

@@ -187,6 +187,28 @@ class V8RecycleTest {
         }
     }
 
+    /**
+     * A failure inside the backend's own constructor (here its bootstrap, which needs the WeakRef
+     * a script took away from the isolate) lets go of every handle and callback context it made,
+     * and says what happened in a jsi4j exception instead of a NullPointerException from a bridge
+     * that never started.
+     */
+    @Test
+    void aBackendWhoseBootstrapFailsLeavesNothingInItsIsolate() throws Exception {
+        com.caoccao.javet.interop.V8Runtime rt = V8Platform.newRuntime();
+        try {
+            rt.getExecutor("delete globalThis.WeakRef").executeVoid();
+            org.jsi4j.JsEngineException e = assertThrows(org.jsi4j.JsEngineException.class, () -> JsRuntime.open(factory.engine(),
+                    factory.capabilities(), RuntimeOptions.defaults(),
+                    services -> new V8Backend(rt, services, V8RuntimeFactory.DEFAULT_HEAP_LIMIT, null, null, null)));
+            assertTrue(e.getMessage().startsWith("V8 could not start a runtime: "), e.getMessage());
+            assertEquals(0, rt.getReferenceCount(), "V8 handles left: " + V8Handles.live(rt));
+            assertEquals(0, rt.getCallbackContextCount(), "callback contexts left");
+        } finally {
+            rt.close();
+        }
+    }
+
     @Test
     void aLeakIsCountedAndReported() throws Exception {
         // the check itself: a handle the backend does not know of is left, counted and reported
