@@ -277,12 +277,7 @@ public final class JsRuntime implements AutoCloseable {
      * jobs run when the outermost call from Java returns (the same on every engine).
      */
     public void drainMicrotasks() {
-        checkUsable();
-        if (depth > 0) return;
-        enter(() -> {
-            backend.drainMicrotasks();
-            return null;
-        });
+        drainMicrotasks(-1);
     }
 
     /**

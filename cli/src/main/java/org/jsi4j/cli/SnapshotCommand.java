@@ -133,13 +133,15 @@ final class SnapshotCommand implements Callable<Integer> {
                 return fail(err, Jsi.USAGE, "jsi: cannot write " + out + ": " + e.getMessage(), e);
             }
             stdout.println("wrote " + out + ": " + snapshot);
-            if (factory.capabilities().snapshots() != Capabilities.SnapshotSupport.PORTABLE_REPLAY && !snapshot.hasNativeImage() && modulesUsed) {
+            Capabilities.SnapshotSupport support = factory.capabilities().snapshots();
+            if (support != Capabilities.SnapshotSupport.PORTABLE_REPLAY && !snapshot.hasNativeImage() && modulesUsed) {
                 err.println("jsi: note: the init scripts required or imported modules, whose registry lives in jsi4j and"
                         + " in no engine image: the snapshot restores by replaying the init scripts (which loads the modules"
                         + " again from the module root), which starts slower.");
                 err.flush();
-            } else if (factory.capabilities().snapshots() == Capabilities.SnapshotSupport.NATIVE && !snapshot.hasNativeImage()) {
-                err.println("jsi: note: " + factory.engine().id() + " could not keep its native heap image for these init"
+            } else if (support != Capabilities.SnapshotSupport.PORTABLE_REPLAY && !snapshot.hasNativeImage()) {
+                String image = support == Capabilities.SnapshotSupport.NATIVE ? "native heap image" : "serialized heap image";
+                err.println("jsi: note: " + factory.engine().id() + " could not keep its " + image + " for these init"
                         + " scripts: they left host functions or objects alive that are not named externals (a console"
                         + " method, a timer, a required module, made while they ran). The snapshot restores by replaying"
                         + " the init scripts instead, which starts slower.");
