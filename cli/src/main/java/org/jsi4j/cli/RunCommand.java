@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (code == null && file == null) {
             if (inspect != null || inspectBrk != null) return fail(err, Jsi.USAGE, "jsi: --inspect and --inspect-brk need a FILE, --eval or --print", null);
-            return Repl.start(engine, err);
+            return Repl.start(engine, transpile, err);
         }
         boolean stdin = code == null && file.toString().equals("-");
         String name = code != null ? "[eval]" : stdin ? "[stdin]" : file.toString();
