@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
         if (maxHeap != null) options = options.withMaxHeapBytes(maxHeap);
         if (transpile) options = options.withTranspile(true);
         options = modules.apply(options);
-        try (JsRuntime runtime = factory.create(options)) {
+        try (JsRuntime runtime = create(factory, options)) {
             restoring.set(false);
             try {
                 // after a restore too: the timers and require, which a snapshot does not hold
@@ -175,6 +175,8 @@ final class RunCommand implements Callable<Integer> {
             } catch (ErrorReport.UncaughtInPromise e) {
                 return fail(err, Jsi.SCRIPT_FAILED, e.getMessage(), e);
             }
+        } catch (BadInput e) {
+            return fail(err, Jsi.USAGE, "jsi: " + e.getMessage(), e.getCause());
         } catch (JsSyntaxError e) {
             return fail(err, Jsi.SCRIPT_FAILED, new ErrorReport(name, source).syntax(e), e);
         } catch (org.jsi4j.modules.ModuleResolutionException e) {
@@ -193,6 +195,18 @@ final class RunCommand implements Callable<Integer> {
         if (failure != null && Jsi.debug(spec)) Jsi.printStack(err, failure);
         err.flush();
         return code;
+    }
+
+    /**
+     * A runtime from {@code factory}: an option the engine refuses (a port taken since
+     * {@code --inspect} found it free, a memory limit below what the engine needs) is bad usage.
+     */
+    private static JsRuntime create(JsRuntimeFactory factory, RuntimeOptions options) throws BadInput {
+        try {
+            return factory.create(options);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage(), e);
+        }
     }
 
     /** The script on standard input (all of it, as UTF-8). */
@@ -223,6 +237,10 @@ final class RunCommand implements Callable<Integer> {
     static final class BadInput extends Exception {
         BadInput(String message) {
             super(message, null, false, false);
+        }
+
+        BadInput(String message, Throwable cause) {
+            super(message, cause, false, false);
         }
     }
 }

@@ -250,6 +250,15 @@ class JsiTest {
         assertEquals(2, jsi("run", "--max-heap", "99999999t", "x.js").code);
     }
 
+    /** An option the engine itself refuses when the runtime is made is bad usage too, not a failed script. */
+    @Test
+    void anOptionTheEngineRefusesExits2() {
+        Result r = jsi("run", "--engine", "v8", "--max-heap", "1m", "--eval", "1");
+        assertEquals(2, r.code, r.err);
+        assertEquals("jsi: maxHeapBytes=1048576 is below the 16 MB a V8 isolate needs; give at least 16777216", r.errLines().get(0));
+        assertNoJavaStack(r);
+    }
+
     @Test
     void enginesListsEachEngineWithItsCapabilities() {
         Result r = jsi("engines");

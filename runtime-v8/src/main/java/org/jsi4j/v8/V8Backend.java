@@ -98,7 +98,7 @@ final class V8Backend implements EngineBackend {
                     }
                 }
             }
-            if (counting != null) counting.install(rt, bridge);
+            if (counting != null) counting.install(rt, bridge, entry, contexts);
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
             // no script of the user's ran: the bootstrap failed, and the bridge that translates script errors is not there
