@@ -87,6 +87,18 @@ class LimitsTest {
         }
     }
 
+    /** Promise jobs the engine runs after the script (on GraalJS, as the outermost call returns) are stopped too. */
+    @EngineTest
+    void timeLimitStopsPromiseJobs(JsRuntimeFactory factory) {
+        for (String jobs : new String[] {"function f() { Promise.resolve().then(f); } f()",
+            "Promise.resolve().then(function () { for (;;) {} }); 'returned'",
+            "var t = { then: function (resolve) { resolve(t); } }; Promise.resolve(t)"}) {
+            try (JsRuntime rt = timeLimited(factory)) {
+                assertEquals(Reason.TIME_LIMIT, assertTerminated(rt, () -> rt.evaluate(jobs, "jobs.js")).reason(), jobs);
+            }
+        }
+    }
+
     @EngineTest
     void timeLimitStopsEndlessFunctionCalls(JsRuntimeFactory factory) {
         try (JsRuntime rt = timeLimited(factory)) {

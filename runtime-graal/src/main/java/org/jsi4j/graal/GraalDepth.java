@@ -43,7 +43,7 @@ final class GraalDepth {
         private boolean tripped;
         /** The stop of the context while tripped and its action, cancelled by {@link #release}. */
         private GraalStop thrown;
-        private java.util.concurrent.Future<Void> stop;
+        private Runnable stop;
 
         Frames(int limit) {
             this.limit = limit;
@@ -56,7 +56,7 @@ final class GraalDepth {
 
         /** Ends the stop of an entry that passed the limit (at the end of the outermost entry). */
         void release() {
-            if (stop != null) stop.cancel(false);
+            if (stop != null) stop.run();
             stop = null;
             thrown = null;
         }

@@ -1,6 +1,5 @@
 package org.jsi4j.graal;
 
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -11,7 +10,8 @@ import org.jsi4j.JsTerminatedException;
 /**
  * Every entry of one runtime into its context, and what stops one: {@link #guard} runs guest
  * code, charges the statement budget and turns whatever the engine throws into a jsi4j exception;
- * {@link #interrupt} stops the running script through the engine's {@link GraalStopper}.
+ * {@link #interrupt} stops the running script through the engine's {@link GraalStopper}, without
+ * blocking and without touching the engine's code.
  *
  * <p>That an accepted interrupt always ends the outermost entry with a
  * {@link JsTerminatedException}, even when the script finished before the stop landed, is the
@@ -21,6 +21,8 @@ final class GraalLimits {
     private final GraalStopper stopper;
     /** The engine-side handle of this runtime's context, for stops. */
     private final Object handle;
+    /** The thread that runs this runtime. */
+    private final java.util.function.Supplier<Thread> owner;
     /** This runtime's statement limit, or null. */
     private final GraalStopper.Budget budget;
     /** This runtime's stack-depth count, or null. */
@@ -30,15 +32,17 @@ final class GraalLimits {
     private final Object interruptLock = new Object();
     /** The stop of the running entry and its action, until {@link #resetInterrupt}. */
     private volatile GraalStop stopping;
-    private Future<Void> pendingStop;
+    private Runnable pendingStop;
     /**
      * The stop a host callback threw into the guest: GraalJS reports it to the host as an internal
      * error without the exception, so the next conversion takes it from here.
      */
     private GraalStop unwinding;
 
-    GraalLimits(Context context, GraalStopper stopper, long statementLimit, int maxStackDepth) {
+    GraalLimits(Context context, GraalStopper stopper, long statementLimit, int maxStackDepth,
+                java.util.function.Supplier<Thread> owner) {
         this.stopper = stopper;
+        this.owner = owner;
         this.handle = stopper.handleOf(context);
         this.budget = statementLimit > 0 ? new GraalStopper.Budget(statementLimit) : null;
         this.frames = maxStackDepth > 0 ? new GraalDepth.Frames(maxStackDepth) : null;
@@ -97,7 +101,7 @@ final class GraalLimits {
                     "The script was interrupted. The runtime is still usable.", true));
             stopping = stop;
             try {
-                pendingStop = stopper.stop(handle, stop);
+                pendingStop = stopper.stop(handle, stop, owner.get());
             } catch (RuntimeException e) {
                 // the context closed meanwhile: nothing runs there any more
             }
@@ -106,13 +110,13 @@ final class GraalLimits {
 
     /** Ends the stop of the entry that just ended, so that it never reaches the next entry. */
     void resetInterrupt() {
-        Future<Void> pending;
+        Runnable pending;
         synchronized (interruptLock) {
             pending = pendingStop;
             pendingStop = null;
             stopping = null;
         }
-        if (pending != null) pending.cancel(false);
+        if (pending != null) pending.run();
     }
 
     /**

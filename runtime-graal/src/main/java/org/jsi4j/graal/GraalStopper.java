@@ -27,6 +27,7 @@ import org.jsi4j.JsTerminatedException.Reason;
 final class GraalStopper {
     private final Engine engine;
     private final GraalStopInstrument.Stops stops;
+    private final GraalCallStop callStop;
     private final ThreadLocal<Budget> budgets = new ThreadLocal<>();
     /** The frame counter of an engine for depth-limited runtimes, else null. */
     private final GraalDepth depth;
@@ -47,6 +48,7 @@ final class GraalStopper {
     GraalStopper(Engine engine, boolean counting, boolean depthLimited) {
         this.engine = engine;
         this.stops = GraalStopInstrument.Stops.of(engine);
+        this.callStop = new GraalCallStop(engine, stops);
         this.depth = depthLimited ? new GraalDepth(engine, this) : null;
         if (counting) ExecutionListener.newBuilder().statements(true).onEnter(this::onStatement).attach(engine);
     }
@@ -103,20 +105,25 @@ final class GraalStopper {
     }
 
     /**
-     * Stops the context of {@code handle} with {@code stop} at its next safepoint, and at every one
-     * after, until the returned future is cancelled. Never blocks.
+     * Stops the context of {@code handle}, run by {@code thread}, with {@code stop} at its next
+     * safepoint, and at every one after (and, for code that reaches none, at every call:
+     * {@link GraalCallStop}), until the returned release runs. Never blocks.
      */
-    Future<Void> stop(Object handle, GraalStop stop) {
-        return stops.stop(handle, () -> stop);
+    Runnable stop(Object handle, GraalStop stop, Thread thread) {
+        Future<Void> action = stops.stop(handle, () -> stop);
+        callStop.stop(handle, stop, thread);
+        return () -> {
+            action.cancel(false);
+            callStop.release(handle);
+        };
     }
 
     /**
-     * Stops the context entered on this thread (inside guest code) with {@code stop} at every
-     * safepoint until the returned future is cancelled: its entry passed its stack-depth limit,
-     * and a JavaScript {@code finally} of the unwinding calls must not run on.
+     * Stops the context entered on this thread (inside guest code) like {@link #stop}: its entry
+     * passed its stack-depth limit, and the unwinding calls must not run on.
      */
-    Future<Void> stopCurrent(GraalStop stop) {
-        return stops.stop(stops.current(), () -> stop);
+    Runnable stopCurrent(GraalStop stop) {
+        return stop(stops.current(), stop, Thread.currentThread());
     }
 
     private void onStatement(ExecutionEvent event) {

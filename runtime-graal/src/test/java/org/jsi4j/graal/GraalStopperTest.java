@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -31,7 +30,8 @@ class GraalStopperTest {
                 running.countDown();
                 return null;
             });
-            AtomicReference<Future<Void>> stop = new AtomicReference<>();
+            AtomicReference<Runnable> stop = new AtomicReference<>();
+            Thread scriptThread = Thread.currentThread();
             Thread stopping = Thread.ofVirtual().start(() -> {
                 try {
                     running.await();
@@ -39,7 +39,8 @@ class GraalStopperTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                stop.set(stopper.stop(handle, new GraalStop(new JsTerminatedException(Reason.INTERRUPTED, "stop", true))));
+                stop.set(stopper.stop(handle, new GraalStop(new JsTerminatedException(Reason.INTERRUPTED, "stop", true)),
+                        scriptThread));
             });
             PolyglotException e = assertThrows(PolyglotException.class, () -> stopped.eval("js",
                     "running(); while (true) { try { for (;;) { n++; } } catch (e) { caught++; } finally { continue; } }"));
@@ -50,7 +51,7 @@ class GraalStopperTest {
                     "other contexts of the engine run on");
             assertThrows(PolyglotException.class, () -> stopped.eval("js", "for (var i = 0; i < 10; i++) {} n"),
                     "stopped until cancelled");
-            stop.get().cancel(false);
+            stop.get().run();
             assertEquals(0, stopped.eval("js", "for (var i = 0; i < 10; i++) {} caught").asInt(), "no catch block ran");
             assertTrue(stopped.eval("js", "n").asInt() > 0);
         }

@@ -98,7 +98,7 @@ final class V8Backend implements EngineBackend {
                     }
                 }
             }
-            if (counting != null) counting.install(rt, bridge);
+            if (counting != null) counting.install(rt, bridge, entry, contexts);
             drain = compiled("", "jsi4j:microtasks");
         } catch (JavetException e) {
             // no script of the user's ran: the bootstrap failed, and the bridge that translates script errors is not there
@@ -342,6 +342,17 @@ final class V8Backend implements EngineBackend {
         entry.resetInterrupt();
     }
 
+    /** The memory sampling and the repetition of stops ({@link V8Entry#watch}) run on the core's watchdog. */
+    @Override
+    public long watchPeriodNanos() {
+        return V8Limits.SAMPLE_NANOS;
+    }
+
+    @Override
+    public void watch() {
+        entry.watch();
+    }
+
     /**
      * When the heap reached its limit since the last call: the termination to report (the
      * runtime is reset to its limit first), else {@code null}.
@@ -428,6 +439,7 @@ final class V8Backend implements EngineBackend {
     @Override
     public void close() {
         if (leftAtClose != null) return;   // closed already (a runtime whose creation failed after this was made)
+        limits.beforeClose();  // outside the closing lock: a collection of a big heap takes a while
         entry.closing(() -> {
             if (debugger != null) debugger.close();
             limits.close();

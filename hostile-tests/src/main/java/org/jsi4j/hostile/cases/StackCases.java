@@ -5,7 +5,10 @@ import static org.jsi4j.hostile.Expect.jsError;
 import static org.jsi4j.hostile.Expect.syntaxError;
 import static org.jsi4j.hostile.Expect.terminated;
 
+import java.time.Duration;
 import java.util.List;
+import org.jsi4j.JsTerminatedException;
+import org.jsi4j.RuntimeOptions;
 import org.jsi4j.JsTerminatedException.Reason;
 import org.jsi4j.hostile.CaseList;
 import org.jsi4j.hostile.HostileCase;
@@ -40,6 +43,17 @@ public final class StackCases {
                 .limited("exponential-recursion-through-finally", "function f() { try { f(); } finally { f(); } } f()",
                         terminated(Reason.TIME_LIMIT))
                 .proves("a recursion that never unwinds (each frame re-enters in finally) ends at the time limit")
+                .scripted("exponential-recursion-then-new-runtime", terminated(Reason.TIME_LIMIT), ctx -> {
+                    RuntimeOptions limited = RuntimeOptions.defaults().withTimeLimit(Duration.ofSeconds(1));
+                    try {
+                        ctx.runtime(limited).evaluate("function f() { try { f(); } finally { f(); } } f()", "first.js");
+                    } catch (JsTerminatedException expected) {
+                        // the first runtime's limit; what counts is that the next runtime keeps its own
+                    }
+                    return ctx.runtime(limited).evaluate("for (;;) {}", "second.js");
+                })
+                .proves("after a stop that lands while a script overflows its stack, a new runtime of the engine still"
+                        + " keeps its time limit")
                 .build();
     }
 }
