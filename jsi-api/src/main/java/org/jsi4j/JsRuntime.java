@@ -175,7 +175,8 @@ public final class JsRuntime implements AutoCloseable {
         return evaluateAsIs(transpiled(source, sourceName), sourceName);
     }
 
-    private JsValue evaluateAsIs(String code, String sourceName) {
+    /** Evaluates {@code code} without transpiling it (a journal replays scripts as they ran). */
+    JsValue evaluateAsIs(String code, String sourceName) {
         return snapshots.journaled(sourceName, code, () -> enter(() -> backend.evaluate(code, sourceName)));
     }
 
@@ -205,8 +206,21 @@ public final class JsRuntime implements AutoCloseable {
      */
     public org.jsi4j.modules.JsModules modules() {
         checkUsable();
-        if (modules == null) modules = ModuleSystems.create(this);
+        if (modules == null) {
+            org.jsi4j.modules.JsModules made = ModuleSystems.create(this);
+            modules = options.journaling() ? new JournaledModules(made, snapshots) : made;
+        }
         return modules;
+    }
+
+    /**
+     * Whether this runtime loaded a module ({@link #importModule}, a {@code require} of a file, an
+     * {@code import()}; {@link org.jsi4j.modules.JsModules#loadedAny()}): a snapshot of it then holds no
+     * engine image (which modules were loaded is known only to the module system, in Java) and restores by
+     * replaying its setup. Never throws.
+     */
+    public boolean usesModules() {
+        return modules != null && modules.loadedAny();
     }
 
     /**
@@ -218,7 +232,7 @@ public final class JsRuntime implements AutoCloseable {
      * @throws JsError when a module throws or imports a missing export
      */
     public JsObject importModule(String specifier) {
-        return modules().importModule(Objects.requireNonNull(specifier, "specifier"));
+        return modules().importModule(Objects.requireNonNull(specifier, "specifier"));   // journaled by JournaledModules
     }
 
     /**
@@ -263,12 +277,7 @@ public final class JsRuntime implements AutoCloseable {
      * jobs run when the outermost call from Java returns (the same on every engine).
      */
     public void drainMicrotasks() {
-        checkUsable();
-        if (depth > 0) return;
-        enter(() -> {
-            backend.drainMicrotasks();
-            return null;
-        });
+        drainMicrotasks(-1);
     }
 
     /**

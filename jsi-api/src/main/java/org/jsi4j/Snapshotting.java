@@ -27,9 +27,16 @@ final class Snapshotting {
         this.journal = journal;
     }
 
+    /**
+     * How deep the runtime is in module operations started from Java: what the module system does
+     * for them (its own scripts, objects it fills from Java, host functions it makes) is not journaled
+     * one by one; the operation is, and a replay repeats it.
+     */
+    private int moduleOperations;
+
     /** Runs a script, recording it in the journal when it is an outermost entry of a journaling runtime. */
     JsValue journaled(String sourceName, String source, Supplier<JsValue> body) {
-        if (journal == null || runtime.depth() > 0) return body.get();
+        if (journal == null || runtime.depth() > 0 || moduleOperations > 0) return body.get();
         try {
             JsValue result = body.get();
             journal.script(sourceName, source, false);
@@ -49,7 +56,29 @@ final class Snapshotting {
      * (a host object's methods, say) are made again when the journal is replayed.
      */
     boolean watchUnnamed() {
-        return journal != null && runtime.depth() == 0;
+        return journal != null && runtime.depth() == 0 && moduleOperations == 0;
+    }
+
+    /**
+     * Imports ({@code require} false) or requires {@code specifier} from Java, recording it in the
+     * journal when it is an outermost operation of a journaling runtime.
+     */
+    <T> T moduleOperation(String specifier, boolean require, Supplier<T> body) {
+        if (journal == null || runtime.depth() > 0 || moduleOperations > 0) return body.get();
+        moduleOperations++;
+        try {
+            T result = body.get();
+            journal.module(specifier, require, false);
+            return result;
+        } catch (JsTerminatedException e) {
+            journal.unjournaled((require ? "require" : "import") + " of '" + specifier + "' was stopped by a limit or an interrupt");
+            throw e;
+        } catch (JsException | org.jsi4j.modules.ModuleResolutionException e) {
+            journal.module(specifier, require, true);
+            throw e;
+        } finally {
+            moduleOperations--;
+        }
     }
 
     /** Watches the host function or object {@code handle}, named {@code label} in messages. */
@@ -59,7 +88,7 @@ final class Snapshotting {
 
     /** Notes a change made from Java, which escapes the journal. */
     void changing(String what) {
-        if (journal != null && runtime.depth() == 0) journal.unjournaled(what + " from Java");
+        if (journal != null && runtime.depth() == 0 && moduleOperations == 0) journal.unjournaled(what + " from Java");
     }
 
     /** Whether an external named {@code name} is bound. */
@@ -96,6 +125,11 @@ final class Snapshotting {
                     + " or drop every reference to it (from JavaScript and from Java handles) first.", null);
         }
         byte[] image;
+        if (runtime.usesModules()) {
+            // the module registry (which modules were loaded, their records) lives in Java, which no engine
+            // image holds: restored from one, a runtime would load its modules again, a second instance
+            image = null;
+        } else {
         runtime.releaseInternalFunctions(); // an engine image must not hold the core's own handles
         try {
             image = runtime.engineBackend().snapshotImage(Collections.unmodifiableMap(externals));
@@ -106,6 +140,7 @@ final class Snapshotting {
                     + HostErrors.messageOf(e), e);
         } finally {
             runtime.reinstateErrorFactory();
+        }
         }
         List<String> unjournaled = journal.unjournaledChanges();
         if (image == null && !unjournaled.isEmpty()) {
@@ -196,13 +231,14 @@ final class Snapshotting {
                     else runtime.external(x.name(), (HostObject) impl);
                 }
                 case Journal.Script s -> replay(step, s);
+                case Journal.Module m -> replay(step, m);
             }
         }
     }
 
     private void replay(int step, Journal.Script script) {
         try {
-            runtime.evaluate(script.source(), script.sourceName());
+            runtime.evaluateAsIs(script.source(), script.sourceName());   // as it ran (transpiled already, if it was)
         } catch (JsException e) {
             if (script.threw()) return;
             throw new JsSnapshotException("Cannot restore the snapshot: replaying setup step " + step + " (script '"
@@ -213,6 +249,24 @@ final class Snapshotting {
             throw new JsSnapshotException("Cannot restore the snapshot: replaying setup step " + step + " (script '"
                     + script.sourceName() + "') ran without error, though it threw when the snapshot was taken;"
                     + " the setup is not deterministic", null);
+        }
+    }
+
+    private void replay(int step, Journal.Module module) {
+        String what = (module.require() ? "require" : "import") + " of '" + module.specifier() + "'";
+        try {
+            if (module.require()) runtime.modules().require(module.specifier());
+            else runtime.importModule(module.specifier());
+        } catch (JsException | org.jsi4j.modules.ModuleResolutionException | IllegalStateException e) {
+            if (module.threw()) return;
+            throw new JsSnapshotException("Cannot restore the snapshot: replaying setup step " + step + " (" + what
+                    + ") failed, though it succeeded when the snapshot was taken: " + e.getMessage()
+                    + (e instanceof org.jsi4j.modules.ModuleResolutionException || e instanceof IllegalStateException
+                    ? ". Restore with the module loader the setup used: RuntimeOptions.fromSnapshot(blob).withModules(loader)" : ""), e);
+        }
+        if (module.threw()) {
+            throw new JsSnapshotException("Cannot restore the snapshot: replaying setup step " + step + " (" + what
+                    + ") succeeded, though it failed when the snapshot was taken; the setup is not deterministic", null);
         }
     }
 

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jsi4j.spi.EngineBackend;
 
 /**
  * The stop state of one {@link JsRuntime}: whether an outermost entry from Java into JavaScript
@@ -22,9 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       {@link JsTerminatedException}: if the script finishes normally before the engine noticed,
  *       the entry still ends with the termination ({@link #finish} says so);</li>
  *   <li>a stop never reaches the next entry: the engine's interrupt is reset before the entry ends;</li>
- *   <li>a stopped entry that goes on running is interrupted again every 100 ms (and at each
- *       further {@link #stop}) until it ends, in the same stopping phase, since an engine can lose a
- *       request that arrives at the wrong moment;</li>
+ *   <li>a stopped entry that goes on running is interrupted again at each further {@link #stop}, in
+ *       the same stopping phase, since an engine can lose a request that arrives at the wrong moment;
+ *       an engine that can lose one repeats it itself from {@link EngineBackend#watch()}, which this
+ *       watchdog calls until the entry ends;</li>
  *   <li>the time-limit watchdog is one scheduled task per runtime, re-armed only when it fires, so
  *       an entry under a time limit costs a {@code System.nanoTime()} call, not a scheduling.</li>
  * </ul>
@@ -48,8 +50,6 @@ final class StopControl {
 
     /** How often the watchdog samples the owner thread's allocation during an entry under a memory budget. */
     static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /** How long a stopped entry may go on running before the engine is asked again to interrupt it. */
-    static final long RESEND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -58,6 +58,8 @@ final class StopControl {
     /** Bytes the owner thread may allocate during one entry (0: the engine enforces its own heap limit). */
     private final long memoryBudget;
     private final boolean watched;
+    /** How often the engine wants {@link EngineBackend#watch()} called during an entry (0: never). */
+    private final long enginePeriod;
     /**
      * The default budget (no {@code maxHeapBytes} given): stop only when the JVM's heap is also
      * nearly full, so that a long script that merely makes garbage is not stopped for it.
@@ -68,6 +70,8 @@ final class StopControl {
     private static final java.lang.management.MemoryMXBean MEMORY = java.lang.management.ManagementFactory.getMemoryMXBean();
     /** The watchdog's view of the entry it last sampled: its number, and the allocation seen then. */
     private long sampledEntry = -1;
+    /** The entry number the watchdog last saw (for an engine's own watch). */
+    private long watchedEntry = -1;
     private long sampledBytes;
     private long entryBytes;
     private final AtomicBoolean watchdogArmed = new AtomicBoolean();
@@ -91,6 +95,7 @@ final class StopControl {
         this.memoryBudget = memoryBudget > 0 && THREADS.isThreadAllocatedMemorySupported()
                 && THREADS.isThreadAllocatedMemoryEnabled() ? memoryBudget : 0;
         this.watched = limitNanos > 0 || this.memoryBudget > 0;
+        this.enginePeriod = runtime.engineBackend().watchPeriodNanos();
     }
 
     /** The budget of allocated bytes per entry the core enforces, or 0 when the engine limits its own heap. */
@@ -103,6 +108,9 @@ final class StopControl {
         long next = (((long) STATE.getOpaque(this) >>> 2) + 1) << 2 | RUNNING;
         if (!watched) {
             STATE.setRelease(this, next);
+            // an engine's own watch: a plain read while the watchdog is armed (it stays armed while entries follow
+            // each other); see watch() for the rare entry this may miss
+            if (enginePeriod > 0 && !watchdogArmed.get() && watchdogArmed.compareAndSet(false, true)) arm(enginePeriod);
             return;
         }
         if (limitNanos > 0) startedAt = System.nanoTime();
@@ -201,14 +209,6 @@ final class StopControl {
         }
     }
 
-    /** Re-sends the stop of entry {@code stopped} every {@link #RESEND_NANOS} until that entry has ended. */
-    private void resendUntilEnded(long stopped) {
-        JsExecutor.scheduler().schedule(() -> {
-            if (state != stopped || runtime.isClosed()) return;
-            resend(stopped);
-            resendUntilEnded(stopped);
-        }, RESEND_NANOS, TimeUnit.NANOSECONDS);
-    }
 
     private boolean stopEntry(long seen, JsTerminatedException.Reason why) {
         if (!STATE.compareAndSet(this, seen, (seen & ~PHASE) | STOPPING)) return false;
@@ -219,7 +219,8 @@ final class StopControl {
         } finally {
             state = (seen & ~PHASE) | STOPPED;
         }
-        resendUntilEnded((seen & ~PHASE) | STOPPED);
+        // an engine that repeats a stop it may have lost does so from its watch(), until the entry ends
+        if (enginePeriod > 0 && !watchdogArmed.get() && watchdogArmed.compareAndSet(false, true)) arm(enginePeriod);
         return true;
     }
 
@@ -228,7 +229,10 @@ final class StopControl {
     }
 
     private long firstDelay() {
-        return memoryBudget > 0 ? (limitNanos > 0 ? Math.min(SAMPLE_NANOS, limitNanos) : SAMPLE_NANOS) : limitNanos;
+        long delay = limitNanos > 0 ? limitNanos : Long.MAX_VALUE;
+        if (memoryBudget > 0) delay = Math.min(delay, SAMPLE_NANOS);
+        if (enginePeriod > 0) delay = Math.min(delay, enginePeriod);
+        return delay;
     }
 
     /**
@@ -245,7 +249,7 @@ final class StopControl {
                 long left = startedAt + limitNanos - System.nanoTime();
                 if (left <= 0) {
                     stopEntry(s, JsTerminatedException.Reason.TIME_LIMIT);
-                    disarm();
+                    watchEngineOrDisarm(s);
                     return;
                 }
                 delay = left;
@@ -261,12 +265,36 @@ final class StopControl {
                 sampledBytes = allocated;
                 if (entryBytes > memoryBudget && (!onlyUnderPressure || underPressure())) {
                     stopEntry(s, JsTerminatedException.Reason.MEMORY_LIMIT);
-                    disarm();
+                    watchEngineOrDisarm(s);
                     return;
                 }
                 delay = Math.min(delay, SAMPLE_NANOS);
             }
+            if (enginePeriod > 0) {
+                runtime.engineBackend().watch();
+                delay = Math.min(delay, enginePeriod);
+            }
+            watchedEntry = s >>> 2;
             arm(delay);
+            return;
+        }
+        watchEngineOrDisarm(s);
+    }
+
+    /**
+     * After a look at an entry that is not running (idle, or stopped and still unwinding): an
+     * engine with its own watch is watched on while its entry is being stopped, and while entries
+     * followed each other since the last look (so that a runtime making many short calls does not
+     * re-arm for each); otherwise the watchdog disarms. A {@link #start} that read the armed flag
+     * just before {@link #disarm} cleared it (it has no fence of its own) can leave one entry of
+     * such an engine unwatched until a stop or the next entry arms the watchdog again.
+     */
+    private void watchEngineOrDisarm(long s) {
+        long phase = state & PHASE;
+        if (enginePeriod > 0 && !runtime.isClosed() && (phase != IDLE || (s >>> 2) != watchedEntry)) {
+            if (phase != IDLE) runtime.engineBackend().watch();
+            watchedEntry = s >>> 2;
+            arm(enginePeriod);
             return;
         }
         disarm();

@@ -30,9 +30,11 @@ final class CliExternals {
         Map<String, Object> byName = new LinkedHashMap<>();
         byName.put("console", new Console(sink));
         byName.put("jsi", new JsiObject(args));
-        byName.put("require", new Delegate(rt -> ModuleRegistry.discover().requireFunction(rt), () -> { }));
         Timers timersObject = new Timers();
         Delegate.Shared<JsObject> timers = new Delegate.Shared<>(rt -> rt.hostObject(timersObject));
+        // the registry of jsi run (Builtins.install): console, timers and the native modules found
+        byName.put("require", new Delegate(rt -> org.jsi4j.host.Builtins.withBuiltins(
+                r -> r.global().get("console").asObject(), timers::get, ModuleRegistry.discover()).requireFunction(rt), () -> { }));
         Runnable releaseTimers = () -> {
             timersObject.release();
             timers.release();

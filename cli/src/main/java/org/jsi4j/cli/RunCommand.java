@@ -63,6 +63,16 @@ final class RunCommand implements Callable<Integer> {
                     + " Default: the engine's own (V8: 512 MB of V8 heap; Rhino and GraalJS: half the JVM heap).")
     Long maxHeap;
 
+    @Option(names = "--statement-limit", paramLabel = "N",
+            description = "Stop the script after N statements in one entry (RuntimeOptions.statementLimit; what counts as"
+                    + " a statement differs by engine, see docs/limits.md).")
+    Long statementLimit;
+
+    @Option(names = "--max-stack-depth", paramLabel = "N",
+            description = "Limit JavaScript recursion to N frames (RuntimeOptions.maxStackDepth): a RangeError the script"
+                    + " can catch on rhino and v8, a stop on graal.")
+    Integer maxStackDepth;
+
     @Option(names = "--transpile",
             description = "Compile the script, its modules and required files down to ES5 first where the engine lacks"
                     + " modern syntax (rhino: class, async/await, call spread, let per loop iteration); errors keep the"
@@ -118,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (code == null && file == null) {
             if (inspect != null || inspectBrk != null) return fail(err, Jsi.USAGE, "jsi: --inspect and --inspect-brk need a FILE, --eval or --print", null);
-            return Repl.start(engine, err);
+            return Repl.start(engine, transpile, err);
         }
         boolean stdin = code == null && file.toString().equals("-");
         String name = code != null ? "[eval]" : stdin ? "[stdin]" : file.toString();
@@ -148,9 +158,11 @@ final class RunCommand implements Callable<Integer> {
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
         if (maxHeap != null) options = options.withMaxHeapBytes(maxHeap);
+        if (statementLimit != null) options = options.withStatementLimit(positive("--statement-limit", statementLimit));
+        if (maxStackDepth != null) options = options.withMaxStackDepth((int) positive("--max-stack-depth", maxStackDepth));
         if (transpile) options = options.withTranspile(true);
         options = modules.apply(options);
-        try (JsRuntime runtime = factory.create(options)) {
+        try (JsRuntime runtime = create(factory, options)) {
             restoring.set(false);
             try {
                 // after a restore too: the timers and require, which a snapshot does not hold
@@ -166,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                         return 0;
                     } catch (JsTerminatedException e) {
-                        return fail(err, Jsi.SCRIPT_FAILED, deadline.stopped(name, e, maxHeap), e);
+                        return fail(err, Jsi.SCRIPT_FAILED, deadline.stopped(name, e, new RunDeadline.Given(maxHeap, statementLimit, maxStackDepth)), e);
                     }
                 }
             } catch (JsError e) {
@@ -175,6 +187,8 @@ final class RunCommand implements Callable<Integer> {
             } catch (ErrorReport.UncaughtInPromise e) {
                 return fail(err, Jsi.SCRIPT_FAILED, e.getMessage(), e);
             }
+        } catch (BadInput e) {
+            return fail(err, Jsi.USAGE, "jsi: " + e.getMessage(), e.getCause());
         } catch (JsSyntaxError e) {
             return fail(err, Jsi.SCRIPT_FAILED, new ErrorReport(name, source).syntax(e), e);
         } catch (org.jsi4j.modules.ModuleResolutionException e) {
@@ -188,11 +202,30 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private long positive(String option, long value) {
+        if (value <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " must be a positive number, not " + value);
+        }
+        return value;
+    }
+
     private int fail(PrintWriter err, int code, String line, Throwable failure) {
         err.println(line);
         if (failure != null && Jsi.debug(spec)) Jsi.printStack(err, failure);
         err.flush();
         return code;
+    }
+
+    /**
+     * A runtime from {@code factory}: an option the engine refuses (a port taken since
+     * {@code --inspect} found it free, a memory limit below what the engine needs) is bad usage.
+     */
+    private static JsRuntime create(JsRuntimeFactory factory, RuntimeOptions options) throws BadInput {
+        try {
+            return factory.create(options);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage(), e);
+        }
     }
 
     /** The script on standard input (all of it, as UTF-8). */
@@ -223,6 +256,10 @@ final class RunCommand implements Callable<Integer> {
     static final class BadInput extends Exception {
         BadInput(String message) {
             super(message, null, false, false);
+        }
+
+        BadInput(String message, Throwable cause) {
+            super(message, cause, false, false);
         }
     }
 }

@@ -59,11 +59,21 @@ final class SnapshotCommand implements Callable<Integer> {
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Where to write the snapshot.")
         Path out;
 
-        @Parameters(index = "0..*", arity = "1..*", paramLabel = "INIT.js", description = "The setup scripts, run in order.")
+        @Parameters(index = "0..*", arity = "1..*", paramLabel = "INIT.js",
+                description = "The setup scripts, run in order; an ES module (.mjs, .ts, or .js with import/export) is imported.")
         List<Path> scripts = new ArrayList<>();
 
         @Option(names = "--key", paramLabel = "FILE", description = KEY_HELP)
         Path key;
+
+        @Option(names = "--module-root", paramLabel = "DIR",
+                description = "Where the init scripts' require and import() find files (give 'jsi run --snapshot' the same root)."
+                        + " Default: the first init script's directory.")
+        Path moduleRoot;
+
+        @Option(names = "--transpile", description = "Transpile the init scripts and their modules where the engine lacks"
+                + " modern syntax, as 'jsi run --transpile' (the snapshot holds them transpiled).")
+        boolean transpile;
 
         @Override
         public Integer call() {
@@ -78,15 +88,34 @@ final class SnapshotCommand implements Callable<Integer> {
                 return fail(err, Jsi.USAGE, "jsi: " + e.getMessage(), e);
             }
             Snapshot snapshot;
-            try (JsRuntime runtime = factory.create(RuntimeOptions.forSnapshotting())) {
+            RuntimeOptions options;
+            List<String> modules = new ArrayList<>();   // for each init file: its specifier from the root when an ES module, else null
+            try {
+                ModuleRun root = ModuleRun.classic(moduleRoot != null ? moduleRoot : rootOf(scripts.get(0)));
+                options = root.apply(RuntimeOptions.forSnapshotting().withTranspile(transpile));
+                for (Path script : scripts) {
+                    ModuleRun run = ModuleRun.of(script, root.root());
+                    modules.add(run.entry() == null ? null
+                            : "/" + root.root().relativize(script.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+                }
+            } catch (RunCommand.BadInput e) {
+                return fail(err, Jsi.USAGE, "jsi: " + e.getMessage(), e);
+            }
+            boolean modulesUsed;
+            try (JsRuntime runtime = factory.create(options)) {
                 Map<String, Object> externals = CliExternals.of(ConsoleSink.of(stdout, err), List.of());
                 CliExternals.bind(runtime, externals);
-                for (int i = 0; i < scripts.size(); i++) runtime.evaluate(sources.get(i), scripts.get(i).toString());
+                for (int i = 0; i < scripts.size(); i++) {
+                    // an ES module (.mjs, .ts, a .js with import/export) is imported, its specifier from the root journaled
+                    if (modules.get(i) != null) runtime.importModule(modules.get(i));
+                    else runtime.evaluate(sources.get(i), scripts.get(i).toString());
+                }
                 if (!runtime.runEventLoop(INIT_WAIT)) {
                     return fail(err, Jsi.SCRIPT_FAILED, "jsi: the init scripts still had pending work (timers, promises) after "
                             + INIT_WAIT.toSeconds() + " s; a snapshot is taken once they are done", null);
                 }
                 CliExternals.releaseMade(externals);
+                modulesUsed = runtime.usesModules();
                 snapshot = runtime.snapshot();
             } catch (JsSnapshotException e) {
                 return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + factory.engine().id() + " cannot snapshot these init scripts: "
@@ -95,7 +124,7 @@ final class SnapshotCommand implements Callable<Integer> {
             } catch (JsError e) {
                 String where = e.location().map(SourceLocation::toString).orElse("jsi");
                 return fail(err, Jsi.SCRIPT_FAILED, where + ": " + e.getMessage(), e);
-            } catch (JsException e) {
+            } catch (JsException | org.jsi4j.modules.ModuleResolutionException e) {
                 return fail(err, Jsi.SCRIPT_FAILED, "jsi: " + e.getMessage(), e);
             }
             try {
@@ -104,8 +133,15 @@ final class SnapshotCommand implements Callable<Integer> {
                 return fail(err, Jsi.USAGE, "jsi: cannot write " + out + ": " + e.getMessage(), e);
             }
             stdout.println("wrote " + out + ": " + snapshot);
-            if (factory.capabilities().snapshots() == Capabilities.SnapshotSupport.NATIVE && !snapshot.hasNativeImage()) {
-                err.println("jsi: note: " + factory.engine().id() + " could not keep its native heap image for these init"
+            Capabilities.SnapshotSupport support = factory.capabilities().snapshots();
+            if (support != Capabilities.SnapshotSupport.PORTABLE_REPLAY && !snapshot.hasNativeImage() && modulesUsed) {
+                err.println("jsi: note: the init scripts required or imported modules, whose registry lives in jsi4j and"
+                        + " in no engine image: the snapshot restores by replaying the init scripts (which loads the modules"
+                        + " again from the module root), which starts slower.");
+                err.flush();
+            } else if (support != Capabilities.SnapshotSupport.PORTABLE_REPLAY && !snapshot.hasNativeImage()) {
+                String image = support == Capabilities.SnapshotSupport.NATIVE ? "native heap image" : "serialized heap image";
+                err.println("jsi: note: " + factory.engine().id() + " could not keep its " + image + " for these init"
                         + " scripts: they left host functions or objects alive that are not named externals (a console"
                         + " method, a timer, a required module, made while they ran). The snapshot restores by replaying"
                         + " the init scripts instead, which starts slower.");
@@ -113,6 +149,12 @@ final class SnapshotCommand implements Callable<Integer> {
             }
             stdout.flush();
             return 0;
+        }
+
+        /** The directory a script is in (the current directory for a bare file name). */
+        private static Path rootOf(Path script) {
+            Path parent = script.toAbsolutePath().getParent();
+            return parent == null ? Path.of(".") : parent;
         }
 
         private int fail(PrintWriter err, int code, String line, Throwable failure) {

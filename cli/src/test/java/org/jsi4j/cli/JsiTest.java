@@ -240,6 +240,32 @@ class JsiTest {
         assertNoJavaStack(r);
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void statementAndStackLimitsStopTheScriptAndNameTheirOption(String engine) throws IOException {
+        Path loop = script("loop.js", "console.log('start'); for (;;) {}");
+        Result r = jsi("run", "--engine", engine, "--statement-limit", "100000", "--time-limit", "60s", loop.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("start", r.out.strip());
+        assertEquals(loop + ": stopped: the script ran more statements than it may (--statement-limit 100000);"
+                + " raise it or make the script do less", r.errLines().get(0));
+        assertNoJavaStack(r);
+
+        Path deep = script("deep.js", "function f(n) { return f(n + 1); }"
+                + " try { f(0); } catch (e) { console.log('caught ' + (e instanceof RangeError)); }");
+        Result d = jsi("run", "--engine", engine, "--max-stack-depth", "50", "--time-limit", "60s", deep.toString());
+        if (engine.equals("graal")) { // GraalJS stops the entry: JavaScript cannot catch it (docs/limits.md)
+            assertEquals(1, d.code, d.err);
+            assertEquals(deep + ": stopped: the script's recursion went deeper than it may (--max-stack-depth 50);"
+                    + " raise it or recurse less", d.errLines().get(0));
+        } else {
+            assertEquals(0, d.code, d.err);
+            assertEquals("caught true", d.out.strip());
+        }
+        assertEquals(2, jsi("run", "--statement-limit", "0", loop.toString()).code);
+        assertEquals(2, jsi("run", "--max-stack-depth", "-3", deep.toString()).code);
+    }
+
     @Test
     void aBadSizeExits2WithAHint() {
         Result r = jsi("run", "--max-heap", "lots", "x.js");
@@ -248,6 +274,15 @@ class JsiTest {
                 r.errLines().get(0));
         assertEquals(2, jsi("run", "--max-heap", "0m", "x.js").code);
         assertEquals(2, jsi("run", "--max-heap", "99999999t", "x.js").code);
+    }
+
+    /** An option the engine itself refuses when the runtime is made is bad usage too, not a failed script. */
+    @Test
+    void anOptionTheEngineRefusesExits2() {
+        Result r = jsi("run", "--engine", "v8", "--max-heap", "1m", "--eval", "1");
+        assertEquals(2, r.code, r.err);
+        assertEquals("jsi: maxHeapBytes=1048576 is below the 16 MB a V8 isolate needs; give at least 16777216", r.errLines().get(0));
+        assertNoJavaStack(r);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.List;
 import org.jsi4j.cli.CliProcess.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Init scripts of {@code jsi snapshot create} that log, use require and timers; what each engine keeps. */
 class SnapshotInitTest {
@@ -81,14 +83,15 @@ class SnapshotInitTest {
         assertTrue(r.err().contains("snapshot on rhino"), r.err());
     }
 
-    @Test
-    void aV8SnapshotThatFallsBackToReplaySaysSo() throws IOException {
-        Result r = create("v8", "var keep = console.log;\n");
+    @ParameterizedTest
+    @CsvSource({"v8, native heap image", "rhino, serialized heap image"})
+    void aSnapshotThatFallsBackToReplaySaysSo(String engine, String image) throws IOException {
+        Result r = create(engine, "var keep = console.log;\n");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("no native image"), r.out());
-        assertTrue(r.err().startsWith("jsi: note: v8 could not keep its native heap image"), r.err());
+        assertTrue(r.err().startsWith("jsi: note: " + engine + " could not keep its " + image), r.err());
         assertTrue(r.err().contains("restores by replaying the init scripts"), r.err());
-        Result run = runFrom("v8", "console.log(typeof keep)");
+        Result run = runFrom(engine, "console.log(typeof keep)");
         assertEquals("function", run.out().strip(), run.err());
     }
 }

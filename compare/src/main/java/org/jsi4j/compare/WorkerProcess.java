@@ -131,9 +131,6 @@ public final class WorkerProcess implements AutoCloseable {
      * comes the child is killed ({@link Answer.Silent}).
      */
     public Answer await(Duration timeout) throws InterruptedException {
-        synchronized (stderrTail) {
-            stderrTail.clear();
-        }
         String answer = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (answer == null) {
             if (sendFailed) return died();
@@ -195,8 +192,16 @@ public final class WorkerProcess implements AutoCloseable {
             String line;
             while ((line = r.readLine()) != null) {
                 int at = line.indexOf(prefix);
-                if (at >= 0) answers.add(line.substring(at + prefix.length()));
-                else remember(line);
+                if (at >= 0) {
+                    // what the child prints from now on belongs to its next request, which may be under way
+                    // already (requests are pipelined): the tail starts afresh here, not when await is called
+                    synchronized (stderrTail) {
+                        stderrTail.clear();
+                    }
+                    answers.add(line.substring(at + prefix.length()));
+                } else {
+                    remember(line);
+                }
             }
         } catch (IOException ignored) {
             // the child died; EOF below says so

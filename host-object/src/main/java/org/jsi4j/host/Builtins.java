@@ -52,8 +52,19 @@ public final class Builtins {
         global.set("console", console.get());
         global.set("jsi", runtime.hostObject(new JsiObject(scriptArgs)));
         Timers.installGlobals(runtime, timers.get());
-        ModuleRegistry.of(ModuleProvider.of("console", rt -> console.get()), ModuleProvider.of("timers", rt -> timers.get()))
-                .plus(modules)
-                .install(runtime);
+        withBuiltins(rt -> console.get(), rt -> timers.get(), modules).install(runtime);
+    }
+
+    /**
+     * What {@code require} loads beside the built-in globals: {@code 'console'} and {@code 'timers'}
+     * (the objects {@code console} and {@code timers} give, the same as the globals) and {@code modules}.
+     * {@code jsi run} and the init scripts of {@code jsi snapshot create} require through the same registry.
+     *
+     * @throws IllegalArgumentException when {@code modules} has a module named console or timers
+     */
+    public static ModuleRegistry withBuiltins(java.util.function.Function<JsRuntime, JsObject> console,
+                                              java.util.function.Function<JsRuntime, JsObject> timers, ModuleRegistry modules) {
+        return ModuleRegistry.of(ModuleProvider.of("console", console), ModuleProvider.of("timers", timers))
+                .plus(Objects.requireNonNull(modules, "modules"));
     }
 }

@@ -64,7 +64,7 @@ final class ConsoleExtras {
                 new Method("assert", 0, (rt, self, args) -> done(() -> {
                     if (truthy(arg(args, 0))) return;
                     List<JsValue> rest = args.size() > 1 ? args.subList(1, args.size()) : List.of();
-                    write(Level.ERROR, rest.isEmpty() ? "Assertion failed" : "Assertion failed: " + ConsoleFormat.format(rt, rest));
+                    write(Level.ERROR, rest.isEmpty() ? "Assertion failed" : "Assertion failed: " + ConsoleFormat.format(rt, rest, colors));
                 })),
                 new Method("group", 0, (rt, self, args) -> done(() -> group(rt, args))),
                 new Method("groupCollapsed", 0, (rt, self, args) -> done(() -> group(rt, args))),
@@ -108,19 +108,19 @@ final class ConsoleExtras {
         }
         double ms = (System.nanoTime() - start) / 1_000_000.0;
         String line = label + ": " + String.format(java.util.Locale.ROOT, "%.3fms", ms);
-        if (!end && args.size() > 1) line += " " + ConsoleFormat.format(rt, args.subList(1, args.size()));
+        if (!end && args.size() > 1) line += " " + ConsoleFormat.format(rt, args.subList(1, args.size()), colors);
         write(Level.LOG, line);
     }
 
     private void group(JsRuntime rt, List<JsValue> args) {
-        if (!args.isEmpty()) write(Level.LOG, ConsoleFormat.format(rt, args));
+        if (!args.isEmpty()) write(Level.LOG, ConsoleFormat.format(rt, args, colors));
         indent += "  ";
     }
 
     /** {@code Trace: message} and the JavaScript frames of the caller. */
     private void trace(JsRuntime rt, List<JsValue> args) {
         StringBuilder out = new StringBuilder("Trace");
-        if (!args.isEmpty()) out.append(": ").append(ConsoleFormat.format(rt, args));
+        if (!args.isEmpty()) out.append(": ").append(ConsoleFormat.format(rt, args, colors));
         JsValue stack = rt.evaluate("new Error().stack", "jsi4j:console-trace");
         if (stack instanceof JsString text) {
             List<JsStackFrame> frames = new JsError(JsValue.undefined(), "Error", "", text.value(), null, null).jsFrames();
@@ -160,11 +160,11 @@ final class ConsoleExtras {
                 if (row instanceof JsObject o && !(row instanceof org.jsi4j.JsFunction)) {
                     for (String column : o.propertyNames()) {
                         if (!header.contains(column)) header.add(column);
-                        line.put(column, Inspector.inspect(rt, o.get(column), 0));
+                        line.put(column, Inspector.inspect(rt, o.get(column), 0, colors));
                     }
                 } else {
                     values = true;
-                    line.put("Values", Inspector.inspect(rt, row, 0));
+                    line.put("Values", Inspector.inspect(rt, row, 0, colors));
                 }
                 cells.put(key, line);
             }
@@ -174,7 +174,7 @@ final class ConsoleExtras {
             for (Map.Entry<String, Map<String, String>> row : cells.entrySet()) {
                 widths[0] = Math.max(widths[0], row.getKey().length() + 2);
                 for (int c = 1; c < header.size(); c++) {
-                    widths[c] = Math.max(widths[c], row.getValue().getOrDefault(header.get(c), "").length() + 2);
+                    widths[c] = Math.max(widths[c], Inspector.visibleLength(row.getValue().getOrDefault(header.get(c), "")) + 2);
                 }
             }
             StringBuilder out = new StringBuilder();
@@ -208,7 +208,7 @@ final class ConsoleExtras {
             out.append('│');
             for (int c = 0; c < widths.length; c++) {
                 String cell = cells.get(c);
-                out.append(' ').append(cell).append(" ".repeat(widths[c] - cell.length() - 1)).append('│');
+                out.append(' ').append(cell).append(" ".repeat(widths[c] - Inspector.visibleLength(cell) - 1)).append('│');
             }
             out.append('\n');
         }

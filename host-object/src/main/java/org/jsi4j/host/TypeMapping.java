@@ -160,11 +160,11 @@ public final class TypeMapping {
     private static Object record(JsRuntime runtime, JsValue value, Class<?> type, String where) {
         if (!isPlainObject(value)) throw mismatch(where, "an object with the fields of " + type.getSimpleName(), value);
         JsObject object = (JsObject) value;
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            String name = components[i].getName();
-            args[i] = toJava(runtime, object.get(name), components[i].getGenericType(), where + "." + name);
+        List<Records.Component> components = Records.components(type);
+        Object[] args = new Object[components.size()];
+        for (int i = 0; i < args.length; i++) {
+            String name = components.get(i).name();
+            args[i] = toJava(runtime, object.get(name), components.get(i).type(), where + "." + name);
         }
         MethodHandle constructor = Records.constructor(type);
         try {

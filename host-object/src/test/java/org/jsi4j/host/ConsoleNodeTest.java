@@ -105,4 +105,28 @@ class ConsoleNodeTest {
         assertEquals("plain", sink.lines.get(1).text());
         assertEquals("{ n: 1 }", last(engine, "console.log({n: 1})"), "no colours for a plain sink");
     }
+
+    /** console.assert, group, timeLog, trace and table colour their values as console.log does; table columns align on what shows. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void theOtherConsoleMethodsColourToo(String engine) {
+        RecordingSink sink = new RecordingSink();
+        try (JsRuntime rt = JsEngines.factory(engine).create()) {
+            Builtins.install(rt, ConsoleSink.withColors(sink, true), List.of(), ModuleRegistry.empty());
+            rt.evaluate("console.assert(false, 1); console.group(2); console.groupEnd(); console.time('t'); console.timeLog('t', 3);"
+                    + " console.trace(4); console.table([{a: 1, b: 'xy'}, {a: 22}])", "c.js");
+        }
+        String one = "\u001b[33m1\u001b[0m";
+        assertEquals("Assertion failed: " + one, sink.lines.get(0).text());
+        assertEquals("\u001b[33m2\u001b[0m", sink.lines.get(1).text());
+        assertTrue(sink.lines.get(2).text().endsWith("ms \u001b[33m3\u001b[0m"), sink.lines.get(2).text());
+        assertTrue(sink.lines.get(3).text().startsWith("Trace: \u001b[33m4\u001b[0m\n"), sink.lines.get(3).text());
+        assertEquals(String.join("\n",
+                "┌─────────┬────┬──────┐",
+                "│ (index) │ a  │ b    │",
+                "├─────────┼────┼──────┤",
+                "│ 0       │ " + one + "  │ \u001b[32m'xy'\u001b[0m │",
+                "│ 1       │ \u001b[33m22\u001b[0m │      │",
+                "└─────────┴────┴──────┘"), sink.lines.get(4).text());
+    }
 }

@@ -1,7 +1,6 @@
 package org.jsi4j.interop;
 
 import java.lang.reflect.Array;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -198,11 +197,11 @@ public final class JsToJava {
 
     private static Object record(JsValue value, Class<?> raw, Type type, String path) {
         if (!(value instanceof JsObject o) || o instanceof JsFunction || o instanceof JsArray) throw fail(path, type, value);
-        RecordComponent[] components = raw.getRecordComponents();
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            args[i] = convert(o.get(c.getName()), c.getGenericType(), path + member(c.getName()));
+        List<Records.Component> components = Records.components(raw);
+        Object[] args = new Object[components.size()];
+        for (int i = 0; i < args.length; i++) {
+            Records.Component c = components.get(i);
+            args[i] = convert(o.get(c.name()), c.type(), path + member(c.name()));
         }
         java.lang.invoke.MethodHandle constructor = Records.constructor(raw);
         try {

@@ -5,11 +5,17 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Records taken apart and built from their components: the canonical constructor of each record
- * class as one cached {@link MethodHandle} of type {@code (Object[]) -> Object}, and the component
- * values by name. Shared by {@link JsToJava}, {@link JavaToJs} and host-object's type mapping.
+ * Records taken apart and built from their components, with the reflection done once per record
+ * class ({@link ClassValue}s): the canonical constructor as one {@link MethodHandle} of type
+ * {@code (Object[]) -> Object}, and each component's name, declared type and accessor. Shared by
+ * {@link JsToJava}, {@link JavaToJs} and host-object's type mapping.
  */
 public final class Records {
     private static final ClassValue<MethodHandle> CONSTRUCTORS = new ClassValue<>() {
@@ -18,8 +24,55 @@ public final class Records {
             return canonical(type);
         }
     };
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            List<Component> out = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) out.add(Component.of(c));
+            return List.copyOf(out);
+        }
+    };
 
     private Records() {
+    }
+
+    /**
+     * One component of a record class.
+     *
+     * @param name the component's name
+     * @param type its declared type, generic arguments included
+     * @param accessor its accessor as {@code (Object) -> Object}, or {@code null} when it cannot be called
+     * @param inaccessible why the accessor cannot be called ({@code null} when it can)
+     */
+    public record Component(String name, Type type, MethodHandle accessor, String inaccessible) {
+        static Component of(RecordComponent c) {
+            try {
+                java.lang.reflect.Method m = c.getAccessor();
+                m.setAccessible(true);
+                MethodHandle h = MethodHandles.lookup().unreflect(m).asType(MethodType.methodType(Object.class, Object.class));
+                return new Component(c.getName(), c.getGenericType(), h, null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return new Component(c.getName(), c.getGenericType(), null, e.toString());
+            }
+        }
+
+        /**
+         * This component's value in {@code record}; what the accessor throws comes out as it is.
+         *
+         * @throws IllegalStateException when the accessor cannot be called
+         */
+        public Object read(Record record) {
+            if (accessor == null) {
+                throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + name + ": " + inaccessible);
+            }
+            try {
+                return (Object) accessor.invokeExact((Object) record);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
     }
 
     /**
@@ -34,23 +87,23 @@ public final class Records {
     }
 
     /**
+     * The components of the record class {@code type}, in declaration order.
+     *
+     * @throws IllegalArgumentException when {@code type} is not a record
+     */
+    public static List<Component> components(Class<?> type) {
+        if (!type.isRecord()) throw new IllegalArgumentException(type.getName() + " is not a record");
+        return COMPONENTS.get(type);
+    }
+
+    /**
      * The components of {@code record} by name, in declaration order, read through their accessors.
      *
      * @throws IllegalStateException when an accessor cannot be called; what an accessor throws comes out as it is
      */
-    public static java.util.Map<String, Object> components(Record record) {
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            java.lang.reflect.Method accessor = c.getAccessor();
-            try {
-                accessor.setAccessible(true);
-                out.put(c.getName(), accessor.invoke(record));
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + c.getName() + ": " + e, e);
-            }
-        }
+    public static Map<String, Object> components(Record record) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Component c : COMPONENTS.get(record.getClass())) out.put(c.name(), c.read(record));
         return out;
     }
 

@@ -43,6 +43,15 @@ public interface JsModules {
      */
     void defineHostModule(String name, Function<JsRuntime, JsObject> loader);
 
+    /**
+     * Whether any module was loaded (evaluated, or failed) in this runtime: a snapshot of it then
+     * holds no engine image, since which modules were loaded is known only here. The default says
+     * yes, which is always safe.
+     */
+    default boolean loadedAny() {
+        return true;
+    }
+
     /** Whether a module system ({@code jsi-modules}) is on the class path, so that {@link JsRuntime#modules()} works. */
     static boolean available() {
         return org.jsi4j.ModuleSystems.available();

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class Journal {
     /** One step of a setup. */
-    public sealed interface Entry permits Script, Bind {
+    public sealed interface Entry permits Script, Bind, Module {
     }
 
     /** A script evaluated (or a prepared script run) from Java; {@code threw} when it threw. */
@@ -25,6 +25,16 @@ public final class Journal {
         public Script {
             Objects.requireNonNull(sourceName, "sourceName");
             Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /**
+     * A module imported ({@code JsRuntime.importModule}) or required ({@code rt.modules().require}) from Java;
+     * {@code threw} when it failed. A replay imports it again through the restored runtime's module loader.
+     */
+    public record Module(String specifier, boolean require, boolean threw) implements Entry {
+        public Module {
+            Objects.requireNonNull(specifier, "specifier");
         }
     }
 
@@ -58,6 +68,11 @@ public final class Journal {
     /** Appends a script step. */
     public void script(String sourceName, String source, boolean threw) {
         entries.add(new Script(sourceName, source, threw));
+    }
+
+    /** Appends a module step. */
+    public void module(String specifier, boolean require, boolean threw) {
+        entries.add(new Module(specifier, require, threw));
     }
 
     /** Appends the binding of a new named external. */

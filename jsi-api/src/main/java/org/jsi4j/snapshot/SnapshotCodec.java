@@ -21,6 +21,7 @@ import java.util.zip.CRC32;
  *          externals u32, each: name str | kind u8 (1 function, 2 object) | length u32
  *          journal u32, each: tag u8 then 1 (script): source name str | source str | threw u8 (0/1)
  *                                      or 2 (bind): external name str
+ *                                      or 3 (module): specifier str | flags u8 (2 require, else import; 1 threw)
  *          unjournaled u32, each: description str
  *          image length u32 | image bytes (length 0: no native image)
  * str      byte length u32 | UTF-8 bytes
@@ -39,6 +40,7 @@ public final class SnapshotCodec {
 
     private static final int SCRIPT = 1;
     private static final int BIND = 2;
+    private static final int MODULE = 3;
 
     private SnapshotCodec() {
     }
@@ -66,6 +68,11 @@ public final class SnapshotCodec {
                 case Journal.Bind b -> {
                     out.u8(BIND);
                     out.str(b.name());
+                }
+                case Journal.Module m -> {
+                    out.u8(MODULE);
+                    out.str(m.specifier());
+                    out.u8((m.require() ? 2 : 0) | (m.threw() ? 1 : 0));
                 }
             }
         }
@@ -144,6 +151,12 @@ public final class SnapshotCodec {
                     journal.add(new Journal.Script(name, source, threw == 1));
                 }
                 case BIND -> journal.add(new Journal.Bind(str(in)));
+                case MODULE -> {
+                    String specifier = str(in);
+                    int flags = Byte.toUnsignedInt(in.get());
+                    if (flags > 3) throw new IllegalArgumentException("module '" + specifier + "' has bad flags " + flags);
+                    journal.add(new Journal.Module(specifier, (flags & 2) != 0, (flags & 1) != 0));
+                }
                 default -> throw new IllegalArgumentException("journal step " + journal.size() + " has unknown tag " + tag);
             }
         }

@@ -143,6 +143,25 @@ public interface EngineBackend {
     /** After a stopped script: make the engine ready to run code again. */
     void resetInterrupt();
 
+    /**
+     * How often the core's watchdog should call {@link #watch()} while an outermost entry runs
+     * (also after it was stopped, until it ends), in nanoseconds; 0, the default, never. For an
+     * engine that samples its own limits or must repeat a stop request it may have lost; the core
+     * then serves it with the runtime's one watchdog task instead of a thread of the engine's own.
+     */
+    default long watchPeriodNanos() {
+        return 0;
+    }
+
+    /**
+     * Called on the core's watchdog thread every {@link #watchPeriodNanos()} while an outermost
+     * entry runs or is being stopped (never concurrently with itself); like {@link #interrupt()}
+     * it runs on another thread than the runtime's, so it may only use what the engine allows
+     * from there.
+     */
+    default void watch() {
+    }
+
     /** A second, independent handle to the same object (for {@link org.jsi4j.JsRef}). */
     Object duplicate(Object handle);
 

@@ -61,15 +61,22 @@ import java.util.Map;
 final class EsmTranslator {
     static final String DEFAULT_LOCAL = "__jsi_default";
 
+    /**
+     * What a module is made into, one form per engine: {@link #TRANSLATED} the wrapper function above (an
+     * engine without ES modules), {@link #NATIVE} the module as the engine's own with only {@code import.meta}
+     * and {@code import()} rewritten (V8), {@link #NAMED} that with its static specifiers cut out for an
+     * engine that finds imports by name (GraalJS, {@link NamedImports}).
+     */
+    enum Form { TRANSLATED, NATIVE, NAMED }
+
     private final String source;
+    private final Form form;
+    /** The edits that make {@link #form} of the source. */
     private final SourceEdits edits;
-    /** The edits of the module as an engine's own module: only {@code import.meta} and {@code import()}. */
-    private final SourceEdits nativeEdits;
-    /** {@link #nativeEdits} with every static specifier cut out ({@link NamedImports}). */
-    private final SourceEdits namedEdits;
     private final List<String> specifiers = new ArrayList<>();
     private final List<Integer> widths = new ArrayList<>();
-    private boolean nativeNeedsHost;
+    /** Whether the module uses {@code import.meta} or {@code import()}: a native one then imports its host module. */
+    private boolean needsHost;
     private final Map<String, String> exports = new LinkedHashMap<>();
     private final List<ModuleLink> links = new ArrayList<>();
     /** Each imported local binding's name and syntax context (from swc's scope analysis). */
@@ -77,43 +84,57 @@ final class EsmTranslator {
     private final boolean constAsLet;
     private boolean topLevelAwait;
 
-    private EsmTranslator(String source, boolean constAsLet) {
+    private EsmTranslator(String source, Form form, boolean constAsLet) {
         this.source = source;
+        this.form = form;
         this.edits = new SourceEdits(source);
-        this.nativeEdits = new SourceEdits(source);
-        this.namedEdits = new SourceEdits(source);
-        this.constAsLet = constAsLet;
+        this.constAsLet = constAsLet && form == Form.TRANSLATED;
     }
 
     /**
+     * @param form what to make of the module (one translation per module: an engine uses one form)
      * @param constAsLet declare {@code const} bindings with {@code let}, for an engine whose {@code const} in a
-     *     loop body keeps its first value (Rhino)
+     *     loop body keeps its first value (Rhino; {@link Form#TRANSLATED} only)
      */
-    static TranslatedModule translate(String source, Swc4jAstModule module, boolean constAsLet) {
-        EsmTranslator t = new EsmTranslator(source, constAsLet);
+    static TranslatedModule translate(String source, Swc4jAstModule module, Form form, boolean constAsLet) {
+        EsmTranslator t = new EsmTranslator(source, form, constAsLet);
         for (ISwc4jAst item : module.getBody()) t.item(item);
         t.walk(module, 0);
-        return new TranslatedModule(t.wrap(), true, t.links, t.topLevelAwait, t.nativeCode(), t.named());
+        return switch (form) {
+            case TRANSLATED -> new TranslatedModule(t.wrap(), true, t.links, t.topLevelAwait, t.needsHost, null);
+            case NATIVE -> new TranslatedModule(t.nativeCode(), true, t.links, t.topLevelAwait, t.needsHost, null);
+            case NAMED -> new TranslatedModule(null, true, t.links, t.topLevelAwait, t.needsHost, t.named());
+        };
     }
 
     /** A classic script (CommonJS) with only {@code const} made {@code let}. */
     static String constAsLet(String source, ISwc4jAst program) {
-        EsmTranslator t = new EsmTranslator(source, true);
+        EsmTranslator t = new EsmTranslator(source, Form.TRANSLATED, true);
         t.walk(program, 0);
         return t.edits.apply();
     }
 
     /** A static specifier: cut out of the named form. */
     private void specifier(Swc4jAstStr src) {
+        if (form != Form.NAMED) return;
         specifiers.add(src.getValue());
         widths.add(end(src) - start(src) - 2);
-        namedEdits.replace(start(src), end(src), CUT);
+        edits.replace(start(src), end(src), CUT);
+    }
+
+    /** Removes a range of the translated form (a native module keeps its declarations). */
+    private void removeTranslated(int start, int end) {
+        if (form == Form.TRANSLATED) edits.remove(start, end);
+    }
+
+    private void replaceTranslated(int start, int end, String text) {
+        if (form == Form.TRANSLATED) edits.replace(start, end, text);
     }
 
     private void item(ISwc4jAst item) {
         if (item instanceof Swc4jAstImportDecl d) {
             specifier(d.getSrc());
-            edits.remove(start(d), end(d));
+            removeTranslated(start(d), end(d));
             if (d.isTypeOnly()) return;
             String from = d.getSrc().getValue();
             if (d.getSpecifiers().isEmpty()) links.add(new ModuleLink(from, ModuleLink.Kind.LOAD, null, null, line(d), column(d)));
@@ -130,7 +151,7 @@ final class EsmTranslator {
                 }
             }
         } else if (item instanceof Swc4jAstExportDecl d) {
-            edits.remove(start(d), start((Swc4jAst) d.getDecl()));
+            removeTranslated(start(d), start((Swc4jAst) d.getDecl()));
             ISwc4jAst decl = d.getDecl();
             if (decl instanceof Swc4jAstFnDecl fn) local(fn.getIdent().getSym());
             else if (decl instanceof Swc4jAstClassDecl c) local(c.getIdent().getSym());
@@ -142,21 +163,21 @@ final class EsmTranslator {
             var ident = decl instanceof Swc4jAstFnExpr fn ? fn.getIdent()
                     : decl instanceof Swc4jAstClassExpr c ? c.getIdent() : java.util.Optional.<Swc4jAstIdent>empty();
             if (ident.isPresent()) {
-                edits.remove(start(d), start((Swc4jAst) decl));
+                removeTranslated(start(d), start((Swc4jAst) decl));
                 exports.put("default", ident.get().getSym());
             } else {
-                edits.replace(start(d), start((Swc4jAst) decl), "var " + DEFAULT_LOCAL + " = ");
-                edits.insert(end((Swc4jAst) decl), ";");
+                replaceTranslated(start(d), start((Swc4jAst) decl), "var " + DEFAULT_LOCAL + " = ");
+                replaceTranslated(end((Swc4jAst) decl), end((Swc4jAst) decl), ";");
                 exports.put("default", DEFAULT_LOCAL);
             }
         } else if (item instanceof Swc4jAstExportDefaultExpr d) {
             Swc4jAst expr = (Swc4jAst) d.getExpr();
-            edits.replace(start(d), start(expr), "var " + DEFAULT_LOCAL + " = (");
-            edits.insert(end(expr), ")");
+            replaceTranslated(start(d), start(expr), "var " + DEFAULT_LOCAL + " = (");
+            replaceTranslated(end(expr), end(expr), ")");
             exports.put("default", DEFAULT_LOCAL);
         } else if (item instanceof Swc4jAstNamedExport d) {
             d.getSrc().ifPresent(this::specifier);
-            edits.remove(start(d), end(d));
+            removeTranslated(start(d), end(d));
             if (d.isTypeOnly()) return;
             String from = d.getSrc().map(Swc4jAstStr::getValue).orElse(null);
             for (var s : d.getSpecifiers()) {
@@ -174,7 +195,7 @@ final class EsmTranslator {
             }
         } else if (item instanceof Swc4jAstExportAll d) {
             specifier(d.getSrc());
-            edits.remove(start(d), end(d));
+            removeTranslated(start(d), end(d));
             if (!d.isTypeOnly()) links.add(new ModuleLink(d.getSrc().getValue(), ModuleLink.Kind.STAR, null, null, line(d), column(d)));
         }
     }
@@ -207,18 +228,14 @@ final class EsmTranslator {
     private void walk(ISwc4jAst node, int functions) {
         if (node instanceof Swc4jAstMetaPropExpr meta && meta.getKind().name().equals("ImportMeta")) {
             edits.replace(start(meta), end(meta), "__jsi_meta");
-            nativeEdits.replace(start(meta), end(meta), "__jsi_meta");
-            namedEdits.replace(start(meta), end(meta), "__jsi_meta");
-            nativeNeedsHost = true;
+            needsHost = true;
             return;
         }
         if (node instanceof Swc4jAstCallExpr call && call.getCallee() instanceof Swc4jAstImport callee) {
             edits.replace(start(callee), end(callee), "__jsi_import");
-            nativeEdits.replace(start(callee), end(callee), "__jsi_import");
-            namedEdits.replace(start(callee), end(callee), "__jsi_import");
-            nativeNeedsHost = true;
+            needsHost = true;
         }
-        if (node instanceof Swc4jAstIdent id && isImportReference(id)) {
+        if (form == Form.TRANSLATED && node instanceof Swc4jAstIdent id && isImportReference(id)) {
             ISwc4jAst parent = id.getParent();
             String access = "__jsi_scope." + id.getSym();
             if (parent instanceof com.caoccao.javet.swc4j.ast.expr.lit.Swc4jAstObjectLit) {
@@ -257,8 +274,8 @@ final class EsmTranslator {
      * system through an import appended at the end (imports are hoisted, so no line moves).
      */
     private String nativeCode() {
-        if (!nativeNeedsHost) return source;
-        return nativeEdits.apply() + "\n;import { meta as __jsi_meta, load as __jsi_import } from " + quote(HOST_SPECIFIER) + ";";
+        if (!needsHost) return source;
+        return edits.apply() + "\n;import { meta as __jsi_meta, load as __jsi_import } from " + quote(HOST_SPECIFIER) + ";";
     }
 
     /** Where a static specifier was cut out of the named form (never in a source: it holds a NUL). */
@@ -269,8 +286,8 @@ final class EsmTranslator {
         if (source.contains(CUT)) return null;
         List<String> all = new ArrayList<>(specifiers);
         List<Integer> allWidths = new ArrayList<>(widths);
-        String code = namedEdits.apply();
-        if (nativeNeedsHost) {
+        String code = edits.apply();
+        if (needsHost) {
             code += "\n;import { meta as __jsi_meta, load as __jsi_import } from " + CUT + ";";
             all.add(HOST_SPECIFIER);
             allWidths.add(Integer.MAX_VALUE);   // after the last line: any width

@@ -61,8 +61,6 @@ final class NamedLinking {
         record.written = written;
         record.links = code.links();
         record.async = async;
-        boolean hosted = !named.specifiers().isEmpty()
-                && named.specifiers().get(named.specifiers().size() - 1).equals(EsmTranslator.HOST_SPECIFIER);
         String text = named.fill(names);
         if (async) {
             // the engine gives the namespace of a module whose evaluation waits only once it is done:
@@ -72,7 +70,7 @@ final class NamedLinking {
             engine.compile("import * as ns from " + EsmTranslator.quote(where) + "; import { capture } from "
                     + EsmTranslator.quote(PortableModules.hostName(id)) + "; capture(ns);", capture);
             text += "\n;import " + EsmTranslator.quote(capture) + ";";
-        } else if (hosted) {
+        } else if (code.needsHost()) {
             record.host = modules.host(id, null);
         }
         record.handle = engine.compile(text, where);

@@ -41,12 +41,15 @@ final class PortableModules implements JsModules {
     final Map<String, ModuleRecord> byName = new HashMap<>();
     /** For an engine that finds imports by name (GraalJS), else null. */
     private final NamedLinking named;
+    /** The one form this runtime's engine runs ES modules in. */
+    private final EsmTranslator.Form form;
 
     PortableModules(JsRuntime rt) {
         this.rt = rt;
         this.loader = rt.options().modules();
         this.engine = Boolean.getBoolean("jsi4j.modules.translate") ? null : rt.nativeModules();
         this.named = engine != null && engine.importsByName() ? new NamedLinking(this, engine) : null;
+        this.form = engine == null ? EsmTranslator.Form.TRANSLATED : named != null ? EsmTranslator.Form.NAMED : EsmTranslator.Form.NATIVE;
     }
 
     JsRuntime runtime() {
@@ -85,6 +88,11 @@ final class PortableModules implements JsModules {
     @Override
     public JsFunction requireFunction() {
         return requireFrom(null);
+    }
+
+    @Override
+    public boolean loadedAny() {
+        return !records.isEmpty();
     }
 
     @Override
@@ -157,8 +165,8 @@ final class PortableModules implements JsModules {
             }
             default -> {
                 String where = sourceName(id);
-                TranslatedModule code = SwcSources.translate(loader.load(module), where, module.kind(),
-                        kernel().constKeepsFirstValue);
+                TranslatedModule code = SwcSources.translate(loader.load(module), where, module.kind(), form,
+                        engine == null && kernel().constKeepsFirstValue);
                 if (code.topLevelAwait() && !rt.capabilities().has(org.jsi4j.EsFeature.ASYNC_AWAIT) && !rt.options().transpile()) {
                     throw new JsSyntaxError("top-level await needs async functions, which the " + rt.engine().id()
                             + " engine does not have (RuntimeOptions.withTranspile(true), ./jsi run --transpile, lowers them)",
@@ -212,8 +220,8 @@ final class PortableModules implements JsModules {
             named.compile(record, code, where);
             return;
         }
-        record.handle = engine.compile(code.nativeCode(), where);
-        if (code.nativeCode().endsWith(EsmTranslator.quote(EsmTranslator.HOST_SPECIFIER) + ";")) record.host = host(id, null);
+        record.handle = engine.compile(code.code(), where);
+        if (code.needsHost()) record.host = host(id, null);
         for (ModuleLink l : code.links()) interop(load(resolve(l.specifier(), id, ResolveMode.IMPORT)));
     }
 

@@ -45,50 +45,46 @@ final class SwcSources {
         return s;
     }
 
-    private record Key(String source, String id, ModuleKind kind, boolean constAsLet) {
+    private record Key(String source, String id, ModuleKind kind, EsmTranslator.Form form, boolean constAsLet) {
     }
 
     /** Translations by source text, shared by every runtime (least recently used out past ~32M chars). */
-    private static final java.util.LinkedHashMap<Key, TranslatedModule> CACHE = new java.util.LinkedHashMap<>(256, 0.75f, true);
-    private static final long CACHE_CHARS = 32L << 20;
-    private static long cachedChars;
+    private static final SizedCache<Key, TranslatedModule> CACHE = new SizedCache<>(32L << 20,
+            (key, made) -> key.source().length() + made.chars());
 
     /**
-     * Translates a module of {@code kind} for evaluation; {@code constAsLet} for an engine whose
-     * {@code const} in a loop body keeps its first value. Parsing is the expensive part (swc4j builds
-     * a Java tree of the whole module), so results are shared by runtimes that load the same text.
+     * Translates a module of {@code kind} for evaluation in {@code form} (an ES module; CommonJS is
+     * wrapped whatever the form); {@code constAsLet} for an engine whose {@code const} in a loop body
+     * keeps its first value. Parsing is the expensive part (swc4j builds a Java tree of the whole
+     * module), so results are shared by runtimes that load the same text.
      */
-    static TranslatedModule translate(String source, String id, ModuleKind kind, boolean constAsLet) {
-        Key key = new Key(source, id, kind, constAsLet);
-        synchronized (CACHE) {
-            TranslatedModule hit = CACHE.get(key);
-            if (hit != null) return hit;
-        }
-        TranslatedModule made = translateNow(source, id, kind, constAsLet);
-        synchronized (CACHE) {
-            if (CACHE.put(key, made) == null) cachedChars += source.length() + made.code().length();
-            var it = CACHE.entrySet().iterator();
-            while (cachedChars > CACHE_CHARS && it.hasNext()) {
-                var e = it.next();
-                cachedChars -= e.getKey().source().length() + e.getValue().code().length();
-                it.remove();
-            }
-        }
+    static TranslatedModule translate(String source, String id, ModuleKind kind, EsmTranslator.Form form, boolean constAsLet) {
+        Key key = new Key(source, id, kind, form, constAsLet);
+        TranslatedModule hit = CACHE.get(key);
+        if (hit != null) return hit;
+        TranslatedModule made = translateNow(source, id, kind, form, constAsLet);
+        CACHE.put(key, made);
         return made;
     }
 
-    private static TranslatedModule translateNow(String source, String id, ModuleKind kind, boolean constAsLet) {
+    /** What the cached translations hold, in characters (source texts and translations). */
+    static long cachedChars() {
+        return CACHE.weight();
+    }
+
+    private static TranslatedModule translateNow(String source, String id, ModuleKind kind, EsmTranslator.Form form,
+                                                 boolean constAsLet) {
         return switch (kind) {
             case COMMONJS -> commonJs(constAsLet ? EsmTranslator.constAsLet(source,
                     (ISwc4jAst) parse(source, id, Swc4jParseMode.Program)) : source);
-            case ESM -> EsmTranslator.translate(source, (Swc4jAstModule) parse(source, id, Swc4jParseMode.Module), constAsLet);
+            case ESM -> EsmTranslator.translate(source, (Swc4jAstModule) parse(source, id, Swc4jParseMode.Module), form, constAsLet);
             case TYPESCRIPT -> {
                 String js = stripTypes(source, id);
-                yield EsmTranslator.translate(js, (Swc4jAstModule) parse(js, id, Swc4jParseMode.Module), constAsLet);
+                yield EsmTranslator.translate(js, (Swc4jAstModule) parse(js, id, Swc4jParseMode.Module), form, constAsLet);
             }
             case JAVASCRIPT -> {
                 Object program = parse(source, id, Swc4jParseMode.Program);
-                yield program instanceof Swc4jAstModule m ? EsmTranslator.translate(source, m, constAsLet)
+                yield program instanceof Swc4jAstModule m ? EsmTranslator.translate(source, m, form, constAsLet)
                         : commonJs(constAsLet ? EsmTranslator.constAsLet(source,
                                 (ISwc4jAst) program) : source);
             }
@@ -99,7 +95,7 @@ final class SwcSources {
     /** Node's wrapper, its head on the first line so that lines stay those of the file. */
     static TranslatedModule commonJs(String source) {
         String code = "(function (exports, require, module, __filename, __dirname) {" + source + "\n})";
-        return new TranslatedModule(code, false, List.of(), false, null, null);
+        return new TranslatedModule(code, false, List.of(), false, false, null);
     }
 
     private static Object parse(String source, String id, Swc4jParseMode mode) {

@@ -20,7 +20,8 @@ import org.mozilla.javascript.debug.Debugger;
  * stack. Every frame of a loop points at the top frame of the loop it was entered from
  * ({@code CallFrame.previousInterpreterFrame}) and the Context holds the frame running now
  * ({@code Context.lastInterpreterFrame}): the depth of the whole stack is the sum over the loops of
- * their top frame's index plus one, one step per loop. Those fields are package-private and read
+ * their top frame's index plus one; the loops below the running one are summed once per loop and
+ * remembered, so each frame costs O(1) ({@link #depth}). Those fields are package-private and read
  * here through {@link VarHandle}s.
  *
  * <p>The check runs where Rhino makes every frame: the interpreter asks the Context's
@@ -57,6 +58,10 @@ final class InterpreterDepth implements Debugger {
     }
 
     private final int max;
+    /** The top frame of the loop the running loop was entered from, as last seen (identity), or null. */
+    private Object outerLoop;
+    /** {@link #walk} of {@link #outerLoop}. */
+    private int outerDepth;
 
     private InterpreterDepth(int max) {
         this.max = max;
@@ -82,9 +87,27 @@ final class InterpreterDepth implements Debugger {
         return null;
     }
 
-    /** The interpreted frames on {@code cx}'s thread now, in every loop. */
-    static int depth(Context cx) {
+    /**
+     * The interpreted frames on {@code cx}'s thread now, in every loop: the running loop's top
+     * frame index plus one, plus the frames of the loops it was entered from. Those are the same for
+     * every frame of the running loop (frames never change their index or their link), so they are
+     * counted once per loop, when a frame first links to that outer loop, and remembered: each frame
+     * then costs O(1). The remembered outer frame is dropped when a frame of the base loop starts.
+     */
+    int depth(Context cx) {
         Object frame = LAST_FRAME.get(cx);
+        if (frame == null) return 0;
+        int own = (short) FRAME_INDEX.get(frame) + 1;
+        Object outer = PREVIOUS_LOOP.get(frame);
+        if (outer != outerLoop) {
+            outerLoop = outer;
+            outerDepth = outer == null ? 0 : walk(outer);
+        }
+        return own + outerDepth;
+    }
+
+    /** The frames of the loop whose top frame is {@code frame} and of every loop below it. */
+    static int walk(Object frame) {
         int depth = 0;
         for (int loops = 0; frame != null && loops < MAX_LOOPS; loops++) {
             depth += (short) FRAME_INDEX.get(frame) + 1;

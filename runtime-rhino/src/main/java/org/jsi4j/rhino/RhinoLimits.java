@@ -90,6 +90,14 @@ final class RhinoLimits {
         }
     }
 
+    /**
+     * From a long-running built-in of jsi4j's own ({@link StoppableArrayBuiltins}), between elements:
+     * ends the script as the observer would when a stop was asked for meanwhile.
+     */
+    void checkpoint() {
+        if (interrupted && !unobserved) throw interruption();
+    }
+
     /** From any thread: stop the running script at its next observed instruction. */
     void interrupt() {
         interrupted = true;

@@ -47,6 +47,7 @@ final class RhinoScopes {
         if (imaging) cx.setInterpretedMode(true);
         this.standard = cx.initSafeStandardObjects();
         TypedArrayLengths.install(standard);
+        StoppableArrayBuiltins.install(standard);
         this.global = imaging ? userScope(cx, engineVersion) : standard;
     }
 

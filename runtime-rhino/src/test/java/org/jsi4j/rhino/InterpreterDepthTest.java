@@ -106,6 +106,23 @@ class InterpreterDepthTest {
     }
 
     @Test
+    void theCountStaysExactWhenLoopsAreEnteredAndLeftAtEveryLevel() {
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxStackDepth(LIMIT))) {
+            // the outer loops' frames are remembered per loop: at every level (but the last few, where the
+            // probe itself would pass the limit) a probe enters loops two deeper and returns, and the dive
+            // must still end exactly where the plain one ends
+            rt.evaluate("var deepest = 0; function plain(n) { deepest = n; return eval('plain(n + 1)'); }"
+                    + " function probed(n) { deepest = n; if (n < 90) eval('[0].map(function () { return eval(\"0\"); })');"
+                    + " return eval('probed(n + 1)'); }", "dive.js");
+            rt.evaluate("try { plain(1); } catch (e) { }", "plain.js");
+            double plain = rt.global().get("deepest").asNumber();
+            rt.evaluate("try { probed(1); } catch (e) { }", "probed.js");
+            assertEquals(plain, rt.global().get("deepest").asNumber(), "probed dive against plain dive");
+            assertEquals(LIMIT / 2, plain, 1, "two frames per level");
+        }
+    }
+
+    @Test
     void aRuntimeRestoredFromItsImageKeepsTheLimit() {
         org.jsi4j.Snapshot snap;
         try (JsRuntime rt = factory.create(RuntimeOptions.forSnapshotting().withMaxStackDepth(LIMIT))) {

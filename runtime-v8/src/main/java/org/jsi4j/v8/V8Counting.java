@@ -1,13 +1,15 @@
 package org.jsi4j.v8;
 
 import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.callback.JavetCallbackType;
 import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.interop.callback.IJavetDirectCallable;
+import com.caoccao.javet.interop.callback.JavetCallbackContext;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jsi4j.JsError;
 import org.jsi4j.JsErrorType;
 import org.jsi4j.JsException;
@@ -69,18 +71,22 @@ final class V8Counting {
               constructor(proto(async function* () {}).constructor, 'async function*');
               define(globalThis, 'eval', {value: wrapper});
               delete globalThis.WebAssembly;
-              return {c: counts, s: boot.stop, d: deep, r: checked, w: wrapper, e: realEval};
+              const hostStop = boot.stop, bareStop = boot.bareStop;
+              const stop = function () {
+                try { hostStop(); } catch (refused) { bareStop(); throw refused; }
+              };
+              return {c: counts, s: stop, d: deep, r: checked, w: wrapper, e: realEval};
             })(globalThis.$jsi4j_boot);
             delete globalThis.$jsi4j_boot;
             """;
-    /** Rewrites of text made at run time, shared by the factory's runtimes with the same limits. */
-    private static final int CACHE_ENTRIES = 512;
-    private static final Map<String, String> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
+    /**
+     * Rewrites by kind, limits and text, shared by every runtime (least recently used out past
+     * {@value #CACHE_CHARS} characters): swc4j's parse, which builds a Java tree of the whole text,
+     * is most of the cost, and pools and restores compile the same libraries again and again.
+     */
+    private static final long CACHE_CHARS = 32L << 20;
+    private static final LinkedHashMap<String, V8Instrument.Rewrite> CACHE = new LinkedHashMap<>(64, 0.75f, true);
+    private static long cachedChars;
 
     private final long statementLimit;
     private final int maxDepth;
@@ -111,8 +117,13 @@ final class V8Counting {
         }
     }
 
-    /** Runs the setup script in {@code rt} (before any other script), with the bridge for the host functions. */
-    void install(V8Runtime rt, V8Bridge bridge) throws JavetException {
+    /**
+     * Runs the setup script in {@code rt} (before any other script). The rewriting and the stop run
+     * as host functions of the bridge. Where host calls are nested so deep that the bridge refuses
+     * one more (a catchable {@code RangeError}, see {@link V8Callback#MAX_NESTING}), the setup's stop
+     * falls back on a bare callback that only asks V8 to terminate.
+     */
+    void install(V8Runtime rt, V8Bridge bridge, V8Entry entry, V8CallbackContexts contexts) throws JavetException {
         try (V8ValueObject boot = rt.createV8ValueObject();
              V8ValueObject global = rt.getGlobalObject();
              V8ValueFunction rewrite = bridge.newFunction("rewrite", 2, (r, self, args) -> JsValue.of(atRunTime(
@@ -120,7 +131,18 @@ final class V8Counting {
              V8ValueFunction stop = bridge.newFunction("stop", 0, (r, self, args) -> {
                  throw statementLimitHit();
              });
+             V8ValueFunction bareStop = rt.createV8ValueFunction(contexts.track(new JavetCallbackContext("stop",
+                     JavetCallbackType.DirectCallNoThisAndResult, (IJavetDirectCallable.NoThisAndResult<RuntimeException>) args -> {
+                         boolean outer = entry.callbackStarts();
+                         try {
+                             entry.terminateFromCallback(statementLimitHit());
+                         } finally {
+                             entry.callbackEnds(outer);
+                         }
+                         return rt.createV8ValueUndefined();
+                     })));
              var buffer = rt.createV8ValueArrayBuffer(counts)) {
+            boot.set("bareStop", bareStop);
             boot.set("rewrite", rewrite);
             boot.set("stop", stop);
             boot.set("buffer", buffer);
@@ -150,8 +172,7 @@ final class V8Counting {
      */
     String compiled(String source, String name, boolean module) {
         try {
-            V8Instrument.Rewrite r = V8Instrument.rewrite(source, module ? V8Instrument.Kind.MODULE : V8Instrument.Kind.SCRIPT,
-                    statementLimit > 0, maxDepth);
+            V8Instrument.Rewrite r = rewrite(source, module ? V8Instrument.Kind.MODULE : V8Instrument.Kind.SCRIPT);
             positions.record(name, r.shifts(source));
             return r.code();
         } catch (V8Instrument.Rewrite.Refusal e) {
@@ -161,25 +182,31 @@ final class V8Counting {
 
     /** Text given to eval (kind 1) or a Function constructor (kind 2) while a script runs, rewritten. */
     private String atRunTime(String text, int kind) {
-        String key = kind + ":" + (statementLimit > 0) + ":" + maxDepth + ":" + text;
-        synchronized (CACHE) {
-            String hit = CACHE.get(key);
-            if (hit != null) return hit;
-        }
-        String code;
         try {
-            code = V8Instrument.rewrite(text, kind == 1 ? V8Instrument.Kind.EVAL : V8Instrument.Kind.FUNCTION,
-                    statementLimit > 0, maxDepth).code();
+            return rewrite(text, kind == 1 ? V8Instrument.Kind.EVAL : V8Instrument.Kind.FUNCTION).code();
         } catch (V8Instrument.Rewrite.Refusal e) {
             throw JsError.of(JsErrorType.SYNTAX_ERROR, e.getMessage()
                     + (e.line > 0 ? " (line " + e.line + ", column " + e.column + " of the code made from a string)" : ""));
         }
-        if (text.length() < 64 << 10) {
-            synchronized (CACHE) {
-                CACHE.put(key, code);
+    }
+
+    private V8Instrument.Rewrite rewrite(String text, V8Instrument.Kind kind) {
+        String key = kind.ordinal() + ":" + (statementLimit > 0) + ":" + maxDepth + ":" + text;
+        synchronized (CACHE) {
+            V8Instrument.Rewrite hit = CACHE.get(key);
+            if (hit != null) return hit;
+        }
+        V8Instrument.Rewrite made = V8Instrument.rewrite(text, kind, statementLimit > 0, maxDepth);
+        synchronized (CACHE) {
+            if (CACHE.put(key, made) == null) cachedChars += key.length() + made.code().length();
+            var it = CACHE.entrySet().iterator();
+            while (cachedChars > CACHE_CHARS && it.hasNext()) {
+                var e = it.next();
+                cachedChars -= e.getKey().length() + e.getValue().code().length();
+                it.remove();
             }
         }
-        return code;
+        return made;
     }
 
     /** {@code e} with its positions in rewritten scripts mapped back to the user's source. */

@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +60,8 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
     private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
     /** Threads sending a command that ends V8's loop (see {@link #sendNow}). */
     private final Set<Thread> leavers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+    /** Sends into V8 off the owner thread, and looks again, once per message, whether a loop still runs ({@link #deliver}). */
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jsi4j-v8-inspector");
         t.setDaemon(true);
         return t;
@@ -188,17 +190,16 @@ final class V8Debugger implements IV8InspectorListener, V8DevToolsServer.Session
             return; // the runtime is closing: nobody is left to answer
         }
         // a command that did not end the pause after all (bad parameters): the loop still runs
-        Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(STILL_PAUSED_MS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if ((paused || waiting) && !pending.isEmpty()) {
-                leaving = false;
-                sendNow(null);
-            }
-        });
+        try {
+            sender.schedule(() -> {
+                if ((paused || waiting) && !pending.isEmpty()) {
+                    leaving = false;
+                    sendNow(null);
+                }
+            }, STILL_PAUSED_MS, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException closing) {
+            // the runtime is closing
+        }
     }
 
     /**

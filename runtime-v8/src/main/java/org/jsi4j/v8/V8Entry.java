@@ -23,6 +23,12 @@ final class V8Entry {
     private final V8Runtime rt;
     private final V8Limits limits;
     private final Object terminateLock = new Object();
+    /** Watchdog calls between two repetitions of a stop (100 ms). */
+    private static final int RESEND_WATCHES = 10;
+    /** Whether the core stopped the running entry and has not reset it yet (under {@link #terminateLock}). */
+    private boolean stopRequested;
+    /** Watchdog calls since the stop (under {@link #terminateLock}). */
+    private int watchesSinceStop;
     private V8Errors errors;
     private V8Callback callback;
     private V8Bridge bridge;
@@ -59,7 +65,6 @@ final class V8Entry {
         if (callback.inCallback() && !V8ThreadStack.available()) armHeadroomProbe();
         boolean outer = errors.enter();
         if (counting != null && !callback.inCallback()) counting.restart();
-        limits.entered();
         try {
             T result = call.run();
             if (limits.hit()) {
@@ -71,7 +76,6 @@ final class V8Entry {
         } catch (JavetException e) {
             throw translate(e);
         } finally {
-            limits.left();
             errors.leave(outer);
         }
     }
@@ -113,22 +117,43 @@ final class V8Entry {
         errors.leave(outer);
     }
 
+    /** The core stops the running entry (any thread); {@link #watch} repeats it until {@link #resetInterrupt}. */
     void interrupt() {
         synchronized (terminateLock) {
+            stopRequested = true;
+            watchesSinceStop = 0;
             if (!rt.isClosed()) rt.terminateExecution();
         }
     }
 
+    /** The stopped entry ended (owner thread): no repetition of the stop may land after this. */
     void resetInterrupt() {
         synchronized (terminateLock) {
+            stopRequested = false;
             if (!rt.isClosed()) rt.cancelTerminateExecution();
+        }
+    }
+
+    /**
+     * The runtime's watchdog, every {@link V8Limits#SAMPLE_NANOS} while an entry runs or is being
+     * stopped: samples the memory limit, and repeats a stop the script has not ended on every
+     * 100 ms. V8 keeps a termination request in per-thread interrupt state that it saves and
+     * restores when its lock changes threads, so a request that lands in such a switch is lost.
+     */
+    void watch() {
+        limits.sample();
+        synchronized (terminateLock) {
+            if (stopRequested && ++watchesSinceStop % RESEND_WATCHES == 0 && !rt.isClosed()) rt.terminateExecution();
         }
     }
 
     /** From inside a host callback: unwind the running script; the outer entry rethrows {@code e}. */
     void terminateFromCallback(JsTerminatedException e) {
         errors.terminatedBy(e);
-        interrupt();
+        synchronized (terminateLock) {
+            // on the owner thread, inside V8: this request cannot be lost, and nothing resets it but V8's unwinding
+            if (!rt.isClosed()) rt.terminateExecution();
+        }
     }
 
     /** Runs {@code close} while no interrupt can reach the isolate. */

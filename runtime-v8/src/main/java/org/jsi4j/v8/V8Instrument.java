@@ -285,7 +285,7 @@ final class V8Instrument {
         if (parent instanceof Swc4jAstCallExpr call && call.getCallee() == ident && directEvalArgument(call)) return;
         if (parent instanceof Swc4jAstBindingIdent || parent instanceof Swc4jAstFnDecl || parent instanceof Swc4jAstFnExpr
                 || parent instanceof Swc4jAstClassDecl || parent instanceof Swc4jAstClassExpr
-                || parent.getClass().getSimpleName().contains("Pat") || parent.getClass().getSimpleName().contains("Import")) {
+                || parent.getClass().getSimpleName().startsWith("Swc4jAstImport")) {
             throw refusal("Declaring or assigning 'eval' is not supported under statementLimit or maxStackDepth on V8"
                     + " (the code eval runs must stay counted); use another name", ident);
         }

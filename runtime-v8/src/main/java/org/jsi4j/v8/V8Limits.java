@@ -23,21 +23,33 @@ import org.jsi4j.JsTerminatedException;
  * a {@code RangeError}.
  *
  * <p><b>Heap.</b> The heap limit of one isolate, plus the memory outside it: V8 does not count
- * ArrayBuffer backing stores against its heap limit, so {@link V8OffHeapSampler} samples heap plus
- * external memory every 10 ms while a script runs and stops it past the limit (one sample late at
- * most, plus V8's next interrupt check). The heap limit itself: V8 calls {@link HeapGuard} when the heap nears the limit; it
+ * ArrayBuffer backing stores against its heap limit, so {@link #sample()} (called by the runtime's
+ * watchdog every {@link #SAMPLE_NANOS} while a script runs) asks for heap plus external memory and
+ * stops the script past the limit (one sample late at most, plus V8's next interrupt check). It
+ * asks only while the isolate is in use: Javet answers a request for an idle isolate by locking it
+ * on the asking thread, and each such switch of V8's lock between threads makes V8 save and restore
+ * the owner's interrupt state, which drops a termination request that arrives in between. The heap limit itself: V8 calls {@link HeapGuard} when the heap nears the limit; it
  * asks V8 to terminate the script and raises the limit for the moment: by at least the current
  * limit (256 MB or more), because the allocation that reached the limit may be one large object
  * (a 100-million-element array is 800 MB) and V8 aborts the process when the raised limit still
  * cannot hold it. Once the script has unwound, {@link #takeHit()} collects garbage, puts the limit
  * back; the runtime stays usable (a script can drop what it kept), and the message says when
  * what the script kept reachable still fills the heap.
+ *
+ * <p><b>Closing a full heap.</b> Javet cuts the isolate off from its Java runtime before it
+ * disposes of it, and the disposal can finish a garbage collection; when that collection finds the
+ * heap over its limit (a script stopped by a time limit just as it passed it), V8 asks the
+ * near-heap-limit callback, which can no longer reach Java, and aborts the process ("API fatal
+ * error handler returned after process out of memory"). {@link #beforeClose()} collects first,
+ * while {@link HeapGuard} can still raise the limit.
  */
 final class V8Limits {
     /** The least a near-heap-limit call raises the limit by. */
     private static final long MIN_HEADROOM = 256L << 20;
-    /** The most the limit is raised to; beyond it V8 runs out of its 4 GB pointer cage anyway. */
-    private static final long MAX_RAISED = 3L << 30;
+    /** How often the watchdog samples heap plus external memory while a script runs. */
+    static final long SAMPLE_NANOS = 10_000_000;
+    /** Samples between two repetitions of a termination the script has not ended on yet (100 ms). */
+    private static final int RESEND_SAMPLES = 10;
 
     /**
      * Stack a thread needs below V8's limit: the JVM's guard pages (16 KB) and room for V8 to
@@ -60,26 +72,11 @@ final class V8Limits {
      * scripts can run and drop it.
      */
     private volatile long offHeapFloor;
-    /** Entries running now, outermost and nested (owner thread; read by the sampler, which may see it late). */
-    @SuppressWarnings("unused")
-    private int running;
-    /** How many outermost entries started (owner thread; read by the sampler). */
-    @SuppressWarnings("unused")
-    private int outermost;
-    private static final java.lang.invoke.VarHandle OUTERMOST;
-    private static final java.lang.invoke.VarHandle RUNNING;
-    /** The sampler's request still waiting for V8's answer (sampler thread, under this object's lock). */
+    /** The watchdog's request still waiting for V8's answer (watchdog thread, under this object's lock). */
     private java.util.concurrent.CompletableFuture<V8HeapStatistics> pendingSample;
+    /** Samples since the limit was hit (watchdog thread, under this object's lock). */
+    private int samplesSinceHit;
     private boolean closed;
-
-    static {
-        try {
-            RUNNING = java.lang.invoke.MethodHandles.lookup().findVarHandle(V8Limits.class, "running", int.class);
-            OUTERMOST = java.lang.invoke.MethodHandles.lookup().findVarHandle(V8Limits.class, "outermost", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
     /** The lowest stack pointer from which V8 may be entered on the owner thread, or 0 when unknown. */
     private final long reentryFloor;
     /** Where {@code getcontext} writes the owner thread's registers. */
@@ -94,37 +91,30 @@ final class V8Limits {
         this.context = measured ? V8ThreadStack.contextBuffer() : null;
         applyHeapLimit();
         offHeapFloor = heapLimit;
-        V8OffHeapSampler.watch(this);
-    }
-
-    /** An entry into JavaScript starts (owner thread): an opaque store, no fence. */
-    void entered() {
-        int running = (int) RUNNING.getOpaque(this);
-        if (running == 0) OUTERMOST.setOpaque(this, (int) OUTERMOST.getOpaque(this) + 1);
-        RUNNING.setOpaque(this, running + 1);
-    }
-
-    /** The entry {@link #entered} started ended. */
-    void left() {
-        RUNNING.setOpaque(this, (int) RUNNING.getOpaque(this) - 1);
     }
 
     /**
-     * Sampler thread ({@link V8OffHeapSampler}): while a script runs, asks V8 for its heap
-     * statistics (answered at V8's next interrupt check) and stops the script when its heap plus
-     * its external memory (ArrayBuffer backing stores) passed the limit.
+     * Watchdog thread, every {@link #SAMPLE_NANOS} while an entry runs or is being stopped: while
+     * the isolate runs script, asks V8 for its heap statistics (answered at V8's next interrupt
+     * check) and stops the script when its heap plus its external memory (ArrayBuffer backing
+     * stores) passed the limit; after a hit, repeats the termination every 100 ms until the script
+     * has unwound ({@link #takeHit()}), since a request can be lost.
      */
-    synchronized void sampleOffHeap() {
-        if (closed || (int) RUNNING.getOpaque(this) <= 0 || hit) return;
+    synchronized void sample() {
+        if (closed) return;
+        if (hit) {
+            if (++samplesSinceHit % RESEND_SAMPLES == 0) rt.terminateExecution();
+            return;
+        }
         if (pendingSample != null && !pendingSample.isDone()) return;
-        int entry = (int) OUTERMOST.getOpaque(this);
+        if (!rt.isInUse()) return;  // no script runs now; asking would lock the isolate from this thread
         pendingSample = rt.getV8HeapStatistics();
-        pendingSample.thenAccept(stats -> checkOffHeap(stats, entry));
+        pendingSample.thenAccept(this::checkOffHeap);
     }
 
-    /** Stops the script when {@code stats} are past the limit and were taken during the entry sampled. */
-    private void checkOffHeap(V8HeapStatistics stats, int entry) {
-        if (stats == null || hit || (int) RUNNING.getOpaque(this) <= 0 || entry != (int) OUTERMOST.getOpaque(this)) return;
+    /** Stops the script when {@code stats} are past the limit. */
+    private void checkOffHeap(V8HeapStatistics stats) {
+        if (stats == null || hit) return;
         long total = stats.getExternalMemory() + stats.getUsedHeapSize();
         if (total <= heapLimit) offHeapFloor = heapLimit; // what an earlier script kept is gone
         if (total <= offHeapFloor) return;
@@ -133,10 +123,21 @@ final class V8Limits {
         rt.terminateExecution();
     }
 
+    /**
+     * Before the isolate is disposed of (owner thread, before anything else of the close): when
+     * the heap may be near its limit, a full collection now, while {@link HeapGuard} can still raise
+     * the limit if what is left does not fit (see the class comment).
+     */
+    void beforeClose() {
+        if (rt.isClosed()) return;
+        V8HeapStatistics stats = rt.getV8HeapStatistics().getNow(null);
+        // no answer now: another thread is inside the isolate, and collecting would wait for it
+        if (stats != null && stats.getTotalHeapSize() > heapLimit / 2) rt.lowMemoryNotification();
+    }
+
     /** Stops sampling; before the isolate closes (owner thread). */
     synchronized void close() {
         closed = true;
-        V8OffHeapSampler.unwatch(this);
     }
 
     /**
@@ -180,9 +181,13 @@ final class V8Limits {
     JsTerminatedException takeHit() {
         if (!hit) return null;
         long offHeap = offHeapAtHit;
-        offHeapAtHit = -1;
-        hit = false;
-        rt.cancelTerminateExecution();
+        synchronized (this) {
+            // under the watchdog's lock: no repeated termination lands after the cancel below
+            offHeapAtHit = -1;
+            hit = false;
+            samplesSinceHit = 0;
+            rt.cancelTerminateExecution();
+        }
         rt.lowMemoryNotification();
         applyHeapLimit();
         long used = usedHeap();
@@ -221,8 +226,7 @@ final class V8Limits {
         public long callback(long current, long initial) {
             hit = true;
             rt.terminateExecution();
-            long raised = current + Math.max(current, MIN_HEADROOM);
-            return Math.max(current + MIN_HEADROOM, Math.min(raised, MAX_RAISED));
+            return current + Math.max(current, MIN_HEADROOM);
         }
 
         @Override

@@ -151,6 +151,18 @@ class V8CountingTest {
         }
     }
 
+    /** At the deepest nesting of host calls (where a host call is a RangeError) the stop still ends the script. */
+    @Test
+    void theStopWorksAtTheDeepestHostNesting() {
+        try (JsRuntime rt = counted()) {
+            rt.global().set("viaJava", rt.function("viaJava", 1, (r, self, args) ->
+                    r.global().get("inner").asFunction().call(args.get(0))));
+            assertStatementLimit(rt, "var deepest = 0; function inner(d) { deepest = d; try { return viaJava(d + 1); }"
+                    + " catch (e) { for (;;) { try { viaJava(0); } catch (e2) {} } } } inner(0)");
+            assertTrue(rt.global().get("deepest").asNumber() > 40, "the recursion reached the nesting guard");
+        }
+    }
+
     @Test
     void evalKeepsItsScope() {
         try (JsRuntime rt = counted()) {
@@ -161,6 +173,11 @@ class V8CountingTest {
             assertEquals(JsValue.of(true), rt.evaluate("(function () {}) instanceof Function && Function.prototype.constructor === Function"
                     + " && eval === globalThis.eval && Function.name === 'Function'", "identity.js"));
             assertEquals(JsValue.of("ok"), rt.evaluate("'use strict'; eval('\"ok\"')", "strict.js"));
+            // the name eval as a property, a method, a label and a default value is left alone
+            assertEquals(JsValue.of("1 2 3 true true"), rt.evaluate("var o = {eval: 1}; class C { eval() { return 2; } }"
+                    + " function d(a = eval) { return a; } var p = {}; p.eval = 3;"
+                    + " o.eval + ' ' + new C().eval() + ' ' + p.eval + ' ' + (d() === eval) + ' ' + ({eval}.eval === globalThis.eval)",
+                    "names.js"));
             JsError e = assertThrows(JsError.class, () -> rt.evaluate("eval('for (;')", "syntax.js"));
             assertEquals("SyntaxError", e.name().orElseThrow());
             assertEquals(JsValue.of("SyntaxError"), rt.evaluate("try { new Function('){ for(;;){} }; (function(', '') } catch (e) { e.name }",
@@ -176,8 +193,15 @@ class V8CountingTest {
             assertEquals(JsValue.of(200), rt.global().get("reached"));
             assertEquals(JsValue.of("RangeError 200"), rt.evaluate("try { dive(1); } catch (e) { e.name + ' ' + reached }", "again.js"),
                     "the depth counted down as the recursion unwound");
-            assertEquals(JsValue.of(true), rt.evaluate(
-                    "var g = { get x() { return this.x; } }; try { g.x; false } catch (e) { e instanceof RangeError }", "getter.js"));
+            // recursion through a getter, a Proxy trap and toString ends at the limit (not at V8's own stack end)
+            for (String deep : new String[] {"var g = { get x() { return this.x; } }; g.x",
+                    "var p = new Proxy({}, { get(t, k, receiver) { return receiver[k]; } }); p.x",
+                    "var s = { toString() { return 'again ' + s; } }; String(s)",
+                    "function viaEval(n) { return eval('viaEval(n + 1)'); } viaEval(0)",
+                    "function viaFunction(n) { return new Function('n', 'return viaFunction(n + 1)')(n); } viaFunction(0)"}) {
+                assertEquals(JsValue.of(true), rt.evaluate("try { " + deep + "; false } catch (e) { e instanceof RangeError"
+                        + " && e.message.includes('maxStackDepth = 200') }", "deep.js"), deep);
+            }
         }
     }
 

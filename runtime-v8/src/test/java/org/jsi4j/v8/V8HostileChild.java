@@ -81,6 +81,7 @@ public final class V8HostileChild {
             case "nestingOnA256KbThread" -> hostReentry(factory, "function inner(n) { return n <= 0 ? 0 : 1 + outer(n - 1) }"
                     + " outer(40)", 256 << 10);
             case "hostFunctionRecursesInJavaNearTheLimit" -> javaDeepReentry(factory);
+            case "stoppedNearTheHeapLimitThenClosed" -> closeNearTheHeapLimit(factory);
             case "callerDeepInJavaRecursion" -> onThread(4L << 20, () -> {
                 try (JsRuntime rt = factory.create()) {
                     report(() -> javaDeepEvaluate(rt, 14000));
@@ -93,6 +94,29 @@ public final class V8HostileChild {
         }
         try (JsRuntime fresh = factory.create()) {
             System.out.println("ALIVE " + fresh.evaluate("1 + 1", "alive.js"));
+        }
+    }
+
+    /**
+     * Runtimes whose heap bomb is stopped by a time limit at spread moments, often just as the heap
+     * passes its limit, each closed at once: disposing of an isolate over its limit used to abort
+     * the JVM (the near-heap-limit callback cannot reach Java then; see V8Limits).
+     */
+    private static void closeNearTheHeapLimit(V8RuntimeFactory factory) {
+        int closed = 0;
+        for (int round = 0; round < 24; round++) {
+            RuntimeOptions options = RuntimeOptions.defaults().withMaxHeapBytes(64L << 20)
+                    .withTimeLimit(java.time.Duration.ofMillis(20 + 15 * round));
+            try (JsRuntime rt = factory.create(options)) {
+                rt.evaluate("var a = []; for (;;) a.push({ i: a.length, s: 'p' + a.length })", "bomb.js");
+            } catch (JsTerminatedException expected) {
+                // the time limit or the memory limit, whichever came first
+            }
+            closed++;
+        }
+        System.out.println("OUTCOME closed " + closed);
+        try (JsRuntime rt = factory.create()) {
+            System.out.println("AFTER " + rt.evaluate("1 + 1", "after.js"));
         }
     }
 

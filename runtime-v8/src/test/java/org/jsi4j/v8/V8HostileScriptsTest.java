@@ -42,6 +42,7 @@ class V8HostileScriptsTest {
                 Arguments.of("callerDeepInJavaRecursion", List.of(), "OUTCOME JsError:RangeError"),
                 Arguments.of("arrayFillOutOfMemory", List.of(), "OUTCOME JsTerminatedException:MEMORY_LIMIT usable=true"),
                 Arguments.of("hogOutOfMemory", List.of(), "OUTCOME JsTerminatedException:MEMORY_LIMIT usable=true"),
+                Arguments.of("stoppedNearTheHeapLimitThenClosed", List.of(), "OUTCOME closed 24"),
                 Arguments.of("nestingOnA256KbThread", List.of(), "OUTCOME IllegalStateException Thread 'hostile-256k'"),
                 Arguments.of("recursionOnA256KbThread", List.of(), "OUTCOME IllegalStateException Thread 'hostile-256k'"),
                 Arguments.of("nestingOnA256KbThread", List.of("-Djsi.v8.stackSizeKb=160"), "OUTCOME JsError:RangeError"),
