@@ -94,7 +94,12 @@ class LimitsTest {
             "Promise.resolve().then(function () { for (;;) {} }); 'returned'",
             "var t = { then: function (resolve) { resolve(t); } }; Promise.resolve(t)"}) {
             try (JsRuntime rt = timeLimited(factory)) {
-                assertEquals(Reason.TIME_LIMIT, assertTerminated(rt, () -> rt.evaluate(jobs, "jobs.js")).reason(), jobs);
+                JsTerminatedException e = assertTerminated(rt, () -> rt.evaluate(jobs, "jobs.js"));
+                assertEquals(Reason.TIME_LIMIT, e.reason(), jobs);
+                assertTrue(e.runtimeUsable(), e.getMessage());
+                // the stopped entry's promise jobs die with it: the next entries neither run them on nor get stopped
+                assertEquals(JsValue.of(2), rt.evaluate("1 + 1", "after.js"), jobs);
+                assertEquals(JsValue.of(3), rt.evaluate("1 + 2", "after.js"), jobs);
             }
         }
     }

@@ -70,7 +70,7 @@ final class RhinoBackend extends RhinoHandles {
             cx.putThreadLocal(SandboxContextFactory.BACKEND_KEY, this);
             if (cx instanceof SandboxContext own) {
                 own.backend = this;
-                if (explicitMicrotasks) own.explicitJobs = new java.util.ArrayDeque<>();
+                own.explicitJobs = explicitMicrotasks;
             }
             cx.setInstructionObserverThreshold(limits.threshold());
             RhinoOptions.apply(cx, services.options());
@@ -382,7 +382,7 @@ final class RhinoBackend extends RhinoHandles {
                 cx.processMicrotasks();
                 return true;
             }
-            java.util.ArrayDeque<Runnable> jobs = own.explicitJobs;
+            java.util.ArrayDeque<Runnable> jobs = own.jobs;
             for (int ran = 0; maxMicrotasksHint < 0 || ran < maxMicrotasksHint; ran++) {
                 Runnable job = jobs.poll();
                 if (job == null) break;

@@ -66,14 +66,18 @@ final class RhinoErrors {
      * itself wins over the exception being converted.
      */
     RuntimeException convert(Throwable t, Context cx) {
+        RuntimeException converted;
         try {
-            return convertUnguarded(t, cx);
+            converted = convertUnguarded(t, cx);
         } catch (Termination s) {
-            return terminated(s);
+            converted = terminated(s);
         } catch (StackOverflowError e) {
             return new JsEngineException("Rhino ran out of Java stack while reporting " + t.getClass().getSimpleName()
                     + "; run scripts on a thread with a larger stack", e);
         }
+        // a stopped entry's promise jobs die with it; left queued, the next entry would run them on
+        if (converted instanceof JsTerminatedException && cx instanceof SandboxContext own) own.dropMicrotasks();
+        return converted;
     }
 
     private RuntimeException convertUnguarded(Throwable t, Context cx) {

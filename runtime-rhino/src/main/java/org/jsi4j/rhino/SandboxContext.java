@@ -8,14 +8,19 @@ import org.mozilla.javascript.ContextFactory;
  * A jsi4j runtime's Rhino {@link Context}: it knows its backend in a field, so that Rhino's
  * instruction observer (called every {@link RhinoLimits#OBSERVER_THRESHOLD} instruction units)
  * reaches the runtime's limits without a thread-local map lookup. Under
- * {@link org.jsi4j.MicrotaskPolicy#EXPLICIT} it keeps promise jobs in a queue of its own: Rhino runs
- * its {@code Context}'s queue at the end of every top-level script ({@code JSScript.exec}).
+ * It keeps promise jobs in a queue of its own (Rhino's is private), so that a stopped entry can drop
+ * them: a time limit that lands in a microtask flood would otherwise leave the flood queued, and every
+ * later entry would run it on and be stopped too. Rhino runs the queue at the end of every top-level
+ * script ({@code JSScript.exec}); under {@link org.jsi4j.MicrotaskPolicy#EXPLICIT} only
+ * {@link RhinoBackend#drainMicrotasks(int)} runs it.
  */
 final class SandboxContext extends Context {
     /** The backend of the runtime this Context belongs to, once it is made. */
     RhinoBackend backend;
-    /** Promise jobs waiting for {@link RhinoBackend#drainMicrotasks(int)}; {@code null} unless the policy is explicit. */
-    ArrayDeque<Runnable> explicitJobs;
+    /** Promise jobs not run yet. */
+    final ArrayDeque<Runnable> jobs = new ArrayDeque<>();
+    /** Whether only {@link RhinoBackend#drainMicrotasks(int)} runs {@link #jobs} ({@link org.jsi4j.MicrotaskPolicy#EXPLICIT}). */
+    boolean explicitJobs;
 
     SandboxContext(ContextFactory factory) {
         super(factory);
@@ -23,7 +28,21 @@ final class SandboxContext extends Context {
 
     @Override
     public void enqueueMicrotask(Runnable job) {
-        if (explicitJobs != null) explicitJobs.add(job);
-        else super.enqueueMicrotask(job);
+        jobs.add(job);
+    }
+
+    @Override
+    public void processMicrotasks() {
+        if (explicitJobs) return;
+        for (Runnable job = jobs.poll(); job != null; job = jobs.poll()) job.run();
+    }
+
+    /**
+     * Forgets the promise jobs not run yet, because the entry that would have run them was stopped
+     * (as V8 and GraalJS do). Under {@link org.jsi4j.MicrotaskPolicy#EXPLICIT} the queue is the caller's:
+     * the stopped job is gone, the others wait for the next drain.
+     */
+    void dropMicrotasks() {
+        if (!explicitJobs) jobs.clear();
     }
 }
