@@ -65,8 +65,11 @@ final class Repl {
                 .build();
     }
 
-    /** Runs the REPL on the engine {@code engineId} (the selected one when null); returns the exit code. */
-    static int start(String engineId, PrintWriter err) {
+    /**
+     * Runs the REPL on the engine {@code engineId} (the selected one when null), each input transpiled
+     * with {@code transpile} ({@code --transpile}); returns the exit code.
+     */
+    static int start(String engineId, boolean transpile, PrintWriter err) {
         JsRuntimeFactory factory;
         try {
             factory = JsEngines.factory(engineId != null ? engineId : JsEngines.selectedId());
@@ -76,7 +79,7 @@ final class Repl {
             return Jsi.USAGE;
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
-             JsRuntime runtime = factory.create()) {
+             JsRuntime runtime = factory.create(org.jsi4j.RuntimeOptions.defaults().withTranspile(transpile))) {
             Repl repl = new Repl(runtime, terminal, runtime.executor().hold());
             return repl.run(factory.engine().id());
         } catch (IOException e) {

@@ -63,6 +63,16 @@ final class RunCommand implements Callable<Integer> {
                     + " Default: the engine's own (V8: 512 MB of V8 heap; Rhino and GraalJS: half the JVM heap).")
     Long maxHeap;
 
+    @Option(names = "--statement-limit", paramLabel = "N",
+            description = "Stop the script after N statements in one entry (RuntimeOptions.statementLimit; what counts as"
+                    + " a statement differs by engine, see docs/limits.md).")
+    Long statementLimit;
+
+    @Option(names = "--max-stack-depth", paramLabel = "N",
+            description = "Limit JavaScript recursion to N frames (RuntimeOptions.maxStackDepth): a RangeError the script"
+                    + " can catch on rhino and v8, a stop on graal.")
+    Integer maxStackDepth;
+
     @Option(names = "--transpile",
             description = "Compile the script, its modules and required files down to ES5 first where the engine lacks"
                     + " modern syntax (rhino: class, async/await, call spread, let per loop iteration); errors keep the"
@@ -118,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (code == null && file == null) {
             if (inspect != null || inspectBrk != null) return fail(err, Jsi.USAGE, "jsi: --inspect and --inspect-brk need a FILE, --eval or --print", null);
-            return Repl.start(engine, err);
+            return Repl.start(engine, transpile, err);
         }
         boolean stdin = code == null && file.toString().equals("-");
         String name = code != null ? "[eval]" : stdin ? "[stdin]" : file.toString();
@@ -148,6 +158,8 @@ final class RunCommand implements Callable<Integer> {
         RuntimeOptions options = snap == null ? RuntimeOptions.defaults() : RuntimeOptions.fromSnapshot(snap).externals(builtins);
         if (timeLimit != null) options = options.withTimeLimit(timeLimit);
         if (maxHeap != null) options = options.withMaxHeapBytes(maxHeap);
+        if (statementLimit != null) options = options.withStatementLimit(positive("--statement-limit", statementLimit));
+        if (maxStackDepth != null) options = options.withMaxStackDepth((int) positive("--max-stack-depth", maxStackDepth));
         if (transpile) options = options.withTranspile(true);
         options = modules.apply(options);
         try (JsRuntime runtime = create(factory, options)) {
@@ -166,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                         return 0;
                     } catch (JsTerminatedException e) {
-                        return fail(err, Jsi.SCRIPT_FAILED, deadline.stopped(name, e, maxHeap), e);
+                        return fail(err, Jsi.SCRIPT_FAILED, deadline.stopped(name, e, new RunDeadline.Given(maxHeap, statementLimit, maxStackDepth)), e);
                     }
                 }
             } catch (JsError e) {
@@ -188,6 +200,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (JsException | IllegalArgumentException e) {
             return fail(err, Jsi.SCRIPT_FAILED, "jsi: the " + factory.engine().id() + " engine failed: " + e.getMessage(), e);
         }
+    }
+
+    private long positive(String option, long value) {
+        if (value <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " must be a positive number, not " + value);
+        }
+        return value;
     }
 
     private int fail(PrintWriter err, int code, String line, Throwable failure) {

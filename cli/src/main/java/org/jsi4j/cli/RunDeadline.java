@@ -51,16 +51,23 @@ final class RunDeadline implements AutoCloseable {
                 + limit.toMillis() + " ms ran out (--time-limit)";
     }
 
-    /** The line for a stopped script, in command-line terms; {@code maxHeap} from {@code --max-heap} (null: not given). */
-    String stopped(String file, JsTerminatedException e, Long maxHeap) {
+    /** The limits given on the command line: {@code --max-heap}, {@code --statement-limit}, {@code --max-stack-depth} (null: not given). */
+    record Given(Long maxHeap, Long statementLimit, Integer maxStackDepth) {
+    }
+
+    /** The line for a stopped script, in command-line terms. */
+    String stopped(String file, JsTerminatedException e, Given given) {
+        Long maxHeap = given.maxHeap();
         return switch (e.reason()) {
             case TIME_LIMIT -> timeLimit(file);
             case INTERRUPTED -> passed ? timeLimit(file) : file + ": stopped: the script was interrupted";
             case MEMORY_LIMIT -> file + ": stopped: the script used more memory than it may ("
                     + (maxHeap != null ? "--max-heap " + ByteSizeConverter.describe(maxHeap) : "the engine's default limit")
                     + "); raise it with --max-heap SIZE or make the script keep less";
-            case STATEMENT_LIMIT -> file + ": stopped: the script ran more statements than it may";
-            case STACK_LIMIT -> file + ": stopped: the script's recursion went deeper than the stack limit allows";
+            case STATEMENT_LIMIT -> file + ": stopped: the script ran more statements than it may"
+                    + (given.statementLimit() != null ? " (--statement-limit " + given.statementLimit() + "); raise it or make the script do less" : "");
+            case STACK_LIMIT -> file + ": stopped: the script's recursion went deeper than it may"
+                    + (given.maxStackDepth() != null ? " (--max-stack-depth " + given.maxStackDepth() + "); raise it or recurse less" : "");
         };
     }
 

@@ -32,6 +32,14 @@ final class CliProcess {
     }
 
     /** The java command line that runs {@code jsi} with {@code args}. */
+    /** Runs {@code jsi ARGS} in this JVM (no child process), capturing both outputs. */
+    static Result inProcess(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Jsi.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
     static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());

@@ -240,6 +240,32 @@ class JsiTest {
         assertNoJavaStack(r);
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void statementAndStackLimitsStopTheScriptAndNameTheirOption(String engine) throws IOException {
+        Path loop = script("loop.js", "console.log('start'); for (;;) {}");
+        Result r = jsi("run", "--engine", engine, "--statement-limit", "100000", "--time-limit", "60s", loop.toString());
+        assertEquals(1, r.code, r.err);
+        assertEquals("start", r.out.strip());
+        assertEquals(loop + ": stopped: the script ran more statements than it may (--statement-limit 100000);"
+                + " raise it or make the script do less", r.errLines().get(0));
+        assertNoJavaStack(r);
+
+        Path deep = script("deep.js", "function f(n) { return f(n + 1); }"
+                + " try { f(0); } catch (e) { console.log('caught ' + (e instanceof RangeError)); }");
+        Result d = jsi("run", "--engine", engine, "--max-stack-depth", "50", "--time-limit", "60s", deep.toString());
+        if (engine.equals("graal")) { // GraalJS stops the entry: JavaScript cannot catch it (docs/limits.md)
+            assertEquals(1, d.code, d.err);
+            assertEquals(deep + ": stopped: the script's recursion went deeper than it may (--max-stack-depth 50);"
+                    + " raise it or recurse less", d.errLines().get(0));
+        } else {
+            assertEquals(0, d.code, d.err);
+            assertEquals("caught true", d.out.strip());
+        }
+        assertEquals(2, jsi("run", "--statement-limit", "0", loop.toString()).code);
+        assertEquals(2, jsi("run", "--max-stack-depth", "-3", deep.toString()).code);
+    }
+
     @Test
     void aBadSizeExits2WithAHint() {
         Result r = jsi("run", "--max-heap", "lots", "x.js");

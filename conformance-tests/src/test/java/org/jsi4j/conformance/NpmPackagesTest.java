@@ -62,10 +62,12 @@ class NpmPackagesTest {
         }
     }
 
+    /** zod's classes: on an engine without them (Rhino), through the transpile step (docs/transpile.md). */
     @EngineTest
-    @RequiresFeature(EsFeature.CLASSES)
+    @RequiresFeature(value = EsFeature.CLASSES, transpilable = true)
     void zodSchemas(JsRuntimeFactory factory) throws Exception {
-        try (JsRuntime rt = runtime(factory)) {
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withModules(ModuleLoader.directory(NpmCorpus.root()))
+                .withTranspile(true))) {
             rt.global().set("z", rt.importModule("zod").get("z"));
             assertEquals("true false", rt.evaluate("var s = z.object({name: z.string(), age: z.number().min(0)});"
                     + " s.safeParse({name: 'ada', age: 36}).success + ' ' + s.safeParse({name: 'ada', age: -1}).success",
