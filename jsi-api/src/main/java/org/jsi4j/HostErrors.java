@@ -154,10 +154,20 @@ final class HostErrors {
      * function's wrapper. For engines whose stacks show no frame for a host function.
      */
     private JsObject withHostFrame(JsObject error, String hostFunction) {
-        if (hostFunction == null || !(runtime.engineBackend().get(error.handle, JsValue.of("stack")) instanceof JsString s)) {
-            return error;
+        if (hostFunction == null || hostFunction.isEmpty()) return error; // V8 shows no frame for a nameless one either
+        try {
+            if (runtime.engineBackend().get(error.handle, JsValue.of("stack")) instanceof JsString s) {
+                runtime.engineBackend().call(errorFactory, JsValue.undefined(),
+                        List.of(JsBoolean.FALSE, error, JsValue.of(withHostFrame(s.value(), hostFunction))));
+            }
+        } catch (JsError | StackOverflowError noStackLeft) {
+            // near a stack overflow: the error goes without the frame rather than not at all
         }
-        String stack = s.value();
+        return error;
+    }
+
+    /** {@code stack} with the line {@code at NAME (host function)} before its first frame outside jsi4j's scripts. */
+    private static String withHostFrame(String stack, String hostFunction) {
         int at = 0;
         String indent = null;
         for (int end; at < stack.length(); at = end + 1) {
@@ -170,11 +180,9 @@ final class HostErrors {
             if (!frame.startsWith("at " + JsStackTraces.INTERNAL) && !frame.contains("(" + JsStackTraces.INTERNAL)) break;
         }
         String frame = (indent == null ? "    " : indent) + new JsStackFrame(hostFunction, null, 0, 0, true);
-        String added = at >= stack.length()
+        return at >= stack.length()
                 ? stack + (stack.isEmpty() || stack.endsWith("\n") ? "" : "\n") + frame
                 : stack.substring(0, at) + frame + "\n" + stack.substring(at);
-        runtime.engineBackend().call(errorFactory, JsValue.undefined(), List.of(JsBoolean.FALSE, error, JsValue.of(added)));
-        return error;
     }
 
     /**
