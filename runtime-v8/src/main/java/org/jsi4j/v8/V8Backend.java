@@ -45,6 +45,15 @@ final class V8Backend implements EngineBackend {
     private final V8Limits limits;
     private final V8Entry entry;
     private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
+    /**
+     * Prepared scripts that may declare top-level {@code let}, {@code const} or {@code class} and have
+     * run once: V8 aborts the process ("Check failed: IsNativeContext") when such a compiled script
+     * runs again (reproduced with Javet alone), so later runs compile the text anew and V8 answers
+     * with the SyntaxError the language asks for (the binding is already declared).
+     */
+    private final java.util.Set<V8Script> lexicalRan = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Any word that can begin a top-level lexical declaration; conservative (a match in a string only costs a compile). */
+    private static final java.util.regex.Pattern LEXICAL = java.util.regex.Pattern.compile("\\b(?:let|const|class|using)\\b");
     private final boolean restoredFromImage;
     private final V8Rejections rejections = new V8Rejections();
     private final V8Scripts scripts;
@@ -136,7 +145,11 @@ final class V8Backend implements EngineBackend {
 
     @Override
     public JsValue evaluate(String text, String sourceName) {
-        String source = counting == null ? text : counting.compiled(text, sourceName, false);
+        return evaluateCode(counting == null ? text : counting.compiled(text, sourceName, false), sourceName);
+    }
+
+    /** Compiles (through the code cache where it applies) and runs {@code source}, already rewritten where the limits ask. */
+    private JsValue evaluateCode(String source, String sourceName) {
         beforeScript(sourceName);
         if (scripts != null && scripts.caches(source)) {
             // compiled in one entry, run in another: the throw capture of the run sees only the script's values
@@ -163,7 +176,10 @@ final class V8Backend implements EngineBackend {
     public JsValue run(Object compiled) {
         V8Script script = (V8Script) compiled;
         if (script.isClosed()) throw new JsReleasedException("This prepared script's V8 runtime is closed");
-        if (debugger != null) beforeScript(sources.get(script).name());
+        V8SnapshotTaker.Source source = sources.get(script);
+        if (lexicalRan.contains(script)) return evaluateCode(source.source(), source.name());
+        if (LEXICAL.matcher(source.source()).find()) lexicalRan.add(script);
+        if (debugger != null) beforeScript(source.name());
         return js(() -> toJs(script.execute()));
     }
 

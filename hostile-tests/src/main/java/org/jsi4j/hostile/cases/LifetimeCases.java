@@ -1,10 +1,13 @@
 package org.jsi4j.hostile.cases;
 
+import static org.jsi4j.hostile.Expect.anyOf;
 import static org.jsi4j.hostile.Expect.illegalArgument;
 import static org.jsi4j.hostile.Expect.illegalState;
 import static org.jsi4j.hostile.Expect.jsError;
 import static org.jsi4j.hostile.Expect.released;
+import static org.jsi4j.hostile.Expect.returned;
 import static org.jsi4j.hostile.Expect.snapshotRefused;
+import static org.jsi4j.hostile.Expect.syntaxError;
 
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +64,14 @@ public final class LifetimeCases {
                     JsRuntime rt = ctx.runtime();
                     PreparedScript s = rt.prepare("1 + 1", "p.js");
                     rt.close();
+                    return s.run();
+                })
+                .misuse("prepared-lexical-script-run-twice", anyOf(jsError("SyntaxError"), syntaxError(), returned()), ctx -> {
+                    // V8 aborted the process on the second run ("Check failed: IsNativeContext"), Javet alone too;
+                    // the language answers with a redeclaration SyntaxError (Rhino runs it again)
+                    JsRuntime rt = ctx.runtime();
+                    PreparedScript s = rt.prepare("let once = 1; class Once {} once", "p.js");
+                    s.run();
                     return s.run();
                 })
                 .misuse("handle-after-scope", released().mentioning("released"), ctx -> {
