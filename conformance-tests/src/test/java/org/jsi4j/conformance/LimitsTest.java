@@ -137,12 +137,14 @@ class LimitsTest {
 
     @EngineTest
     void interruptFromAnotherThreadStopsALoop(JsRuntime rt) {
+        // the script declares spins first: an interrupt landing before its first statement must not fail the test
+        rt.evaluate("var spins = 0", "spins.js");
         interruptSoon(rt);
         JsTerminatedException e = assertThrows(JsTerminatedException.class, () -> rt.evaluate(
-                "var spins = 0; for (;;) { spins++; }", "spin.js"));
+                "for (;;) { spins++; }", "spin.js"));
         assertEquals(Reason.INTERRUPTED, e.reason());
         assertTrue(e.runtimeUsable());
-        assertTrue(rt.global().get("spins").asNumber() > 0);
+        assertTrue(rt.global().get("spins").asNumber() >= 0);
         assertEquals(JsValue.of("still usable"), rt.evaluate("'still usable'", "after.js"));
     }
 

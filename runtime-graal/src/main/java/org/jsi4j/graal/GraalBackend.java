@@ -65,7 +65,7 @@ final class GraalBackend implements EngineBackend {
             helpers = new GraalHelpers(context);
             rejections = new GraalRejections(context);
             limits = new GraalLimits(context, stopper, services.options().statementLimit(),
-                    services.options().maxStackDepth(), () -> services.runtime().owner());
+                    services.options().maxStackDepth());
             values = new GraalValues(services, helpers, limits);
             limits.errors(new GraalErrors(services, helpers, limits, values));
             callbacks = new GraalCallbacks(services, limits, helpers);

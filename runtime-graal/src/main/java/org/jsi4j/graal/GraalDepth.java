@@ -11,7 +11,7 @@ import org.jsi4j.JsTerminatedException.Reason;
  * on roots counts the JavaScript frames (functions, scripts, {@code eval} and {@code new Function}
  * code; builtins such as {@code Array.prototype.map} are no roots, and jsi4j's own helper script is
  * filtered out, so neither is counted) of the
- * runtime entered on the thread, and a call past the limit throws a {@link GraalStop}.
+ * runtime entered on the thread, and a call past the limit stops the entry ({@link GraalStopper#stopCurrent}).
  *
  * <p>Why a termination and not a catchable {@code RangeError} as on Rhino: whatever a polyglot
  * listener throws reaches the script as a host exception (a JavaScript {@code catch} would see an
@@ -90,16 +90,18 @@ final class GraalDepth {
         current.set(previous);
     }
 
+    /**
+     * Past the limit, stops the context through {@link GraalStopper#stopCurrent} instead of
+     * throwing here: what a polyglot listener throws reaches the script as a host exception, which
+     * a JavaScript {@code catch} catches, while the stop's own throw at the next call or safepoint
+     * is a {@link GraalStop} no {@code catch} sees.
+     */
     private void onEnter(ExecutionEvent event) {
         Frames f = current.get();
-        if (f != null && ++f.depth > f.limit) {
-            GraalStop stop = f.exceeded();
-            if (!f.tripped) {
-                f.tripped = true;
-                f.thrown = stop;
-                f.stop = stopper.stopCurrent(stop);
-            }
-            throw stop;
+        if (f != null && ++f.depth > f.limit && !f.tripped) {
+            f.tripped = true;
+            f.thrown = f.exceeded();
+            f.stop = stopper.stopCurrent(f.thrown);
         }
     }
 

@@ -21,8 +21,7 @@ final class GraalLimits {
     private final GraalStopper stopper;
     /** The engine-side handle of this runtime's context, for stops. */
     private final Object handle;
-    /** The thread that runs this runtime. */
-    private final java.util.function.Supplier<Thread> owner;
+
     /** This runtime's statement limit, or null. */
     private final GraalStopper.Budget budget;
     /** This runtime's stack-depth count, or null. */
@@ -39,10 +38,8 @@ final class GraalLimits {
      */
     private GraalStop unwinding;
 
-    GraalLimits(Context context, GraalStopper stopper, long statementLimit, int maxStackDepth,
-                java.util.function.Supplier<Thread> owner) {
+    GraalLimits(Context context, GraalStopper stopper, long statementLimit, int maxStackDepth) {
         this.stopper = stopper;
-        this.owner = owner;
         this.handle = stopper.handleOf(context);
         this.budget = statementLimit > 0 ? new GraalStopper.Budget(statementLimit) : null;
         this.frames = maxStackDepth > 0 ? new GraalDepth.Frames(maxStackDepth) : null;
@@ -101,7 +98,7 @@ final class GraalLimits {
                     "The script was interrupted. The runtime is still usable.", true));
             stopping = stop;
             try {
-                pendingStop = stopper.stop(handle, stop, owner.get());
+                pendingStop = stopper.stop(handle, stop);
             } catch (RuntimeException e) {
                 // the context closed meanwhile: nothing runs there any more
             }

@@ -1,6 +1,5 @@
 package org.jsi4j.graal;
 
-import java.util.concurrent.Future;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.management.ExecutionEvent;
@@ -11,10 +10,9 @@ import org.jsi4j.JsTerminatedException.Reason;
 /**
  * Uncatchable stops and statement limits for the contexts of one {@link Engine}.
  *
- * <p>Stops: a recurring thread-local action of {@link GraalStopInstrument} throws a
- * {@link GraalStop} at every safepoint of the stopped context until the stop is released. It
- * changes no code, so stopping costs the running script nothing and never waits for a lock the
- * script holds.
+ * <p>Stops: {@link GraalStopInstrument} throws a {@link GraalStop} at every safepoint and function
+ * entry of the stopped context until the stop is released. It attaches nothing when a stop
+ * starts, so stopping never waits for a lock the script holds.
  *
  * <p>Statement limits: on an engine made for them a polyglot {@link ExecutionListener} on
  * statements stays attached for good (attached only there: it slows hot loops down about
@@ -27,7 +25,6 @@ import org.jsi4j.JsTerminatedException.Reason;
 final class GraalStopper {
     private final Engine engine;
     private final GraalStopInstrument.Stops stops;
-    private final GraalCallStop callStop;
     private final ThreadLocal<Budget> budgets = new ThreadLocal<>();
     /** The frame counter of an engine for depth-limited runtimes, else null. */
     private final GraalDepth depth;
@@ -48,7 +45,6 @@ final class GraalStopper {
     GraalStopper(Engine engine, boolean counting, boolean depthLimited) {
         this.engine = engine;
         this.stops = GraalStopInstrument.Stops.of(engine);
-        this.callStop = new GraalCallStop(engine, stops);
         this.depth = depthLimited ? new GraalDepth(engine, this) : null;
         if (counting) ExecutionListener.newBuilder().statements(true).onEnter(this::onStatement).attach(engine);
     }
@@ -105,17 +101,11 @@ final class GraalStopper {
     }
 
     /**
-     * Stops the context of {@code handle}, run by {@code thread}, with {@code stop} at its next
-     * safepoint, and at every one after (and, for code that reaches none, at every call:
-     * {@link GraalCallStop}), until the returned release runs. Never blocks.
+     * Stops the context of {@code handle} with {@code stop} at its next safepoint or call, and at
+     * every one after, until the returned release runs. Never blocks.
      */
-    Runnable stop(Object handle, GraalStop stop, Thread thread) {
-        Future<Void> action = stops.stop(handle, () -> stop);
-        callStop.stop(handle, stop, thread);
-        return () -> {
-            action.cancel(false);
-            callStop.release(handle);
-        };
+    Runnable stop(Object handle, GraalStop stop) {
+        return stops.stop(handle, stop);
     }
 
     /**
@@ -123,7 +113,7 @@ final class GraalStopper {
      * passed its stack-depth limit, and the unwinding calls must not run on.
      */
     Runnable stopCurrent(GraalStop stop) {
-        return stop(stops.current(), stop, Thread.currentThread());
+        return stop(stops.current(), stop);
     }
 
     private void onStatement(ExecutionEvent event) {

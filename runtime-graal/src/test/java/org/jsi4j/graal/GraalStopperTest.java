@@ -31,7 +31,6 @@ class GraalStopperTest {
                 return null;
             });
             AtomicReference<Runnable> stop = new AtomicReference<>();
-            Thread scriptThread = Thread.currentThread();
             Thread stopping = Thread.ofVirtual().start(() -> {
                 try {
                     running.await();
@@ -39,8 +38,7 @@ class GraalStopperTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                stop.set(stopper.stop(handle, new GraalStop(new JsTerminatedException(Reason.INTERRUPTED, "stop", true)),
-                        scriptThread));
+                stop.set(stopper.stop(handle, new GraalStop(new JsTerminatedException(Reason.INTERRUPTED, "stop", true))));
             });
             PolyglotException e = assertThrows(PolyglotException.class, () -> stopped.eval("js",
                     "running(); while (true) { try { for (;;) { n++; } } catch (e) { caught++; } finally { continue; } }"));
