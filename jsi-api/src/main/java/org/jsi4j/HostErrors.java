@@ -41,7 +41,7 @@ final class HostErrors {
             // runs, so that a script that later replaces or poisons a global (Error, Promise, Object.defineProperty,
             // Function.prototype.call, Error[Symbol.hasInstance]) never runs inside the core's helpers.
             // c === null: is m an Error (by the original Error)? c === undefined: a promise and its
-            // resolving functions; else: an error of type c with message m (and host error id).
+            // resolving functions; c === false: error m gets the stack id; else: an error of type c with message m (and host error id).
             errorFactory = runtime.internalFunction("(function (g) { var E = g.Error, P = g.Promise,"
                     + " define = Object.defineProperty, R = typeof Reflect === 'object' ? Reflect : null,"
                     + " has = typeof Symbol === 'function' && Symbol.hasInstance ? Function.prototype[Symbol.hasInstance] : null,"
@@ -50,6 +50,7 @@ final class HostErrors {
                     + " return function (c, m, id) {"
                     + " if (c === null) { try { return has && R ? R.apply(has, E, [m]) : m instanceof E; } catch (x) { return false; } }"
                     + " if (c === undefined) { var ok, fail, p = new P(function (a, b) { ok = a; fail = b; }); return [p, ok, fail]; }"
+                    + " if (c === false) { define(m, 'stack', {value: id, writable: true, enumerable: false, configurable: true}); return m; }"
                     + " var e = new (C[c] || E)(m);"
                     + " define(e, 'message', {value: m, writable: true, enumerable: false, configurable: true});"
                     + " if (id >= 0) define(e, '" + HOST_ERROR_KEY + "', {value: id}); return e; }; })(this)");
@@ -131,17 +132,57 @@ final class HostErrors {
         return runtime.engineBackend().call(errorFactory, JsValue.undefined(), List.of(JsValue.undefined())).asArray();
     }
 
-    /** What a host callback's exception {@code t} throws in JavaScript. */
-    JsValue toJsException(Throwable t) {
+    /**
+     * What a host callback's exception {@code t} throws in JavaScript; an error made for it shows
+     * {@code hostFunction} (when not null) as the innermost frame of its stack.
+     */
+    JsValue toJsException(Throwable t, String hostFunction) {
         if (t instanceof JsError e) {
-            if (e.isHostMade()) return newError(e.hostType().orElseThrow(), e.jsMessage(), e.getCause());
+            if (e.isHostMade()) return withHostFrame(newError(e.hostType().orElseThrow(), e.jsMessage(), e.getCause()), hostFunction);
             JsValue value = e.value();
             if (!(value instanceof JsObject o) || (o.runtime == runtime && !o.released)) return value;
-            return newError(JsErrorType.ERROR, e.jsMessage(), e);
+            return withHostFrame(newError(JsErrorType.ERROR, e.jsMessage(), e), hostFunction);
         }
         // a script a host function evaluated did not parse: the calling script sees a real SyntaxError
-        if (t instanceof JsSyntaxError e) return newError(JsErrorType.SYNTAX_ERROR, e.getMessage(), e);
-        return newError(JsErrorType.ERROR, messageOf(t), t);
+        if (t instanceof JsSyntaxError e) return withHostFrame(newError(JsErrorType.SYNTAX_ERROR, e.getMessage(), e), hostFunction);
+        return withHostFrame(newError(JsErrorType.ERROR, messageOf(t), t), hostFunction);
+    }
+
+    /**
+     * Adds the frame {@code at NAME (host function)} to the stack of {@code error}, just made in a
+     * host call, before its first frame outside jsi4j's own scripts: where V8 shows the host
+     * function's wrapper. For engines whose stacks show no frame for a host function.
+     */
+    private JsObject withHostFrame(JsObject error, String hostFunction) {
+        if (hostFunction == null || hostFunction.isEmpty()) return error; // V8 shows no frame for a nameless one either
+        try {
+            if (runtime.engineBackend().get(error.handle, JsValue.of("stack")) instanceof JsString s) {
+                runtime.engineBackend().call(errorFactory, JsValue.undefined(),
+                        List.of(JsBoolean.FALSE, error, JsValue.of(withHostFrame(s.value(), hostFunction))));
+            }
+        } catch (JsError | StackOverflowError noStackLeft) {
+            // near a stack overflow: the error goes without the frame rather than not at all
+        }
+        return error;
+    }
+
+    /** {@code stack} with the line {@code at NAME (host function)} before its first frame outside jsi4j's scripts. */
+    private static String withHostFrame(String stack, String hostFunction) {
+        int at = 0;
+        String indent = null;
+        for (int end; at < stack.length(); at = end + 1) {
+            end = stack.indexOf('\n', at);
+            if (end < 0) end = stack.length();
+            String line = stack.substring(at, end);
+            String frame = line.stripLeading();
+            if (!frame.startsWith("at ")) continue;
+            if (indent == null) indent = line.substring(0, line.length() - frame.length());
+            if (!frame.startsWith("at " + JsStackTraces.INTERNAL) && !frame.contains("(" + JsStackTraces.INTERNAL)) break;
+        }
+        String frame = (indent == null ? "    " : indent) + new JsStackFrame(hostFunction, null, 0, 0, true);
+        return at >= stack.length()
+                ? stack + (stack.isEmpty() || stack.endsWith("\n") ? "" : "\n") + frame
+                : stack.substring(0, at) + frame + "\n" + stack.substring(at);
     }
 
     /**

@@ -1096,7 +1096,7 @@ public final class JsRuntime implements AutoCloseable {
                 if (causedByStackOverflow(t)) return hostErrors.raiseStackOverflow();
                 JsValue error;
                 try {
-                    error = hostErrors.toJsException(t);
+                    error = hostErrors.toJsException(t, call.hostFunctionName());
                 } catch (JsError makingFailed) {
                     // no stack left to make the error in (the engine refused a new entry this deep):
                     // throw the runtime's pre-made RangeError, which needs no entry into the engine

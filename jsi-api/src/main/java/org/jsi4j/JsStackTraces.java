@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Reads the stack text engines put in an error's {@code stack} into {@link JsStackFrame}s: V8's and
  * GraalJS's {@code "    at name (file:line:column)"} lines and Rhino's {@code "\tat file:line (name)"}.
  * Frames in jsi4j's own scripts (sources named {@code jsi4j:...}) are dropped, except the wrappers
- * of host functions, which become host frames under the function's name.
+ * of host functions, which become host frames under the function's name, as do the frames
+ * {@code at NAME (host function)} that jsi4j adds where an engine shows no frame for a host function.
  */
 final class JsStackTraces {
     /** V8 and GraalJS: {@code at NAME (WHERE)} or {@code at WHERE}. */
@@ -17,7 +18,9 @@ final class JsStackTraces {
     /** Rhino: {@code at FILE:LINE (NAME)} or {@code at FILE:LINE}. */
     private static final Pattern RHINO = Pattern.compile("^\\s*at (.*):(\\d+)(?: \\((.*)\\))?$");
     private static final Pattern PLACE = Pattern.compile("^(.*?):(\\d+)(?::(\\d+))?$");
-    private static final String INTERNAL = "jsi4j:";
+    static final String INTERNAL = "jsi4j:";
+    /** Where the frame of a host function is, in the frames jsi4j adds for engines that show none ({@link JsStackFrame#toString()}). */
+    private static final String HOST = "host function";
     /** A frame of jsi4j's own scripts, left out. */
     private static final JsStackFrame DROPPED = new JsStackFrame("", INTERNAL, 0, 0, false);
 
@@ -43,6 +46,7 @@ final class JsStackTraces {
         String name = m.group(1) != null ? m.group(1) : "";
         String where = m.group(1) != null ? m.group(2) : m.group(3);
         if (name.startsWith("async ")) name = name.substring("async ".length());
+        if (where.equals(HOST) && !name.isEmpty()) return new JsStackFrame(name, null, 0, 0, true);
         Matcher place = PLACE.matcher(where);
         if (!place.matches()) return frame(name, null, 0, 0); // native, <anonymous>
         return frame(name, place.group(1), Integer.parseInt(place.group(2)),

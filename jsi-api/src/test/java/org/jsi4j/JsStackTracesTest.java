@@ -36,6 +36,17 @@ class JsStackTracesTest {
     }
 
     @Test
+    void readsTheHostFramesJsi4jAddsInEitherFormat() {
+        JsStackFrame boom = new JsStackFrame("boom", null, 0, 0, true);
+        assertEquals(List.of(boom, new JsStackFrame("f", "b.js", 2, 3, false)),
+                JsStackTraces.parse("Error: x\n    at boom (host function)\n    at f (b.js:2:3)"));
+        assertEquals(List.of(boom, new JsStackFrame("f", "b.js", 2, 0, false)),
+                JsStackTraces.parse("\tat jsi4j:internal:1 (anonymous)\n\tat boom (host function)\n\tat b.js:2 (f)\n"));
+        // no name: not a host frame, a built-in without a source
+        assertEquals(List.of(new JsStackFrame("", null, 0, 0, false)), JsStackTraces.parse("    at host function"));
+    }
+
+    @Test
     void noStackNoFrames() {
         assertEquals(List.of(), JsStackTraces.parse(null));
         assertEquals(List.of(), JsStackTraces.parse("Error: just a message"));

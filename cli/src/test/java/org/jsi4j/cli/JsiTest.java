@@ -112,6 +112,22 @@ class JsiTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void aHostFunctionThatThrowsPrintsAsAHostFrameAboveItsCaller(String engine) throws IOException {
+        Path file = script("require.js", "function load() {\n  require('nope');\n}\nload();\n");
+        Result r = jsi("run", "--engine", engine, file.toString());
+        assertEquals(1, r.code, r.err);
+        List<String> lines = r.errLines();
+        int message = lines.indexOf(lines.stream().filter(l -> l.startsWith("Error: Cannot find module 'nope'")).findFirst().orElseThrow());
+        assertEquals("    at require (host function)", lines.get(message + 1), r.err);
+        assertTrue(lines.get(message + 2).startsWith("    at load (" + file + ":2"), r.err);
+        assertTrue(lines.get(message + 3).startsWith("    at " + file + ":4"), r.err);
+        assertEquals(message + 4, lines.size(), "nothing after the frames:\n" + r.err);
+        assertFalse(r.err.contains("jsi4j:"), "no library-internal frame:\n" + r.err);
+        assertNoJavaStack(r);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void aThrownNonErrorIsReportedAsUncaught(String engine) throws IOException {
         Path file = script("plain.js", "throw 'just a string';");
         Result r = jsi("run", "--engine", engine, file.toString());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.jsi4j.JsError;
+import org.jsi4j.JsErrorType;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsStackFrame;
 import org.jsi4j.JsValue;
@@ -64,6 +65,35 @@ class StackFramesTest {
         }
         assertEquals(List.of("f", ""), scriptFrames(fromJava.jsFrames()).stream().map(JsStackFrame::function).toList(),
                 fromJava.jsFrames().toString());
+    }
+
+    @EngineTest
+    void aHostFunctionThatThrowsIsTheInnermostFrameMarkedHost(JsRuntime rt) {
+        installHost(rt);
+        rt.global().set("typed", rt.function("typed", 0, (r, self, args) -> {
+            throw JsError.of(JsErrorType.TYPE_ERROR, "made in Java");
+        }));
+        JsError direct = assertThrows(JsError.class, () -> rt.evaluate("function f() {\n  boom();\n}\nf();", "host.js"));
+        assertEquals(List.of(new JsStackFrame("boom", null, 0, 0, true)), direct.jsFrames().subList(0, 1), direct.jsFrames().toString());
+        assertEquals(List.of("boom", "f", ""), direct.jsFrames().stream().map(JsStackFrame::function).toList());
+        assertEquals("at boom (host function)", direct.jsFrames().get(0).toString());
+
+        JsError typed = assertThrows(JsError.class, () -> rt.evaluate("function g() {\n  typed();\n}\ng();", "typed.js"));
+        assertEquals("TypeError", typed.name().orElseThrow());
+        assertEquals(List.of("typed", "g", ""), typed.jsFrames().stream().map(JsStackFrame::function).toList(), typed.jsFrames().toString());
+        assertTrue(typed.jsFrames().get(0).host(), typed.jsFrames().toString());
+
+        // under a callback of another host function: the thrower is innermost, above the callback
+        JsError nested = assertThrows(JsError.class, () -> rt.evaluate("function f() {\n  host(function cb() { boom(); });\n}\nf();", "n.js"));
+        List<JsStackFrame> frames = nested.jsFrames();
+        assertEquals(new JsStackFrame("boom", null, 0, 0, true), frames.get(0), frames.toString());
+        assertEquals(List.of("cb", "f", ""), scriptFrames(frames).stream().map(JsStackFrame::function).toList(), frames.toString());
+
+        // the script sees the frame in the error's stack too, and an error it throws itself gets none
+        String seen = rt.evaluate("var s; try { boom(); } catch (e) { s = e.stack; } s", "seen.js").asString();
+        assertTrue(seen.contains("boom"), seen);
+        JsError own = assertThrows(JsError.class, () -> rt.evaluate("function h() {\n  throw new Error('own');\n}\nh();", "own.js"));
+        assertEquals(List.of(), own.jsFrames().stream().filter(JsStackFrame::host).toList(), own.jsFrames().toString());
     }
 
     @EngineTest

@@ -257,7 +257,7 @@ final class GraalBackend implements EngineBackend {
             callbacks.prepare();
             return null;
         });
-        GraalHostFunction body = new GraalHostFunction(services.runtime(), function, values, callbacks);
+        GraalHostFunction body = new GraalHostFunction(services.runtime(), function, name, values, callbacks);
         return (JsFunction) values.wrap(limits.exec(helpers.hostFunction, body, body.withThis(), name, length),
                 ObjectKind.FUNCTION);
     }

@@ -6,6 +6,7 @@ import org.jsi4j.HostFunction;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsValue;
 import org.jsi4j.spi.HostArguments;
+import org.jsi4j.spi.HostCall;
 
 /**
  * The Java side of a host function: a polyglot {@link ProxyExecutable} that the function's
@@ -23,9 +24,11 @@ final class GraalHostFunction implements ProxyExecutable {
     private final HostFunction function;
     private final GraalValues values;
     private final GraalCallbacks callbacks;
+    private final String name;
 
-    GraalHostFunction(JsRuntime runtime, HostFunction function, GraalValues values, GraalCallbacks callbacks) {
+    GraalHostFunction(JsRuntime runtime, HostFunction function, String name, GraalValues values, GraalCallbacks callbacks) {
         this.runtime = runtime;
+        this.name = name;
         this.function = function;
         this.values = values;
         this.callbacks = callbacks;
@@ -34,7 +37,7 @@ final class GraalHostFunction implements ProxyExecutable {
     /** A plain call: {@code this} is undefined, the arguments are exactly the guest's. */
     @Override
     public Object execute(Value... guest) {
-        return callbacks.enter(() -> run(JsValue.undefined(), guest, 0));
+        return callbacks.enter(new Call(this, null, guest, 0));
     }
 
     /** The Java function behind this body. */
@@ -44,7 +47,26 @@ final class GraalHostFunction implements ProxyExecutable {
 
     /** The entry for calls with a {@code this}: the tagged {@code this} comes first. */
     ProxyExecutable withThis() {
-        return guest -> callbacks.enter(() -> run(values.fromTagged(guest[0]), guest, 1));
+        return guest -> callbacks.enter(new Call(this, guest[0], guest, 1));
+    }
+
+    /**
+     * One call's body (one allocation, as a lambda capturing the same would be), which names the
+     * function: the stacks of GraalJS show no frame for jsi4j's internal face of a host function, so the
+     * core adds {@code at NAME (host function)} to the error it makes when the call fails.
+     *
+     * @param self the tagged {@code this}, or null for a plain call
+     */
+    private record Call(GraalHostFunction f, Value self, Value[] guest, int from) implements HostCall {
+        @Override
+        public Object run() {
+            return f.run(self == null ? JsValue.undefined() : f.values.fromTagged(self), guest, from);
+        }
+
+        @Override
+        public String hostFunctionName() {
+            return f.name;
+        }
     }
 
     private Object run(JsValue self, Value[] guest, int from) {

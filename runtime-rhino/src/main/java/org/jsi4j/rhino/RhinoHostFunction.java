@@ -91,6 +91,12 @@ final class RhinoHostFunction extends BaseFunction {
         public Object run() {
             return function.invoke(self, args);
         }
+
+        /** Rhino's stacks show no frame for a Java function: the core adds one when the call fails. */
+        @Override
+        public String hostFunctionName() {
+            return function.name;
+        }
     }
 
     /** The Java implementation. */
