@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * A child JVM that answers requests, one line each, seen from the parent: it sends a request
  * line, waits for the child's answer line (a stdout line starting with the protocol prefix), and
  * when none comes says whether the child died (exit code, signal, the telling lines of its stderr)
- * or stayed silent (then it is killed). Everything else the child prints is kept as its stderr
- * tail. The child prints {@code PREFIX ready} when it can take requests. Only this class starts and
+ * or stayed silent (then it is killed). Everything else the child prints is kept as its output
+ * tail. The child's stderr is merged into its stdout (one pipe), so that what it printed while it
+ * answered one request is read before that answer, never after it. The child prints {@code PREFIX ready} when it can take requests. Only this class starts and
  * kills the process.
  */
 public final class WorkerProcess implements AutoCloseable {
@@ -57,12 +58,9 @@ public final class WorkerProcess implements AutoCloseable {
         this.process = process;
         this.prefix = prefix;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread out = new Thread(this::readStdout, "worker-stdout-" + process.pid());
-        Thread err = new Thread(this::readStderr, "worker-stderr-" + process.pid());
+        Thread out = new Thread(this::readStdout, "worker-output-" + process.pid());
         out.setDaemon(true);
-        err.setDaemon(true);
         out.start();
-        err.start();
     }
 
     /**
@@ -95,7 +93,7 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(List<String> command, String prefix, Duration startTimeout)
             throws IOException, InterruptedException {
-        WorkerProcess child = new WorkerProcess(new ProcessBuilder(command).start(), prefix);
+        WorkerProcess child = new WorkerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), prefix);
         String first = child.answers.poll(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!"ready".equals(first)) {
             child.kill();
@@ -207,15 +205,6 @@ public final class WorkerProcess implements AutoCloseable {
             // the child died; EOF below says so
         }
         answers.add(EOF);
-    }
-
-    private void readStderr() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) remember(line);
-        } catch (IOException ignored) {
-            // the child died
-        }
     }
 
     private void remember(String line) {
