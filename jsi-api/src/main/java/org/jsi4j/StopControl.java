@@ -110,7 +110,7 @@ final class StopControl {
             STATE.setRelease(this, next);
             // an engine's own watch: a plain read while the watchdog is armed (it stays armed while entries follow
             // each other); see watch() for the rare entry this may miss
-            if (enginePeriod > 0 && !watchdogArmed.get() && watchdogArmed.compareAndSet(false, true)) arm(enginePeriod);
+            armEngineWatch();
             return;
         }
         if (limitNanos > 0) startedAt = System.nanoTime();
@@ -220,12 +220,17 @@ final class StopControl {
             state = (seen & ~PHASE) | STOPPED;
         }
         // an engine that repeats a stop it may have lost does so from its watch(), until the entry ends
-        if (enginePeriod > 0 && !watchdogArmed.get() && watchdogArmed.compareAndSet(false, true)) arm(enginePeriod);
+        armEngineWatch();
         return true;
     }
 
     private void arm(long delayNanos) {
         JsExecutor.scheduler().schedule(this::watch, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Arms the watchdog for the engine's own watch when the engine asks for one and it is not armed (a plain read when it is). */
+    private void armEngineWatch() {
+        if (enginePeriod > 0 && !watchdogArmed.get() && watchdogArmed.compareAndSet(false, true)) arm(enginePeriod);
     }
 
     private long firstDelay() {

@@ -46,13 +46,14 @@ final class V8Backend implements EngineBackend {
     private final V8Entry entry;
     private final Map<V8Script, V8SnapshotTaker.Source> sources = new IdentityHashMap<>();
     /**
-     * Prepared scripts that may declare top-level {@code let}, {@code const} or {@code class} and have
-     * run once: V8 aborts the process ("Check failed: IsNativeContext") when such a compiled script
-     * runs again (reproduced with Javet alone), so later runs compile the text anew and V8 answers
-     * with the SyntaxError the language asks for (the binding is already declared).
+     * Prepared scripts that may declare top-level {@code let}, {@code const} or {@code class} (decided
+     * once, when compiled): V8 aborts the process ("Check failed: IsNativeContext") when such a compiled
+     * script runs again (reproduced with Javet alone), so their later runs compile the text anew and
+     * V8 answers with the SyntaxError the language asks for (the binding is already declared).
      */
+    private final java.util.Set<V8Script> lexical = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Those of {@link #lexical} that have run once. */
     private final java.util.Set<V8Script> lexicalRan = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Any word that can begin a top-level lexical declaration; conservative (a match in a string only costs a compile). */
     private static final java.util.regex.Pattern LEXICAL = java.util.regex.Pattern.compile("\\b(?:let|const|class|using)\\b");
     private final boolean restoredFromImage;
     private final V8Rejections rejections = new V8Rejections();
@@ -124,6 +125,7 @@ final class V8Backend implements EngineBackend {
         V8Script script = scripts != null && scripts.caches(source) ? scripts.compile(rt, codeCache, source, sourceName)
                 : rt.getExecutor(source).setResourceName(sourceName).compileV8Script();
         sources.put(script, new V8SnapshotTaker.Source(source, sourceName));
+        if (LEXICAL.matcher(source).find()) lexical.add(script);
         return script;
     }
 
@@ -176,10 +178,11 @@ final class V8Backend implements EngineBackend {
     public JsValue run(Object compiled) {
         V8Script script = (V8Script) compiled;
         if (script.isClosed()) throw new JsReleasedException("This prepared script's V8 runtime is closed");
-        V8SnapshotTaker.Source source = sources.get(script);
-        if (lexicalRan.contains(script)) return evaluateCode(source.source(), source.name());
-        if (LEXICAL.matcher(source.source()).find()) lexicalRan.add(script);
-        if (debugger != null) beforeScript(source.name());
+        if (!lexical.isEmpty() && lexical.contains(script) && !lexicalRan.add(script)) {
+            V8SnapshotTaker.Source source = sources.get(script);
+            return evaluateCode(source.source(), source.name());
+        }
+        if (debugger != null) beforeScript(sources.get(script).name());
         return js(() -> toJs(script.execute()));
     }
 
