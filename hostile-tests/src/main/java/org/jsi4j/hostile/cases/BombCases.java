@@ -24,6 +24,9 @@ public final class BombCases {
     public static List<HostileCase> cases() {
         return new CaseList("bomb")
                 .limited("array-fill", "new Array(1e8).fill(1.5)", bombStopped()).proves(SURVIVAL)
+                .limited("array-like-fill", "Array.prototype.fill.call({length: 2 ** 40}, 0)", bombStopped()).proves(SURVIVAL)
+                .limited("array-from-huge-array-like", "Array.from({length: 2 ** 31})", bombStopped())
+                .proves(SURVIVAL + "; V8 aborted the JVM here (process out of memory) before the built-ins were stoppable")
                 .limited("object-graph", "var a = []; for (;;) a.push({ i: a.length, s: 'p' + a.length })", bombStopped())
                 .proves(SURVIVAL)
                 .limited("string-doubling", "var s = 'x'; for (;;) s += s", bombStopped()).proves(SURVIVAL)
