@@ -72,6 +72,21 @@ final class JsStackTraces {
         return new JsStackFrame(name, source, line, column, false);
     }
 
+    /**
+     * {@code stack} without the lines of frames in the stoppable built-ins' proxies (see
+     * {@link StoppableBuiltins}): library code between a built-in and its caller, in no engine's own stack.
+     */
+    static String withoutLibraryLines(String stack) {
+        if (stack == null || !stack.contains(StoppableBuiltins.SOURCE_NAME)) return stack;
+        StringBuilder kept = new StringBuilder(stack.length());
+        for (String line : stack.split("\n", -1)) {
+            if (line.contains(StoppableBuiltins.SOURCE_NAME) && line.trim().startsWith("at ")) continue;
+            if (!kept.isEmpty()) kept.append('\n');
+            kept.append(line);
+        }
+        return kept.toString();
+    }
+
     /** The first frame with a source, as a location; null when there is none. */
     static SourceLocation firstLocation(List<JsStackFrame> frames) {
         for (JsStackFrame f : frames) {
