@@ -14,17 +14,20 @@ import java.util.stream.Collectors;
  * {@code Array.from({length: 2 ** 31})} on V8 grew the heap past every raised limit until V8 aborted
  * the JVM ("process out of memory").
  *
- * <p>How (V8 and GraalJS; Rhino does the same in Java, with a delegating receiver instead of a
- * {@code Proxy}, whose Function.prototype.toString refuses proxies): {@link #SOURCE} evaluates to an installer function, which every backend calls once per
- * new runtime, before any script runs, with whether to cover the methods that take a callback too.
- * It replaces each built-in below by a {@code Proxy} of it. When the receiver (for {@code Array.from},
+ * <p>How (V8 and GraalJS; Rhino does the same in Java, see its {@code StoppableArrayBuiltins}):
+ * {@link #SOURCE} evaluates to an installer function, which the backend calls once per new runtime,
+ * before any script runs, with whether to cover the methods that take a callback too. It replaces
+ * each built-in below by a method that calls the original. When the receiver (for {@code Array.from},
  * the first argument) is an object whose {@code length} is a number above {@link #HUGE}, the
  * original runs on a {@code Proxy} of that object whose element traps are small JavaScript functions:
  * each element the built-in reads, writes, tests or deletes then passes through JavaScript, where
- * every engine acts on a stop. Otherwise the original runs as it is. A proxy of a function keeps
- * what scripts observe of the built-in: {@code name}, {@code length}, the property's attributes,
- * that it is no constructor, and a native-code {@code toString}. Everything the installer uses is
- * captured when it runs; its handlers are reachable from no script.
+ * every engine acts on a stop. Otherwise the original runs as it is. The replacement keeps what
+ * scripts observe of the built-in: {@code name}, {@code length}, the property's attributes, that it
+ * is no constructor and has no {@code prototype}, and its {@code toString} text
+ * ({@code Function.prototype.toString} is replaced too, to answer for the replacements with the
+ * originals' text). Not a {@code Proxy} of the function: V8 (through Javet) hands a proxy to Java as
+ * an object, not a function, and GraalJS prints a proxy's handler in some error messages. Everything
+ * the installer uses is captured when it runs; nothing of it is reachable from a script.
  *
  * <p>Covered: the {@code Array.prototype} methods in {@link #PLAIN_METHODS}, {@code Array.from},
  * and, when asked, those in {@link #CALLBACK_METHODS} (V8 asks only for runtimes with a time or statement
@@ -35,8 +38,9 @@ import java.util.stream.Collectors;
  *
  * <p>What a script can tell: each call of a covered method reads the receiver's {@code length} once
  * more before the built-in does (a {@code length} getter or a {@code Proxy} receiver sees it); above
- * {@code HUGE}, a callback's third argument is the element proxy rather than the array, and a stack
- * trace from inside has one more frame (dropped from jsi4j's own stack traces).
+ * {@code HUGE}, a callback's third argument is the element proxy rather than the array; an
+ * {@code error.stack} from inside has one more frame (left out of {@code JsError.jsStack()}); and
+ * {@code Function.prototype.toString} is not the engine's own object.
  */
 public final class StoppableBuiltins {
     /** The source name of {@link #SOURCE}; frames from it are library code. */
@@ -61,10 +65,11 @@ public final class StoppableBuiltins {
     public static final String SOURCE = """
             (function (HUGE) {
               'use strict';
-              var g = globalThis, A = g.Array, AP = A.prototype, P = g.Proxy, R = g.Reflect, O = g.Object,
+              var g = globalThis, A = g.Array, AP = A.prototype, P = g.Proxy, R = g.Reflect, O = g.Object, F = g.Function,
                   apply = R.apply, rGet = R.get, rSet = R.set, rHas = R.has, rDelete = R.deleteProperty,
                   define = O.defineProperty, describe = O.getOwnPropertyDescriptor, create = O.create,
-                  bind = g.Function.prototype.bind;
+                  fnToString = F.prototype.toString, WM = g.WeakMap, wmGet = WM.prototype.get, wmSet = WM.prototype.set,
+                  natives = new WM();
               // each element access of a built-in running on this proxy is a call of one of these functions
               var elements = create(null);
               elements.get = function (t, k) { return rGet(t, k, t); };
@@ -76,31 +81,46 @@ public final class StoppableBuiltins {
                 var n = o.length;
                 return typeof n === 'number' && n > HUGE;
               }
-              // a handler's trap is bound: GraalJS prints a proxy and its handler in some error messages, and a bound
-              // function prints as native code, not as this source
-              function handler(trap) { var h = create(null); h.apply = apply(bind, trap, [undefined]); return h; }
-              var onThis = handler(function (f, self, args) {
-                if (!huge(self)) return apply(f, self, args);
-                var p = new P(self, elements), r = apply(f, p, args);
-                return r === p ? self : r;
-              });
-              var onFirst = handler(function (f, self, args) {
-                if (args.length === 0 || !huge(args[0])) return apply(f, self, args);
-                return apply(f, self, [new P(args[0], elements), args.length > 1 ? args[1] : undefined,
-                  args.length > 2 ? args[2] : undefined]);
-              });
-              function wrap(holder, name, handler) {
+              // a method (no constructor, no prototype) named and sized as the original, printed as the original
+              function stand(name, original, method) {
+                define(method, 'length', {value: original.length});
+                apply(wmSet, natives, [method, apply(fnToString, original, [])]);
+                return method;
+              }
+              function onThis(name, original) {
+                return stand(name, original, ({[name]() {
+                  var self = this;
+                  if (!huge(self)) return apply(original, self, arguments);
+                  var p = new P(self, elements), r = apply(original, p, arguments);
+                  return r === p ? self : r;
+                }})[name]);
+              }
+              function onFirst(name, original) {
+                return stand(name, original, ({[name]() {
+                  if (arguments.length === 0 || !huge(arguments[0])) return apply(original, this, arguments);
+                  return apply(original, this, [new P(arguments[0], elements), arguments.length > 1 ? arguments[1] : undefined,
+                    arguments.length > 2 ? arguments[2] : undefined]);
+                }})[name]);
+              }
+              function wrap(holder, name, make) {
                 var d = describe(holder, name);
                 if (d === undefined || typeof d.value !== 'function') return;
-                define(holder, name, {value: new P(d.value, handler), writable: d.writable, enumerable: d.enumerable,
+                define(holder, name, {value: make(name, d.value), writable: d.writable, enumerable: d.enumerable,
                   configurable: d.configurable});
+              }
+              // Function.prototype.toString answers for the replacements as for the built-ins they stand for
+              function toStringOf(name, original) {
+                return stand(name, original, ({toString() {
+                  var text = apply(wmGet, natives, [this]);
+                  return text !== undefined ? text : apply(original, this, arguments);
+                }}).toString);
               }
               var plain = %s, withCallback = %s;
               return function (callbacks) {
-                if (typeof P !== 'function') return;
                 for (var i = 0; i < plain.length; i++) wrap(AP, plain[i], onThis);
                 if (callbacks) for (var j = 0; j < withCallback.length; j++) wrap(AP, withCallback[j], onThis);
                 wrap(A, 'from', onFirst);
+                wrap(F.prototype, 'toString', toStringOf);
               };
             })(%d)""".formatted(array(PLAIN_METHODS), array(CALLBACK_METHODS), HUGE);
 

@@ -52,9 +52,13 @@ final class GraalHelpers {
             symbolDescription, errorInfo, rangeError, tag, global, caller, hostFunctionOf, nullValue;
 
 
-    /** {@link StoppableBuiltins}, shared the same way; not internal: GraalJS polls for a stop in its functions. */
+    /**
+     * {@link StoppableBuiltins}, shared the same way. Internal: GraalJS prints an internal function
+     * as native code (in {@code toString} and in messages such as "... is not a constructor") and
+     * leaves it out of stack traces, and still polls for a stop in it.
+     */
     private static final Source STOPPABLE = Source.newBuilder("js", StoppableBuiltins.SOURCE, StoppableBuiltins.SOURCE_NAME)
-            .cached(true).buildLiteral();
+            .cached(true).internal(true).buildLiteral();
 
     GraalHelpers(Context context) {
         Value h = context.eval(SOURCE).execute(UNDEFINED, GLOBAL, BIG_TAG);
