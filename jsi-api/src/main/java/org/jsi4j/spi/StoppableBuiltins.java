@@ -69,7 +69,7 @@ public final class StoppableBuiltins {
               var g = globalThis, A = g.Array, AP = A.prototype, P = g.Proxy, R = g.Reflect, O = g.Object, F = g.Function,
                   apply = R.apply, rGet = R.get, rSet = R.set, rHas = R.has, rDelete = R.deleteProperty,
                   define = O.defineProperty, describe = O.getOwnPropertyDescriptor, create = O.create,
-                  fnToString = F.prototype.toString, hasOwn = O.prototype.hasOwnProperty, WM = g.WeakMap, wmGet = WM.prototype.get, wmSet = WM.prototype.set,
+                  fnToString = F.prototype.toString, hasOwn = O.prototype.hasOwnProperty, isView = g.ArrayBuffer.isView, WM = g.WeakMap, wmGet = WM.prototype.get, wmSet = WM.prototype.set,
                   natives = new WM();
               // each element access of a built-in running on this proxy is a call of one of these functions
               var elements = create(null);
@@ -78,10 +78,10 @@ public final class StoppableBuiltins {
               elements.has = function (t, k) { return rHas(t, k); };
               elements.deleteProperty = function (t, k) { return rDelete(t, k); };
               // whether the built-in must run on the element proxy: unless the length is an own data property
-              // below HUGE. Read as a descriptor, so that a getter or a proxy's get trap runs only when the
+              // below HUGE, or the object a typed array (its length is bounded by its buffer). Read as a descriptor, so that a getter or a proxy's get trap runs only when the
               // built-in reads the length itself (exactly once, as the specification says)
               function guarded(o) {
-                if (o === null || (typeof o !== 'object' && typeof o !== 'function')) return false;
+                if (o === null || (typeof o !== 'object' && typeof o !== 'function') || isView(o)) return false;
                 var d = describe(o, 'length');
                 if (d === undefined || !apply(hasOwn, d, ['value'])) return true;
                 var n = d.value;

@@ -13,6 +13,7 @@ import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.SerializableCallable;
 import org.mozilla.javascript.Undefined;
+import org.mozilla.javascript.typedarrays.NativeArrayBufferView;
 
 /**
  * Rhino's half of {@link StoppableBuiltins}: {@code Array} built-ins whose work grows with a length
@@ -59,7 +60,9 @@ final class StoppableArrayBuiltins {
     /** {@code original} called on a stopping receiver when its receiver is huge. */
     private static SerializableCallable onReceiver(Callable original) {
         return (cx, scope, thisObj, args) -> {
-            if (thisObj == null || !guarded(thisObj)) return original.call(cx, scope, thisObj, args);
+            if (thisObj == null || Undefined.isUndefined(thisObj) || !guarded(thisObj)) {
+                return original.call(cx, scope, thisObj, args);
+            }
             StoppingReceiver receiver = new StoppingReceiver(thisObj, limits(cx));
             Object result = original.call(cx, scope, receiver, args);
             return result == receiver ? thisObj : result;
@@ -86,6 +89,7 @@ final class StoppableArrayBuiltins {
      */
     private static boolean guarded(Scriptable o) {
         if (o instanceof NativeArray a) return a.getLength() > StoppableBuiltins.HUGE;
+        if (o instanceof NativeArrayBufferView) return false;   // a typed array: bounded by its buffer
         Object length = ownDataLength(o);
         if (length instanceof Number n) return n.doubleValue() > StoppableBuiltins.HUGE;
         return length == ABSENT || length instanceof Scriptable;

@@ -102,10 +102,13 @@ final class StoppingReceiver implements Scriptable, SymbolScriptable {
         if (target instanceof SymbolScriptable s) s.delete(key);
     }
 
-    /** None: every lookup above walks the object's own chain, so that getters and setters there see the object. */
+    /**
+     * The object's: every lookup above walks the object's chain itself (so that getters and setters
+     * there see the object), and Rhino walks on from here only for a property found nowhere.
+     */
     @Override
     public Scriptable getPrototype() {
-        return null;
+        return target.getPrototype();
     }
 
     @Override
