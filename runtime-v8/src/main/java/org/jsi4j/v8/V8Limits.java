@@ -33,8 +33,9 @@ import org.jsi4j.JsTerminatedException;
  * limit (256 MB or more), because the allocation that reached the limit may be one large object
  * (a 100-million-element array is 800 MB) and V8 aborts the process when the raised limit still
  * cannot hold it. Once the script has unwound, {@link #takeHit()} collects garbage, puts the limit
- * back; the runtime stays usable (a script can drop what it kept), and the message says when
- * what the script kept reachable still fills the heap.
+ * back; the runtime stays usable (a script can drop what it kept: when that still fills the heap,
+ * the next near-limit call raises the limit once more without a stop, see {@link #grace}), and the
+ * message says when what the script kept reachable still fills the heap.
  *
  * <p><b>Closing a full heap.</b> Javet cuts the isolate off from its Java runtime before it
  * disposes of it, and the disposal can finish a garbage collection; when that collection finds the
@@ -72,6 +73,12 @@ final class V8Limits {
      * scripts can run and drop it.
      */
     private volatile long offHeapFloor;
+    /**
+     * Set when a stop left what the script kept filling the heap: V8's next near-limit call then
+     * raises the limit once without a stop, so that the next entry can run and drop it (with the limit
+     * back at its value, compiling that entry's script could reach the limit again first).
+     */
+    private volatile boolean grace;
     /** The watchdog's request still waiting for V8's answer (watchdog thread, under this object's lock). */
     private java.util.concurrent.CompletableFuture<V8HeapStatistics> pendingSample;
     /** Samples since the limit was hit (watchdog thread, under this object's lock). */
@@ -192,6 +199,7 @@ final class V8Limits {
         applyHeapLimit();
         long used = usedHeap();
         offHeapFloor = Math.max(heapLimit, used + heapLimit / 4);
+        grace = used > heapLimit - heapLimit / 4;
         String limit = (heapLimit >> 20) + " MB";
         String still = used > heapLimit - heapLimit / 4
                 ? " What the script left reachable still uses " + (used >> 20) + " MB after a garbage collection:"
@@ -224,6 +232,11 @@ final class V8Limits {
     private final class HeapGuard implements IJavetNearHeapLimitCallback {
         @Override
         public long callback(long current, long initial) {
+            if (grace) {
+                // the last stop left the heap nearly full: let the next script drop what it kept
+                grace = false;
+                return current + Math.max(current / 4, MIN_HEADROOM);
+            }
             hit = true;
             rt.terminateExecution();
             return current + Math.max(current, MIN_HEADROOM);
