@@ -55,7 +55,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--jvms", paramLabel = "M", description = "Spread the --workers over M worker JVMs (default: one per 8 workers;"
             + " --jvms N with -j N: one JVM per worker, each warming up on its own).")
-    int jvms;
+    Integer jvms;
 
     @Option(names = "--test262", paramLabel = "ROOT", description = "A test262 checkout: judge tests as test262 does (its test/ directory when no FILE is given).")
     Path test262;
@@ -100,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
         Baseline before = null;
         try {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1");
-            if (jvms < 0) throw new IllegalArgumentException("--jvms must be at least 1");
+            if (jvms != null && jvms < 1) throw new IllegalArgumentException("--jvms must be at least 1");
             if (timeLimit.isZero() || timeLimit.isNegative()) throw new IllegalArgumentException("--time-limit must be positive");
             if (files.isEmpty() && test262 == null) throw new IllegalArgumentException("give test files, directories or globs, or --test262 ROOT");
             suite = TestDiscovery.discover(files, test262, plain);
@@ -127,7 +127,7 @@ final class CompareCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<TestResult> results;
         try (ProgressDisplay progress = ProgressDisplay.start(err, "compare", total)) {
-            WorkerPool pool = new WorkerPool(ids, Math.min(workers, suite.tests().size()), jvms, timeLimit, suite.test262Root(),
+            WorkerPool pool = new WorkerPool(ids, Math.min(workers, suite.tests().size()), jvms == null ? 0 : jvms, timeLimit, suite.test262Root(),
                     List.of());
             results = pool.run(suite.tests(), r -> {
                 long n = done.getAndIncrement();
