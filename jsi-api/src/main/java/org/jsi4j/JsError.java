@@ -44,7 +44,7 @@ public final class JsError extends JsException {
         this.value = Objects.requireNonNull(value, "value");
         this.name = name;
         this.jsMessage = jsMessage == null ? "" : jsMessage;
-        this.jsStack = jsStack;
+        this.jsStack = JsStackTraces.withoutLibraryLines(jsStack);
         this.location = place(location, jsStack);
         this.type = null;
     }

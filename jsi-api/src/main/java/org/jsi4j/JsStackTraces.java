@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsi4j.spi.StoppableBuiltins;
 
 /**
  * Reads the stack text engines put in an error's {@code stack} into {@link JsStackFrame}s: V8's and
@@ -63,11 +64,27 @@ final class JsStackTraces {
     /** A frame, a host frame for a named jsi4j wrapper, or {@link #DROPPED} for a jsi4j-internal frame. */
     private static JsStackFrame frame(String name, String source, int line, int column) {
         if (source != null && source.startsWith(INTERNAL)) {
-            if (source.equals(Transpiling.HELPERS_NAME)) return DROPPED;   // a transpiler's helpers: library code
+            // a transpiler's helpers and the stoppable built-ins' proxies: library code
+            if (source.equals(Transpiling.HELPERS_NAME) || source.equals(StoppableBuiltins.SOURCE_NAME)) return DROPPED;
             if (name.isEmpty() || name.equals("helpers") || name.contains("<")) return DROPPED;
             return new JsStackFrame(name, null, 0, 0, true);
         }
         return new JsStackFrame(name, source, line, column, false);
+    }
+
+    /**
+     * {@code stack} without the lines of frames in the stoppable built-ins' proxies (see
+     * {@link StoppableBuiltins}): library code between a built-in and its caller, in no engine's own stack.
+     */
+    static String withoutLibraryLines(String stack) {
+        if (stack == null || !stack.contains(StoppableBuiltins.SOURCE_NAME)) return stack;
+        StringBuilder kept = new StringBuilder(stack.length());
+        for (String line : stack.split("\n", -1)) {
+            if (line.contains(StoppableBuiltins.SOURCE_NAME) && line.trim().startsWith("at ")) continue;
+            if (!kept.isEmpty()) kept.append('\n');
+            kept.append(line);
+        }
+        return kept.toString();
     }
 
     /** The first frame with a source, as a location; null when there is none. */

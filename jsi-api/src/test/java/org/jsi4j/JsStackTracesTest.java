@@ -67,4 +67,17 @@ class JsStackTracesTest {
         assertEquals("at host (host function)", new JsStackFrame("host", null, 0, 0, true).toString());
         assertEquals("at Array.forEach (native)", new JsStackFrame("Array.forEach", null, 0, 0, false).toString());
     }
+
+    @Test
+    void dropsTheStoppableBuiltinsLinesFromAStackText() {
+        String v8 = "TypeError: x\n    at g (where.js:1:20)\n    at Array.map (<anonymous>)\n"
+                + "    at jsi4j:stoppable-builtins:22:29\n    at where.js:1:27";
+        assertEquals("TypeError: x\n    at g (where.js:1:20)\n    at Array.map (<anonymous>)\n    at where.js:1:27",
+                JsStackTraces.withoutLibraryLines(v8));
+        String graal = "TypeError: y\n    at fill (native)\n    at onThis (jsi4j:stoppable-builtins:22:29)\n    at a.js:7:9";
+        assertEquals("TypeError: y\n    at fill (native)\n    at a.js:7:9", JsStackTraces.withoutLibraryLines(graal));
+        String plain = "Error: z\n    at a.js:1:1";
+        assertEquals(plain, JsStackTraces.withoutLibraryLines(plain));
+        assertEquals(null, JsStackTraces.withoutLibraryLines(null));
+    }
 }

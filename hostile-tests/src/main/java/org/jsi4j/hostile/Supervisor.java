@@ -42,7 +42,7 @@ public final class Supervisor {
                         if (child != null) child.close();
                         child = ChildJvm.start(engine, outDir, budgetMillis, START_MILLIS);
                     }
-                    o = child.run(c.id(), budgetMillis + 15_000);
+                    o = child.run(c.id(), c.budget(budgetMillis) + 15_000);
                     if (o.kind() == Observation.Kind.HANG || o.kind() == Observation.Kind.CRASH) {
                         child.close();
                         child = null;

@@ -93,12 +93,13 @@ public final class Worker {
         }, "hostile-case", c.stackKb() * 1024L);
         thread.setDaemon(true);
         thread.start();
-        thread.join(CASE_BUDGET_MILLIS);
+        long budget = c.budget(CASE_BUDGET_MILLIS);
+        thread.join(budget);
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (thread.isAlive()) {
             String where = Arrays.stream(thread.getStackTrace()).limit(12).map(String::valueOf)
                     .collect(Collectors.joining(" < "));
-            return new Observation(Observation.Kind.HANG, null, null, null, "no end within " + CASE_BUDGET_MILLIS / 1000
+            return new Observation(Observation.Kind.HANG, null, null, null, "no end within " + budget / 1000
                     + " s" + (seen.get() == null ? "" : " (closing the case's runtimes after: " + seen.get().summary() + ")"),
                     null, null, millis, Text.shorten(where, 1500), null);
         }

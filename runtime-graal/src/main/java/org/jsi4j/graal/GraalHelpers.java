@@ -9,6 +9,7 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.Proxy;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.jsi4j.spi.StoppableBuiltins;
 
 /**
  * jsi4j's JavaScript helpers in one context ({@code helpers.js}), held only here: a script never
@@ -51,8 +52,17 @@ final class GraalHelpers {
             symbolDescription, errorInfo, rangeError, tag, global, caller, hostFunctionOf, nullValue;
 
 
+    /**
+     * {@link StoppableBuiltins}, shared the same way. Internal: GraalJS prints an internal function
+     * as native code (in {@code toString} and in messages such as "... is not a constructor") and
+     * leaves it out of stack traces, and still polls for a stop in it.
+     */
+    private static final Source STOPPABLE = Source.newBuilder("js", StoppableBuiltins.SOURCE, StoppableBuiltins.SOURCE_NAME)
+            .cached(true).internal(true).buildLiteral();
+
     GraalHelpers(Context context) {
         Value h = context.eval(SOURCE).execute(UNDEFINED, GLOBAL, BIG_TAG);
+        context.eval(STOPPABLE).executeVoid(true);
         undefined = h.getArrayElement(0);
         hostObject = h.getArrayElement(1);
         hostTarget = h.getArrayElement(2);

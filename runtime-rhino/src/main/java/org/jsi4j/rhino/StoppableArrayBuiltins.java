@@ -1,24 +1,34 @@
 package org.jsi4j.rhino;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.jsi4j.spi.StoppableBuiltins;
+import org.mozilla.javascript.BaseFunction;
+import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.LambdaConstructor;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.SerializableCallable;
 import org.mozilla.javascript.Undefined;
 
 /**
- * {@code Array.prototype} built-ins whose work grows with a length a script sets freely, in
- * versions that a stop can end. Rhino's instruction observer, which carries the time limit, the
- * memory limit and {@code interrupt()}, runs only between script instructions, and one call of a
- * Java built-in is one instruction: {@code new Array(1e8).fill(1.5)} made 100 million slots in one
- * call and ran the heap out (nothing stopped it in 120 s at -Xmx512m). The versions here do what
- * Rhino 1.9.2's do, step for step, and check for a stop every {@link #CHECK_EVERY} elements.
+ * Rhino's half of {@link StoppableBuiltins}: {@code Array} built-ins whose work grows with a length
+ * a script sets freely, in versions that a stop can end. Rhino's instruction observer, which
+ * carries the time limit, the memory limit and {@code interrupt()}, runs only between script
+ * instructions, and one call of a Java built-in is one instruction: {@code new Array(1e8).fill(1.5)}
+ * made 100 million slots in one call and ran the heap out, and
+ * {@code Array.prototype.indexOf.call({length: 2 ** 40}, 1)} ran for hours.
  *
- * <p>Installed: {@code fill}. Not replaced (their work is bounded some other way, or they stop
- * early): {@code join} (Rhino refuses a string past its limit as it grows), {@code copyWithin},
- * {@code reverse}, {@code indexOf} and the other searches, which read a sparse array's missing
- * elements without allocating; a runaway one of those is stopped only when it returns.
+ * <p>{@code fill} is Rhino 1.9.2's, step for step, with a check for a stop every
+ * {@link #CHECK_EVERY} elements. Every other method of {@link StoppableBuiltins#PLAIN_METHODS} and
+ * {@link StoppableBuiltins#CALLBACK_METHODS}, and {@code Array.from}, is a Java function that calls
+ * Rhino's own; when the receiver (for {@code from}, the first argument) has a {@code length} above
+ * {@link StoppableBuiltins#HUGE}, Rhino's runs on a {@link StoppingReceiver} of it, which checks for a
+ * stop at each element. Java functions rather than JavaScript proxies (as on the other engines):
+ * Rhino's {@code Function.prototype.toString} refuses a proxy, which would break
+ * {@code String(Array.prototype.map)}.
  */
 final class StoppableArrayBuiltins {
     /** Elements handled between two checks for a stop (a check is a field read). */
@@ -27,10 +37,50 @@ final class StoppableArrayBuiltins {
     private StoppableArrayBuiltins() {
     }
 
-    /** Replaces the built-ins on {@code standard}'s {@code Array.prototype}. */
+    /** Replaces the built-ins on {@code standard}'s {@code Array} and {@code Array.prototype}. */
     static void install(ScriptableObject standard) {
         LambdaConstructor array = (LambdaConstructor) ScriptableObject.getProperty(standard, "Array");
         array.definePrototypeMethod(standard, "fill", 1, StoppableArrayBuiltins::fill);
+        Scriptable prototype = (Scriptable) array.getPrototypeProperty();
+        List<String> names = new ArrayList<>(StoppableBuiltins.PLAIN_METHODS);
+        names.addAll(StoppableBuiltins.CALLBACK_METHODS);
+        names.remove("fill");
+        for (String name : names) {
+            if (ScriptableObject.getProperty(prototype, name) instanceof BaseFunction original) {
+                array.definePrototypeMethod(standard, name, original.getLength(), onReceiver(original));
+            }
+        }
+        if (ScriptableObject.getProperty(array, "from") instanceof BaseFunction from) {
+            array.defineConstructorMethod(standard, "from", from.getLength(), onFirstArgument(from));
+        }
+    }
+
+    /** {@code original} called on a stopping receiver when its receiver is huge. */
+    private static SerializableCallable onReceiver(Callable original) {
+        return (cx, scope, thisObj, args) -> {
+            if (thisObj == null || length(thisObj) <= StoppableBuiltins.HUGE) return original.call(cx, scope, thisObj, args);
+            StoppingReceiver receiver = new StoppingReceiver(thisObj, limits(cx));
+            Object result = original.call(cx, scope, receiver, args);
+            return result == receiver ? thisObj : result;
+        };
+    }
+
+    /** {@code original} called with a stopping first argument when that argument is huge. */
+    private static SerializableCallable onFirstArgument(Callable original) {
+        return (cx, scope, thisObj, args) -> {
+            if (args.length == 0 || !(args[0] instanceof Scriptable items) || items instanceof Callable
+                    || length(items) <= StoppableBuiltins.HUGE) {
+                return original.call(cx, scope, thisObj, args);
+            }
+            Object[] stopping = args.clone();
+            stopping[0] = new StoppingReceiver(items, limits(cx));
+            return original.call(cx, scope, thisObj, stopping);
+        };
+    }
+
+    /** The limits of the runtime {@code cx} serves, or null outside a jsi4j runtime. */
+    private static RhinoLimits limits(Context cx) {
+        return cx instanceof SandboxContext s && s.backend != null ? s.backend.limits() : null;
     }
 
     /** Rhino 1.9.2's {@code NativeArray.js_fill}, with a stop check (it returns {@code this}, as Rhino does). */
@@ -41,7 +91,7 @@ final class StoppableArrayBuiltins {
         long end = bound(args.length >= 3 && !Undefined.isUndefined(args[2]) ? (long) ScriptRuntime.toInteger(args[2]) : length,
                 length);
         Object value = args.length > 0 ? args[0] : Undefined.instance;
-        RhinoLimits limits = cx instanceof SandboxContext s && s.backend != null ? s.backend.limits() : null;
+        RhinoLimits limits = limits(cx);
         for (long i = start; i < end; i++) {
             if (limits != null && ((i - start) & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) limits.checkpoint();
             if (i > Integer.MAX_VALUE) ScriptableObject.putProperty(thisObj, Long.toString(i), value);
@@ -56,7 +106,7 @@ final class StoppableArrayBuiltins {
     }
 
     /** {@code LengthOfArrayLike}, as Rhino reads it ({@code NativeArray.getLengthProperty}). */
-    private static long length(Scriptable o) {
+    static long length(Scriptable o) {
         if (o instanceof org.mozilla.javascript.NativeArray a) return a.getLength();
         Object length = ScriptableObject.getProperty(o, "length");
         if (length == Scriptable.NOT_FOUND) return 0;

@@ -35,6 +35,19 @@ public final class LoopCases {
                         terminated(Reason.TIME_LIMIT))
                 .limited("microtask-loop-after-return", "Promise.resolve().then(function () { for (;;) {} }); 'returned'",
                         terminated(Reason.TIME_LIMIT))
+                // built-ins that loop over a length the script sets (StoppableBuiltins): no engine checks for a stop in them
+                .limited("huge-index-of", "Array.prototype.indexOf.call({length: 2 ** 40}, 1)", terminated(Reason.TIME_LIMIT))
+                .limited("huge-includes-sparse", "var a = []; a.length = 2 ** 32 - 1; a.includes(1)", terminated(Reason.TIME_LIMIT))
+                .limited("huge-last-index-of", "Array.prototype.lastIndexOf.call({length: 2 ** 53 - 1}, 1)",
+                        terminated(Reason.TIME_LIMIT))
+                .limited("huge-reverse-sparse", "new Array(2 ** 32 - 1).reverse()", terminated(Reason.TIME_LIMIT))
+                .limited("huge-copy-within", "Array.prototype.copyWithin.call({length: 2 ** 40}, 1, 0)",
+                        terminated(Reason.TIME_LIMIT))
+                .limited("huge-shift", "Array.prototype.shift.call({length: 2 ** 40})", terminated(Reason.TIME_LIMIT))
+                .limited("huge-for-each", "Array.prototype.forEach.call({length: 2 ** 40}, function () {})",
+                        terminated(Reason.TIME_LIMIT))
+                .limited("huge-reduce", "Array.prototype.reduce.call({length: 2 ** 40, 0: 1}, function (s) { return s; })",
+                        terminated(Reason.TIME_LIMIT))
                 .limited("endless-sort-comparator", "var a = []; for (var i = 0; i < 1000; i++) a.push(i);"
                         + " a.sort(function () { for (;;) {} })", terminated(Reason.TIME_LIMIT))
                 .scripted("endless-host-calls", terminated(Reason.TIME_LIMIT), ctx -> {
