@@ -51,48 +51,40 @@ class WorkerPoolTest {
 
     @Test
     void aTestThatKillsItsJvmAmongManyOnTwoLanesIsTheOnlyCrashAndTheOthersKeepTheirVerdicts() throws IOException, InterruptedException {
-        String marker = "crash-the-worker-" + System.nanoTime();
-        List<TestCase> tests = scripts(12, 5, marker);
-        List<TestResult> results = new WorkerPool(List.of("rhino"), 2, Duration.ofSeconds(2), null,
-                List.of("-D" + WorkerMain.CRASH_MARKER_PROPERTY + "=" + marker)).run(tests, r -> { });
-        assertOthersPassed(results, 5);
-        TestResult crash = results.get(5);
+        TestResult crash = runOnTwoLanes(12, 5, WorkerMain.CRASH_MARKER_PROPERTY, Duration.ofSeconds(2));
         assertEquals(Verdict.CRASH, crash.verdict(), crash.toString());
         assertTrue(crash.message().contains("exit 134 (SIGABRT)"), crash.message());
     }
 
     @Test
     void aTestThatNeverAnswersAmongOthersOnTwoLanesIsTheOnlyTimeout() throws IOException, InterruptedException {
-        String marker = "hang-the-lane-" + System.nanoTime();
-        List<TestCase> tests = scripts(8, 2, marker);
         // a hard limit of 2 × 1 s + 10 s: the hanging lane costs about 12 s, the other lane runs on meanwhile
-        List<TestResult> results = new WorkerPool(List.of("rhino"), 2, Duration.ofSeconds(1), null,
-                List.of("-D" + WorkerMain.HANG_MARKER_PROPERTY + "=" + marker)).run(tests, r -> { });
-        assertOthersPassed(results, 2);
-        TestResult hung = results.get(2);
+        TestResult hung = runOnTwoLanes(8, 2, WorkerMain.HANG_MARKER_PROPERTY, Duration.ofSeconds(1));
         assertEquals(Verdict.TIMEOUT, hung.verdict(), hung.toString());
         assertTrue(hung.message().contains("no answer within 12 s: the worker JVM was killed"), hung.message());
     }
 
-    /** {@code n} scripts {@code tI.js} printing their number, but for script {@code bad}, which holds {@code marker}. */
-    private List<TestCase> scripts(int n, int bad, String marker) throws IOException {
+    /**
+     * Runs {@code n} scripts {@code tI.js} printing their number on Rhino on two lanes, script
+     * {@code bad} holding the marker of the self-test hook {@code markerProperty}; checks that every
+     * other script passed with its own output, and returns the result of {@code bad}.
+     */
+    private TestResult runOnTwoLanes(int n, int bad, String markerProperty, Duration limit) throws IOException, InterruptedException {
+        String marker = "self-test-" + System.nanoTime();
         List<TestCase> tests = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Path f = Files.writeString(dir.resolve("t" + i + ".js"), i == bad ? "// " + marker + "\n1;" : "console.log(" + i + ");");
             tests.add(new TestCase("t" + i + ".js", f, false));
         }
-        return tests;
-    }
-
-    /** Every result in test order, each but {@code bad} a pass with its own script's output. */
-    private static void assertOthersPassed(List<TestResult> results, int bad) {
-        assertEquals(IntStream.range(0, results.size()).mapToObj(i -> "t" + i + ".js").toList(),
-                results.stream().map(TestResult::test).toList());
-        for (int i = 0; i < results.size(); i++) {
+        List<TestResult> results = new WorkerPool(List.of("rhino"), 2, limit, null, List.of("-D" + markerProperty + "=" + marker))
+                .run(tests, r -> { });
+        assertEquals(IntStream.range(0, n).mapToObj(i -> "t" + i + ".js").toList(), results.stream().map(TestResult::test).toList());
+        for (int i = 0; i < n; i++) {
             if (i == bad) continue;
             TestResult r = results.get(i);
             assertEquals(Verdict.PASS, r.verdict(), r.toString());
             assertEquals("outcome: ok\nconsole:\n  " + i, r.outcome().replace("value: undefined\n", ""), r.toString());
         }
+        return results.get(bad);
     }
 }
