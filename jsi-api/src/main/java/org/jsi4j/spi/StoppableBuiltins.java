@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
  * <p>How (V8 and GraalJS; Rhino does the same in Java, see its {@code StoppableArrayBuiltins}):
  * {@link #SOURCE} evaluates to an installer function, which the backend calls once per new runtime,
  * before any script runs, with whether to cover the methods that take a callback too. It replaces
- * each built-in below by a method that calls the original. When the receiver (for {@code Array.from},
- * the first argument) is an object whose {@code length} is a number above {@link #HUGE}, the
- * original runs on a {@code Proxy} of that object whose element traps are small JavaScript functions:
+ * each built-in below by a method that calls the original. When the receiver is an object whose
+ * {@code length} is not an own data property below {@link #HUGE} (above it, a getter, inherited, an
+ * object; for {@code Array.from}, when the first argument has an own data {@code length} above
+ * {@code HUGE}), the original runs on a {@code Proxy} of that object whose element traps are small JavaScript functions:
  * each element the built-in reads, writes, tests or deletes then passes through JavaScript, where
  * every engine acts on a stop. Otherwise the original runs as it is. The replacement keeps what
  * scripts observe of the built-in: {@code name}, {@code length}, the property's attributes, that it
@@ -36,9 +37,9 @@ import java.util.stream.Collectors;
  * which is JavaScript), concat with a spreadable array-like, and the {@code String} and typed array
  * built-ins (a string's and a typed array's length are bounded by memory).
  *
- * <p>What a script can tell: each call of a covered method reads the receiver's {@code length} once
- * more before the built-in does (a {@code length} getter or a {@code Proxy} receiver sees it); above
- * {@code HUGE}, a callback's third argument is the element proxy rather than the array; an
+ * <p>What a script can tell: a {@code Proxy} receiver sees one more {@code getOwnPropertyDescriptor}
+ * of {@code length} (the check reads the descriptor, so that a {@code length} getter still runs once);
+ * on the element proxy, a callback's third argument is that proxy rather than the object; an
  * {@code error.stack} from inside has one more frame (left out of {@code JsError.jsStack()}); and
  * {@code Function.prototype.toString} is not the engine's own object.
  */
@@ -68,7 +69,7 @@ public final class StoppableBuiltins {
               var g = globalThis, A = g.Array, AP = A.prototype, P = g.Proxy, R = g.Reflect, O = g.Object, F = g.Function,
                   apply = R.apply, rGet = R.get, rSet = R.set, rHas = R.has, rDelete = R.deleteProperty,
                   define = O.defineProperty, describe = O.getOwnPropertyDescriptor, create = O.create,
-                  fnToString = F.prototype.toString, WM = g.WeakMap, wmGet = WM.prototype.get, wmSet = WM.prototype.set,
+                  fnToString = F.prototype.toString, hasOwn = O.prototype.hasOwnProperty, isView = g.ArrayBuffer.isView, WM = g.WeakMap, wmGet = WM.prototype.get, wmSet = WM.prototype.set,
                   natives = new WM();
               // each element access of a built-in running on this proxy is a call of one of these functions
               var elements = create(null);
@@ -76,10 +77,22 @@ public final class StoppableBuiltins {
               elements.set = function (t, k, v) { return rSet(t, k, v, t); };
               elements.has = function (t, k) { return rHas(t, k); };
               elements.deleteProperty = function (t, k) { return rDelete(t, k); };
-              function huge(o) {
+              // whether the built-in must run on the element proxy: unless the length is an own data property
+              // below HUGE, or the object a typed array (its length is bounded by its buffer). Read as a descriptor, so that a getter or a proxy's get trap runs only when the
+              // built-in reads the length itself (exactly once, as the specification says)
+              function guarded(o) {
+                if (o === null || (typeof o !== 'object' && typeof o !== 'function') || isView(o)) return false;
+                var d = describe(o, 'length');
+                if (d === undefined || !apply(hasOwn, d, ['value'])) return true;
+                var n = d.value;
+                return typeof n === 'number' ? n > HUGE : typeof n === 'object' || typeof n === 'function';
+              }
+              // Array.from's items: only an own data length above HUGE (an iterable such as a Set must reach
+              // Array.from itself, its iterator method refuses a proxy)
+              function hugeItems(o) {
                 if (o === null || (typeof o !== 'object' && typeof o !== 'function')) return false;
-                var n = o.length;
-                return typeof n === 'number' && n > HUGE;
+                var d = describe(o, 'length');
+                return d !== undefined && apply(hasOwn, d, ['value']) && typeof d.value === 'number' && d.value > HUGE;
               }
               // a method (no constructor, no prototype) named and sized as the original, printed as the original
               function stand(name, original, method) {
@@ -90,14 +103,14 @@ public final class StoppableBuiltins {
               function onThis(name, original) {
                 return stand(name, original, ({[name]() {
                   var self = this;
-                  if (!huge(self)) return apply(original, self, arguments);
+                  if (!guarded(self)) return apply(original, self, arguments);
                   var p = new P(self, elements), r = apply(original, p, arguments);
                   return r === p ? self : r;
                 }})[name]);
               }
               function onFirst(name, original) {
                 return stand(name, original, ({[name]() {
-                  if (arguments.length === 0 || !huge(arguments[0])) return apply(original, this, arguments);
+                  if (arguments.length === 0 || !hugeItems(arguments[0])) return apply(original, this, arguments);
                   return apply(original, this, [new P(arguments[0], elements), arguments.length > 1 ? arguments[1] : undefined,
                     arguments.length > 2 ? arguments[2] : undefined]);
                 }})[name]);

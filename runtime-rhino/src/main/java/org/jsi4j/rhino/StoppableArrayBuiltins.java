@@ -7,11 +7,13 @@ import org.mozilla.javascript.BaseFunction;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.LambdaConstructor;
+import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.SerializableCallable;
 import org.mozilla.javascript.Undefined;
+import org.mozilla.javascript.typedarrays.NativeArrayBufferView;
 
 /**
  * Rhino's half of {@link StoppableBuiltins}: {@code Array} built-ins whose work grows with a length
@@ -58,7 +60,9 @@ final class StoppableArrayBuiltins {
     /** {@code original} called on a stopping receiver when its receiver is huge. */
     private static SerializableCallable onReceiver(Callable original) {
         return (cx, scope, thisObj, args) -> {
-            if (thisObj == null || length(thisObj) <= StoppableBuiltins.HUGE) return original.call(cx, scope, thisObj, args);
+            if (thisObj == null || Undefined.isUndefined(thisObj) || !guarded(thisObj)) {
+                return original.call(cx, scope, thisObj, args);
+            }
             StoppingReceiver receiver = new StoppingReceiver(thisObj, limits(cx));
             Object result = original.call(cx, scope, receiver, args);
             return result == receiver ? thisObj : result;
@@ -68,14 +72,44 @@ final class StoppableArrayBuiltins {
     /** {@code original} called with a stopping first argument when that argument is huge. */
     private static SerializableCallable onFirstArgument(Callable original) {
         return (cx, scope, thisObj, args) -> {
-            if (args.length == 0 || !(args[0] instanceof Scriptable items) || items instanceof Callable
-                    || length(items) <= StoppableBuiltins.HUGE) {
+            if (args.length == 0 || !(args[0] instanceof Scriptable items) || !(ownDataLength(items) instanceof Number n)
+                    || n.doubleValue() <= StoppableBuiltins.HUGE) {
                 return original.call(cx, scope, thisObj, args);
             }
             Object[] stopping = args.clone();
             stopping[0] = new StoppingReceiver(items, limits(cx));
             return original.call(cx, scope, thisObj, stopping);
         };
+    }
+
+    /**
+     * Whether a built-in must run on a stopping receiver: unless {@code o}'s {@code length} is an own
+     * data property below {@link StoppableBuiltins#HUGE}. Decided without running a {@code length}
+     * getter, which the built-in then runs exactly once, as the specification says.
+     */
+    private static boolean guarded(Scriptable o) {
+        if (o instanceof NativeArray a) return a.getLength() > StoppableBuiltins.HUGE;
+        if (o instanceof NativeArrayBufferView) return false;   // a typed array: bounded by its buffer
+        Object length = ownDataLength(o);
+        if (length instanceof Number n) return n.doubleValue() > StoppableBuiltins.HUGE;
+        return length == ABSENT || length instanceof Scriptable;
+    }
+
+    private static final Object ABSENT = new Object();
+
+    /** {@code o}'s own {@code length} when it is a data property, else {@link #ABSENT} (inherited, missing, an accessor). */
+    private static Object ownDataLength(Scriptable o) {
+        if (o instanceof NativeArray a) return (double) a.getLength();
+        if (!o.has("length", o)) return ABSENT;
+        if (o instanceof ScriptableObject so && (isFunction(so.getGetterOrSetter("length", 0, false))
+                || isFunction(so.getGetterOrSetter("length", 0, true)))) {
+            return ABSENT;
+        }
+        return o.get("length", o);
+    }
+
+    private static boolean isFunction(Object accessor) {
+        return accessor instanceof Callable;
     }
 
     /** The limits of the runtime {@code cx} serves, or null outside a jsi4j runtime. */

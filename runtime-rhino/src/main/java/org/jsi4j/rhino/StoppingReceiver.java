@@ -1,14 +1,15 @@
 package org.jsi4j.rhino;
 
 import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.Symbol;
 import org.mozilla.javascript.SymbolScriptable;
 
 /**
- * An object as a Rhino {@code Array} built-in sees it when its length is huge (see
- * {@link StoppableArrayBuiltins}): every property the built-in reads, tests, writes or deletes goes
- * to the object, after a check for a stop of the runtime. Getters and setters see the object, not
- * this receiver.
+ * An object as a Rhino {@code Array} built-in sees it when its length is huge or not plain data
+ * (see {@link StoppableArrayBuiltins}): every property the built-in reads, tests, writes or deletes
+ * goes to the object (along its prototype chain, so that getters and setters see the object, not
+ * this receiver), after a check for a stop of the runtime.
  */
 final class StoppingReceiver implements Scriptable, SymbolScriptable {
     private final Scriptable target;
@@ -32,55 +33,55 @@ final class StoppingReceiver implements Scriptable, SymbolScriptable {
     @Override
     public Object get(String name, Scriptable start) {
         check();
-        return target.get(name, target);
+        return ScriptableObject.getProperty(target, name);
     }
 
     @Override
     public Object get(int index, Scriptable start) {
         check();
-        return target.get(index, target);
+        return ScriptableObject.getProperty(target, index);
     }
 
     @Override
     public Object get(Symbol key, Scriptable start) {
         check();
-        return target instanceof SymbolScriptable s ? s.get(key, target) : NOT_FOUND;
+        return ScriptableObject.getProperty(target, key);
     }
 
     @Override
     public boolean has(String name, Scriptable start) {
         check();
-        return target.has(name, target);
+        return ScriptableObject.hasProperty(target, name);
     }
 
     @Override
     public boolean has(int index, Scriptable start) {
         check();
-        return target.has(index, target);
+        return ScriptableObject.hasProperty(target, index);
     }
 
     @Override
     public boolean has(Symbol key, Scriptable start) {
         check();
-        return target instanceof SymbolScriptable s && s.has(key, target);
+        return ScriptableObject.hasProperty(target, key);
     }
 
     @Override
     public void put(String name, Scriptable start, Object value) {
         check();
-        target.put(name, target, value);
+        ScriptableObject.putProperty(target, name, value);
     }
 
     @Override
     public void put(int index, Scriptable start, Object value) {
         check();
-        target.put(index, target, value);
+        ScriptableObject.putProperty(target, index, value);
     }
 
     @Override
     public void put(Symbol key, Scriptable start, Object value) {
         check();
-        if (target instanceof SymbolScriptable s) s.put(key, target, value);
+        ScriptableObject.putProperty(target, key, value);
     }
 
     @Override
@@ -101,6 +102,10 @@ final class StoppingReceiver implements Scriptable, SymbolScriptable {
         if (target instanceof SymbolScriptable s) s.delete(key);
     }
 
+    /**
+     * The object's: every lookup above walks the object's chain itself (so that getters and setters
+     * there see the object), and Rhino walks on from here only for a property found nowhere.
+     */
     @Override
     public Scriptable getPrototype() {
         return target.getPrototype();
