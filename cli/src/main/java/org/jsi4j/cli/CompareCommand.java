@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * {@code --baseline}, 1 when a test that passed there fails now; otherwise 1 when engines differ.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Runs test files on every engine, in parallel worker JVMs, and shows where engines differ.",
+        description = {"Runs test files on every engine, in parallel in worker JVMs, and shows where engines differ.",
                 "Directories are searched recursively; test262 tests (--test262 ROOT, or files in a test262 checkout) are judged"
                 + " by their frontmatter as test262-harness does; other files pass when they run without an uncaught error, and"
                 + " engines agree when outcome, completion value and console output are equal.",
@@ -49,8 +49,13 @@ final class CompareCommand implements Callable<Integer> {
             description = "Per test, engine and script: stop it after this long and call it a timeout (default 5s).")
     Duration timeLimit = Duration.ofSeconds(5);
 
-    @Option(names = {"-j", "--workers"}, paramLabel = "N", description = "Worker JVMs running tests in parallel (default: the number of cores).")
+    @Option(names = {"-j", "--workers"}, paramLabel = "N", description = "Tests run in parallel (default: the number of cores), as"
+            + " threads (lanes) of one worker JVM per 8, which share its compiled code; a test that kills its JVM is re-run alone.")
     int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--jvms", paramLabel = "M", description = "Spread the --workers over M worker JVMs (default: one per 8 workers;"
+            + " --jvms N with -j N: one JVM per worker, each warming up on its own).")
+    Integer jvms;
 
     @Option(names = "--test262", paramLabel = "ROOT", description = "A test262 checkout: judge tests as test262 does (its test/ directory when no FILE is given).")
     Path test262;
@@ -95,6 +100,7 @@ final class CompareCommand implements Callable<Integer> {
         Baseline before = null;
         try {
             if (workers < 1) throw new IllegalArgumentException("--workers must be at least 1");
+            if (jvms != null && jvms < 1) throw new IllegalArgumentException("--jvms must be at least 1");
             if (timeLimit.isZero() || timeLimit.isNegative()) throw new IllegalArgumentException("--time-limit must be positive");
             if (files.isEmpty() && test262 == null) throw new IllegalArgumentException("give test files, directories or globs, or --test262 ROOT");
             suite = TestDiscovery.discover(files, test262, plain);
@@ -121,7 +127,8 @@ final class CompareCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<TestResult> results;
         try (ProgressDisplay progress = ProgressDisplay.start(err, "compare", total)) {
-            WorkerPool pool = new WorkerPool(ids, Math.min(workers, suite.tests().size()), timeLimit, suite.test262Root(), List.of());
+            WorkerPool pool = new WorkerPool(ids, Math.min(workers, suite.tests().size()), jvms == null ? 0 : jvms, timeLimit, suite.test262Root(),
+                    List.of());
             results = pool.run(suite.tests(), r -> {
                 long n = done.getAndIncrement();
                 if (n % every == 0 || n + 1 == total) progress.step(n, r.test() + " on " + r.engine());

@@ -117,6 +117,7 @@ class CompareCommandTest {
         Path ok = script("ok.js", "1");
         assertEquals(Jsi.USAGE, jsi("compare", "--engine", "spidermonkey", ok.toString()).code());
         assertTrue(jsi("compare", "-j", "0", ok.toString()).err().contains("--workers must be at least 1"));
+        assertTrue(jsi("compare", "--jvms", "0", ok.toString()).err().contains("--jvms must be at least 1"));
         assertTrue(jsi("compare").err().contains("give test files"));
         assertTrue(jsi("compare", "--test262", dir.toString()).err().contains("is not a test262 checkout"));
         Path junk = script("junk.json", "[]");

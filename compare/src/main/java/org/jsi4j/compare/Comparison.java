@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param engines the engines, in the order they are shown
  * @param tests the tests, in order
  * @param results every (test, engine) result, ordered by test then engine
- * @param workers how many worker JVMs ran them
+ * @param workers how many tests ran at once (lanes of the worker JVMs)
  * @param wallMillis how long the whole run took
  */
 public record Comparison(List<String> engines, List<TestCase> tests, List<TestResult> results, int workers,

@@ -19,11 +19,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM that answers requests, one line each, seen from the parent: it sends a request
- * line, waits for the child's answer line (a stdout line starting with the protocol prefix), and
- * when none comes says whether the child died (exit code, signal, the telling lines of its stderr)
- * or stayed silent (then it is killed). Everything else the child prints is kept as its output
- * tail. The child's stderr is merged into its stdout (one pipe), so that what it printed while it
+ * A child JVM that answers requests, one line each, seen from the parent: it sends request
+ * lines, waits for the child's answer lines (stdout lines starting with the protocol prefix, in the
+ * order the child prints them: a child that runs several requests at once may answer them out of
+ * order, and the lines say which request they answer), and when none comes says whether the child
+ * died (exit code, signal, the telling lines of its stderr) or stayed silent (then it is killed).
+ * Everything else the child prints is kept as its output tail, since its last answer line. The child's stderr is merged into its stdout (one pipe), so that what it printed while it
  * answered one request is read before that answer, never after it. The child prints {@code PREFIX ready} when it can take requests. Only this class starts and
  * kills the process.
  */
@@ -112,8 +113,8 @@ public final class WorkerProcess implements AutoCloseable {
 
     /**
      * Sends {@code request} (one line) without waiting, so that the child finds its next request
-     * ready when it answers this one; {@link #await} takes the answers in order. A child that is
-     * gone is noticed by {@code await}.
+     * ready when it answers this one; {@link #await} takes the answer lines as they come. A child
+     * that is gone is noticed by {@code await}.
      */
     public void send(String request) {
         try {
@@ -125,8 +126,9 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeout} for the answer to the oldest request not yet answered; when none
-     * comes the child is killed ({@link Answer.Silent}).
+     * Waits up to {@code timeout} for the child's next answer line (to the oldest request not yet
+     * answered, for a child that answers in order); when none comes the child is killed
+     * ({@link Answer.Silent}).
      */
     public Answer await(Duration timeout) throws InterruptedException {
         String answer = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -191,8 +193,10 @@ public final class WorkerProcess implements AutoCloseable {
             while ((line = r.readLine()) != null) {
                 int at = line.indexOf(prefix);
                 if (at >= 0) {
-                    // what the child prints from now on belongs to its next request, which may be under way
-                    // already (requests are pipelined): the tail starts afresh here, not when await is called
+                    // what the child prints from now on belongs to what it does next, which may be under way
+                    // already (requests are pipelined): the tail starts afresh here, not when await is called.
+                    // A child running requests in parallel says when it starts each, so that the tail of
+                    // a request it runs alone is that request's own
                     synchronized (stderrTail) {
                         stderrTail.clear();
                     }

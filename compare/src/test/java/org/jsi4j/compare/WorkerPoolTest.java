@@ -9,17 +9,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pool of worker JVMs on the real engines: the same verdicts as in-process, in parallel, and crash isolation. */
+/** The pool of worker JVMs on the real engines: the same verdicts on two lanes as in-process, crash and hang isolation. */
 class WorkerPoolTest {
     @TempDir
     Path dir;
 
     @Test
-    void twoWorkersRunTheFixtureOnEveryEngineAsTheInProcessRunnerJudgesIt() throws InterruptedException {
+    void twoLanesRunTheFixtureOnEveryEngineAsTheInProcessRunnerJudgesIt() throws InterruptedException {
         TestDiscovery.Suite suite = TestDiscovery.discover(List.of(), Fixture.root(), false);
         List<String> engines = Fixture.engines();
         List<TestResult> seen = new ArrayList<>();
@@ -50,20 +50,41 @@ class WorkerPoolTest {
     }
 
     @Test
-    void aWorkerThatDiesCostsOneTestAndANewWorkerRunsTheRest() throws IOException, InterruptedException {
-        String marker = "crash-the-worker-" + System.nanoTime();
+    void aTestThatKillsItsJvmAmongManyOnTwoLanesIsTheOnlyCrashAndTheOthersKeepTheirVerdicts() throws IOException, InterruptedException {
+        TestResult crash = runOnTwoLanes(12, 5, WorkerMain.CRASH_MARKER_PROPERTY, Duration.ofSeconds(2));
+        assertEquals(Verdict.CRASH, crash.verdict(), crash.toString());
+        assertTrue(crash.message().contains("exit 134 (SIGABRT)"), crash.message());
+    }
+
+    @Test
+    void aTestThatNeverAnswersAmongOthersOnTwoLanesIsTheOnlyTimeout() throws IOException, InterruptedException {
+        // a hard limit of 2 × 1 s + 10 s: the hanging lane costs about 12 s, the other lane runs on meanwhile
+        TestResult hung = runOnTwoLanes(8, 2, WorkerMain.HANG_MARKER_PROPERTY, Duration.ofSeconds(1));
+        assertEquals(Verdict.TIMEOUT, hung.verdict(), hung.toString());
+        assertTrue(hung.message().contains("no answer within 12 s: the worker JVM was killed"), hung.message());
+    }
+
+    /**
+     * Runs {@code n} scripts {@code tI.js} printing their number on Rhino on two lanes, script
+     * {@code bad} holding the marker of the self-test hook {@code markerProperty}; checks that every
+     * other script passed with its own output, and returns the result of {@code bad}.
+     */
+    private TestResult runOnTwoLanes(int n, int bad, String markerProperty, Duration limit) throws IOException, InterruptedException {
+        String marker = "self-test-" + System.nanoTime();
         List<TestCase> tests = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Path f = Files.writeString(dir.resolve("t" + i + ".js"), i == 1 ? "// " + marker + "\n1;" : "console.log(" + i + ");");
+        for (int i = 0; i < n; i++) {
+            Path f = Files.writeString(dir.resolve("t" + i + ".js"), i == bad ? "// " + marker + "\n1;" : "console.log(" + i + ");");
             tests.add(new TestCase("t" + i + ".js", f, false));
         }
-        List<TestResult> results = new WorkerPool(List.of("rhino"), 1, Duration.ofSeconds(2), null,
-                List.of("-D" + WorkerMain.CRASH_MARKER_PROPERTY + "=" + marker)).run(tests, r -> { });
-        Map<String, Verdict> verdicts = new java.util.HashMap<>();
-        for (TestResult r : results) verdicts.put(r.test(), r.verdict());
-        assertEquals(Map.of("t0.js", Verdict.PASS, "t1.js", Verdict.CRASH, "t2.js", Verdict.PASS, "t3.js", Verdict.PASS), verdicts);
-        TestResult crash = results.get(1);
-        assertTrue(crash.message().contains("exit 134 (SIGABRT)"), crash.message());
-        assertEquals("outcome: ok\nconsole:\n  3", results.get(3).outcome().replace("value: undefined\n", ""));
+        List<TestResult> results = new WorkerPool(List.of("rhino"), 2, limit, null, List.of("-D" + markerProperty + "=" + marker))
+                .run(tests, r -> { });
+        assertEquals(IntStream.range(0, n).mapToObj(i -> "t" + i + ".js").toList(), results.stream().map(TestResult::test).toList());
+        for (int i = 0; i < n; i++) {
+            if (i == bad) continue;
+            TestResult r = results.get(i);
+            assertEquals(Verdict.PASS, r.verdict(), r.toString());
+            assertEquals("outcome: ok\nconsole:\n  " + i, r.outcome().replace("value: undefined\n", ""), r.toString());
+        }
+        return results.get(bad);
     }
 }

@@ -40,7 +40,7 @@ public final class HtmlReport {
                 .append("</style></head><body>\n");
         List<Comparison.Disagreement> ds = run.disagreements();
         h.append("<h1>jsi compare</h1>\n<p>").append(run.tests().size()).append(" tests on ").append(esc(String.join(", ", run.engines())))
-                .append(" with ").append(run.workers()).append(" worker JVMs in ").append(TextReport.seconds(run.wallMillis()))
+                .append(" with ").append(run.workers()).append(" workers in ").append(TextReport.seconds(run.wallMillis()))
                 .append(": ").append(run.tests().size() - ds.size()).append(" agree, ").append(ds.size()).append(" differ.</p>\n");
 
         h.append("<h2>Pass rate per engine</h2>\n<table><tr><th>engine</th>");
