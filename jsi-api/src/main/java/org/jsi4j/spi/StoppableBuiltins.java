@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *
  * <p>How (V8 and GraalJS; Rhino does the same in Java, see its {@code StoppableArrayBuiltins}):
  * {@link #SOURCE} evaluates to an installer function, which the backend calls once per new runtime,
- * before any script runs, with whether to cover the methods that take a callback too. It replaces
+ * before any script runs, with whether to cover the methods that take a callback too and whether
+ * {@code Function.prototype.toString} must be taught to print the replacements. It replaces
  * each built-in below by a method that calls the original. When the receiver is an object whose
  * {@code length} is not an own data property below {@link #HUGE} (above it, a getter, inherited, an
  * object; for {@code Array.from}, when the first argument has an own data {@code length} above
@@ -62,7 +63,12 @@ public final class StoppableBuiltins {
     public static final List<String> CALLBACK_METHODS = List.of("forEach", "map", "filter", "some", "every", "reduce",
             "reduceRight", "flatMap", "sort", "toSorted");
 
-    /** Evaluates (as a script) to the installer: {@code install(callbacks)}, where callbacks is a boolean. */
+    /**
+     * Evaluates (as a script) to the installer, {@code install(callbacks, print)}: {@code callbacks}
+     * whether to cover {@link #CALLBACK_METHODS}; {@code print} whether to replace
+     * {@code Function.prototype.toString} so that it prints the replacements as the originals (GraalJS
+     * prints a function of an internal source as native code, but without its name).
+     */
     public static final String SOURCE = """
             (function (HUGE) {
               'use strict';
@@ -95,9 +101,10 @@ public final class StoppableBuiltins {
                 return d !== undefined && apply(hasOwn, d, ['value']) && typeof d.value === 'number' && d.value > HUGE;
               }
               // a method (no constructor, no prototype) named and sized as the original, printed as the original
+              var printed = false;
               function stand(name, original, method) {
                 define(method, 'length', {value: original.length});
-                apply(wmSet, natives, [method, apply(fnToString, original, [])]);
+                if (printed) apply(wmSet, natives, [method, apply(fnToString, original, [])]);
                 return method;
               }
               function onThis(name, original) {
@@ -129,11 +136,12 @@ public final class StoppableBuiltins {
                 }}).toString);
               }
               var plain = %s, withCallback = %s;
-              return function (callbacks) {
+              return function (callbacks, print) {
+                printed = print;
                 for (var i = 0; i < plain.length; i++) wrap(AP, plain[i], onThis);
                 if (callbacks) for (var j = 0; j < withCallback.length; j++) wrap(AP, withCallback[j], onThis);
                 wrap(A, 'from', onFirst);
-                wrap(F.prototype, 'toString', toStringOf);
+                if (print) wrap(F.prototype, 'toString', toStringOf);
               };
             })(%d)""".formatted(array(PLAIN_METHODS), array(CALLBACK_METHODS), HUGE);
 

@@ -62,7 +62,7 @@ final class GraalHelpers {
 
     GraalHelpers(Context context) {
         Value h = context.eval(SOURCE).execute(UNDEFINED, GLOBAL, BIG_TAG);
-        context.eval(STOPPABLE).executeVoid(true);
+        context.eval(STOPPABLE).executeVoid(true, true);
         undefined = h.getArrayElement(0);
         hostObject = h.getArrayElement(1);
         hostTarget = h.getArrayElement(2);

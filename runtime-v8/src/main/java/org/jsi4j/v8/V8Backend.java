@@ -140,7 +140,7 @@ final class V8Backend implements EngineBackend {
             }
         }
         try (V8ValueFunction install = (V8ValueFunction) installer) {
-            install.callVoid(null, rt.createV8ValueBoolean(callbacks));
+            install.callVoid(null, rt.createV8ValueBoolean(callbacks), rt.createV8ValueBoolean(true));
         }
     }
 
