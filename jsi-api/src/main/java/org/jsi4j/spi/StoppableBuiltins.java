@@ -104,7 +104,7 @@ public final class StoppableBuiltins {
               var printed = false;
               function stand(name, original, method) {
                 define(method, 'length', {value: original.length});
-                if (printed) apply(wmSet, natives, [method, apply(fnToString, original, [])]);
+                if (printed) apply(wmSet, natives, [method, original]);
                 return method;
               }
               function onThis(name, original) {
@@ -131,8 +131,8 @@ public final class StoppableBuiltins {
               // Function.prototype.toString answers for the replacements as for the built-ins they stand for
               function toStringOf(name, original) {
                 return stand(name, original, ({toString() {
-                  var text = apply(wmGet, natives, [this]);
-                  return text !== undefined ? text : apply(original, this, arguments);
+                  var stood = apply(wmGet, natives, [this]);
+                  return apply(original, stood !== undefined ? stood : this, arguments);
                 }}).toString);
               }
               var plain = %s, withCallback = %s;
