@@ -86,19 +86,23 @@ public final class StoppableBuiltins {
               // whether the built-in must run on the element proxy: unless the length is an own data property
               // below HUGE, or the object a typed array (its length is bounded by its buffer). Read as a descriptor, so that a getter or a proxy's get trap runs only when the
               // built-in reads the length itself (exactly once, as the specification says)
+              // the own data value of o's length, else ABSENT (not an object, no own length, an accessor)
+              var ABSENT = {};
+              function dataLength(o) {
+                if (o === null || (typeof o !== 'object' && typeof o !== 'function')) return ABSENT;
+                var d = describe(o, 'length');
+                return d !== undefined && apply(hasOwn, d, ['value']) ? d.value : ABSENT;
+              }
               function guarded(o) {
                 if (o === null || (typeof o !== 'object' && typeof o !== 'function') || isView(o)) return false;
-                var d = describe(o, 'length');
-                if (d === undefined || !apply(hasOwn, d, ['value'])) return true;
-                var n = d.value;
-                return typeof n === 'number' ? n > HUGE : typeof n === 'object' || typeof n === 'function';
+                var n = dataLength(o);
+                return typeof n === 'number' ? n > HUGE : n === ABSENT || typeof n === 'object' || typeof n === 'function';
               }
               // Array.from's items: only an own data length above HUGE (an iterable such as a Set must reach
               // Array.from itself, its iterator method refuses a proxy)
               function hugeItems(o) {
-                if (o === null || (typeof o !== 'object' && typeof o !== 'function')) return false;
-                var d = describe(o, 'length');
-                return d !== undefined && apply(hasOwn, d, ['value']) && typeof d.value === 'number' && d.value > HUGE;
+                var n = dataLength(o);
+                return typeof n === 'number' && n > HUGE;
               }
               // a method (no constructor, no prototype) named and sized as the original, printed as the original
               var printed = false;

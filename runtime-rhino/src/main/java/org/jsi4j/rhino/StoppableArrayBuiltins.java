@@ -26,9 +26,10 @@ import org.mozilla.javascript.typedarrays.NativeArrayBufferView;
  * <p>{@code fill} is Rhino 1.9.2's, step for step, with a check for a stop every
  * {@link #CHECK_EVERY} elements. Every other method of {@link StoppableBuiltins#PLAIN_METHODS} and
  * {@link StoppableBuiltins#CALLBACK_METHODS}, and {@code Array.from}, is a Java function that calls
- * Rhino's own; when the receiver (for {@code from}, the first argument) has a {@code length} above
- * {@link StoppableBuiltins#HUGE}, Rhino's runs on a {@link StoppingReceiver} of it, which checks for a
- * stop at each element. Java functions rather than JavaScript proxies (as on the other engines):
+ * Rhino's own; when the receiver's {@code length} is not an own data property below
+ * {@link StoppableBuiltins#HUGE} (for {@code from}: when the first argument's own data {@code length}
+ * is above it), Rhino's runs on a {@link StoppingReceiver} of it, which checks for a stop at each
+ * element. Java functions rather than JavaScript proxies (as on the other engines):
  * Rhino's {@code Function.prototype.toString} refuses a proxy, which would break
  * {@code String(Array.prototype.map)}.
  */
@@ -88,7 +89,6 @@ final class StoppableArrayBuiltins {
      * getter, which the built-in then runs exactly once, as the specification says.
      */
     private static boolean guarded(Scriptable o) {
-        if (o instanceof NativeArray a) return a.getLength() > StoppableBuiltins.HUGE;
         if (o instanceof NativeArrayBufferView) return false;   // a typed array: bounded by its buffer
         Object length = ownDataLength(o);
         if (length instanceof Number n) return n.doubleValue() > StoppableBuiltins.HUGE;
@@ -140,7 +140,7 @@ final class StoppableArrayBuiltins {
     }
 
     /** {@code LengthOfArrayLike}, as Rhino reads it ({@code NativeArray.getLengthProperty}). */
-    static long length(Scriptable o) {
+    private static long length(Scriptable o) {
         if (o instanceof org.mozilla.javascript.NativeArray a) return a.getLength();
         Object length = ScriptableObject.getProperty(o, "length");
         if (length == Scriptable.NOT_FOUND) return 0;

@@ -102,13 +102,7 @@ final class V8Backend implements EngineBackend {
                 bridge.start(V8SnapshotTaker.unparkHelpers(rt));
                 bridge.rebind(image, services.options().externals());
             } else {
-                if (scripts == null) {
-                    bridge.boot(rt.getExecutor(V8Bridge.BOOTSTRAP).setResourceName(V8Bridge.BOOTSTRAP_NAME).execute());
-                } else {
-                    try (V8Scripts.Run boot = scripts.prepareRun(rt, codeCache, V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME)) {
-                        bridge.boot((V8ValueFunction) boot.execute());
-                    }
-                }
+                bridge.boot((V8ValueFunction) runOwn(V8Bridge.BOOTSTRAP, V8Bridge.BOOTSTRAP_NAME));
                 installStoppableBuiltins(services.options());
             }
             if (counting != null) counting.install(rt, bridge, entry, contexts);
@@ -131,16 +125,19 @@ final class V8Backend implements EngineBackend {
      */
     private void installStoppableBuiltins(RuntimeOptions options) throws JavetException {
         boolean callbacks = options.timeLimit() != null || options.statementLimit() > 0;
-        V8Value installer;
-        if (scripts == null) {
-            installer = rt.getExecutor(StoppableBuiltins.SOURCE).setResourceName(StoppableBuiltins.SOURCE_NAME).execute();
-        } else {
-            try (V8Scripts.Run run = scripts.prepareRun(rt, codeCache, StoppableBuiltins.SOURCE, StoppableBuiltins.SOURCE_NAME)) {
-                installer = run.execute();
-            }
-        }
-        try (V8ValueFunction install = (V8ValueFunction) installer) {
+        try (V8ValueFunction install = (V8ValueFunction) runOwn(StoppableBuiltins.SOURCE, StoppableBuiltins.SOURCE_NAME)) {
             install.callVoid(null, rt.createV8ValueBoolean(callbacks), rt.createV8ValueBoolean(true));
+        }
+    }
+
+    /**
+     * Runs one of jsi4j's own scripts in a new runtime: through the factory's code cache when it has
+     * one, else compiled here (an isolate that may take a snapshot must not serialize code).
+     */
+    private V8Value runOwn(String source, String sourceName) throws JavetException {
+        if (scripts == null) return rt.getExecutor(source).setResourceName(sourceName).execute();
+        try (V8Scripts.Run run = scripts.prepareRun(rt, codeCache, source, sourceName)) {
+            return run.execute();
         }
     }
 
