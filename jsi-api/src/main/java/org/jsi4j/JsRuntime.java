@@ -1070,6 +1070,12 @@ public final class JsRuntime implements AutoCloseable {
             return handleOf(object);
         }
 
+        /**
+         * The hot path is kept small enough (well under the JIT's inlining limit for hot methods) to
+         * be inlined into the backend's call site, where the exact {@link HostCall} class is known
+         * and its {@code run} is inlined too; everything that happens only when the callback throws
+         * is in {@link #hostCallFailed}, and the unwinding in {@link #hostCallEnds}.
+         */
         @Override
         public Object hostCall(HostCall call) {
             // no allocation: the callback's handles are those pushed above this height
@@ -1081,35 +1087,42 @@ public final class JsRuntime implements AutoCloseable {
                 Object result = call.run();
                 if (stops.stopping()) throw stoppedInCallback();
                 return result;
-            } catch (JsTerminatedException e) {
+            } catch (Throwable t) {
+                return hostCallFailed(t, call);
+            } finally {
+                hostCallEnds(scope, mark, nested);
+            }
+        }
+
+        private void hostCallEnds(JsScope scope, int mark, boolean nested) {
+            stops.hostCallEnds(nested);
+            depth--;
+            if (current != scope) closeScopesTo(scope);
+            if (handles.height() > mark) handles.releaseTo(mark, backend);
+        }
+
+        /** What a host callback's exception (or a stop seen when it returned) becomes in the script. */
+        private Object hostCallFailed(Throwable thrown, HostCall call) {
+            if (thrown instanceof JsTerminatedException e) {
                 if (stops.stopping()) Thread.interrupted(); // a stopper's wake-up must not reach JavaScript
                 throw e;
-            } catch (StackOverflowError e) {
-                return hostErrors.raiseStackOverflow();
-            } catch (OutOfMemoryError e) {
-                throw outOfMemory(); // unwinds the script uncatchably, as any termination
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable t) {
-                if (stops.stopping()) throw stoppedInCallback();
-                // an engine that ran out of stack while unwinding a nested overflow reports it wrapped
-                if (causedByStackOverflow(t)) return hostErrors.raiseStackOverflow();
-                JsValue error;
-                try {
-                    error = hostErrors.toJsException(t, call.hostFunctionName());
-                } catch (JsError makingFailed) {
-                    // no stack left to make the error in (the engine refused a new entry this deep):
-                    // throw the runtime's pre-made RangeError, which needs no entry into the engine
-                    if (!"RangeError".equals(makingFailed.name().orElse(""))) throw makingFailed;
-                    return hostErrors.raiseStackOverflow();
-                }
-                return backend.raise(error);
-            } finally {
-                stops.hostCallEnds(nested);
-                depth--;
-                if (current != scope) closeScopesTo(scope);
-                if (handles.height() > mark) handles.releaseTo(mark, backend);
             }
+            if (thrown instanceof StackOverflowError) return hostErrors.raiseStackOverflow();
+            if (thrown instanceof OutOfMemoryError) throw outOfMemory(); // unwinds the script uncatchably, as any termination
+            if (thrown instanceof VirtualMachineError e) throw e;
+            if (stops.stopping()) throw stoppedInCallback();
+            // an engine that ran out of stack while unwinding a nested overflow reports it wrapped
+            if (causedByStackOverflow(thrown)) return hostErrors.raiseStackOverflow();
+            JsValue error;
+            try {
+                error = hostErrors.toJsException(thrown, call.hostFunctionName());
+            } catch (JsError makingFailed) {
+                // no stack left to make the error in (the engine refused a new entry this deep):
+                // throw the runtime's pre-made RangeError, which needs no entry into the engine
+                if (!"RangeError".equals(makingFailed.name().orElse(""))) throw makingFailed;
+                return hostErrors.raiseStackOverflow();
+            }
+            return backend.raise(error);
         }
 
         private JsTerminatedException stoppedInCallback() {

@@ -44,7 +44,14 @@ public final class BenchRunner {
     /** The system property naming the directory of the Graal compiler jars. */
     public static final String GRAAL_JIT_DIR = "jsi.graal.jitDir";
 
-    private static final List<String> FORK_ARGS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC",
+    /**
+     * The forks' JVM options. The collector is the JVM's default (G1), the one a server running
+     * jsi4j has: its write barrier makes a store of a young object into an old one cost far more
+     * than under the parallel collector the forks once used, which hid a 2-4x steady-state cost of
+     * Rhino's host-object crossing (benchmarks/RESULTS.md). See also {@code shouldDoGC} in
+     * {@link #options}.
+     */
+    private static final List<String> FORK_ARGS = List.of("-Xms256m", "-Xmx1g",
             "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
     /**
@@ -199,7 +206,12 @@ public final class BenchRunner {
         return rows;
     }
 
-    /** JMH options for {@code engine}'s forks under {@code settings}, before the benchmarks are chosen. */
+    /**
+     * JMH options for {@code engine}'s forks under {@code settings}, before the benchmarks are
+     * chosen. A full collection before every iteration moves the runtime and everything it keeps
+     * to the old generation, as in a process that has run for a while; without it a short fork
+     * measures a runtime whose objects are all still young, which is faster than any real use.
+     */
     static ChainedOptionsBuilder options(String engine, Settings settings) {
         return new OptionsBuilder()
                 .forks(settings.forks())
@@ -209,6 +221,7 @@ public final class BenchRunner {
                 .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .shouldFailOnError(false)
+                .shouldDoGC(true)
                 .jvmArgs(forkArgs(engine).toArray(String[]::new));
     }
 

@@ -47,6 +47,19 @@ class BenchRunnerTest {
     }
 
     @Test
+    void forksMeasureLikeALongRunningServerProcess() {
+        var settings = new BenchRunner.Settings(1, 1, Duration.ofMillis(10), 1, Duration.ofMillis(10), 1);
+        for (String engine : List.of("rhino", "v8", "graal")) {
+            var options = BenchRunner.options(engine, settings).build();
+            // the runtime's objects old before every measurement, as in a process that ran a while
+            assertTrue(options.shouldDoGC().orElse(false), engine);
+            // the JVM's default collector (G1), whose write barrier punishes young objects stored into old ones
+            List<String> args = BenchRunner.forkArgs(engine);
+            assertTrue(args.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w+GC")), args.toString());
+        }
+    }
+
+    @Test
     void runsOneBenchmarkThroughJmhAndReportsItsTime() throws Exception {
         System.setProperty("jmh.ignoreLock", "true");
         List<BenchRunner.Selected> one = BenchRunner.select(label -> label.equals("rhino.jsCall_jsi")

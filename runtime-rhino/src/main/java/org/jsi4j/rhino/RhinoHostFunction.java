@@ -28,8 +28,6 @@ final class RhinoHostFunction extends BaseFunction {
     private final transient HostFunction function;
     private final String name;
     private final int length;
-    /** A reusable call body, absent while a call uses it (owner thread only). */
-    private transient Invocation spare;
 
     RhinoHostFunction(RhinoBackend backend, Scriptable scope, String name, int length, HostFunction function) {
         this.backend = backend;
@@ -42,17 +40,9 @@ final class RhinoHostFunction extends BaseFunction {
     @Override
     public Object call(Context cx, Scriptable scope, Scriptable thisObj, Object[] args) {
         RhinoBackend b = backend;
-        Invocation invocation = spare;
-        if (invocation == null) invocation = new Invocation(this);
-        else spare = null;
-        invocation.self = thisObj;
-        invocation.args = args;
         try {
-            return b.services().hostCall(invocation);
+            return b.services().hostCall(new Invocation(this, thisObj, args));
         } finally {
-            invocation.self = null;
-            invocation.args = null;
-            spare = invocation;
             b.limits().afterHostCall();
         }
     }
@@ -74,19 +64,14 @@ final class RhinoHostFunction extends BaseFunction {
     }
 
     /**
-     * One call's body for {@link org.jsi4j.spi.RuntimeServices#hostCall}. The function keeps one
-     * spare and reuses it, so a call allocates none; a call made while the spare is in use (a
-     * recursive one) makes its own.
+     * One call's body for {@link org.jsi4j.spi.RuntimeServices#hostCall}: a new, immutable one per
+     * call. The core's {@code hostCall} is small enough to be inlined here, so the JIT can replace
+     * this short-lived object with its fields. An earlier design kept one mutable spare per function
+     * to allocate nothing; once the function had been promoted to the old generation, every call
+     * stored young references (the arguments) into it, and G1's write barrier for such stores made
+     * a host call twice as slow in a long-running process (see benchmarks/RESULTS.md).
      */
-    private static final class Invocation implements HostCall {
-        private final RhinoHostFunction function;
-        Scriptable self;
-        Object[] args;
-
-        Invocation(RhinoHostFunction function) {
-            this.function = function;
-        }
-
+    private record Invocation(RhinoHostFunction function, Scriptable self, Object[] args) implements HostCall {
         @Override
         public Object run() {
             return function.invoke(self, args);

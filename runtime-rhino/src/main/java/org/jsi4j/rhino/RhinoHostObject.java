@@ -54,8 +54,6 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     private final transient HostObject host;
     private Scriptable prototype;
     private Scriptable parent;
-    /** A reusable call body, absent while an access uses it (owner thread only). */
-    private transient Access spare;
 
     RhinoHostObject(RhinoBackend backend, HostObject host, Scriptable scope) {
         this.backend = backend;
@@ -151,18 +149,9 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     /** Calls the host through the core's host-call protocol, then lets the limits stop the script if they must. */
     private Object access(Kind kind, String name, Object value) {
         RhinoBackend b = backend;
-        Access access = spare;
-        if (access == null) access = new Access(this);
-        else spare = null;
-        access.kind = kind;
-        access.name = name;
-        access.value = value;
         try {
-            return b.services().hostCall(access);
+            return b.services().hostCall(new Access(this, kind, name, value));
         } finally {
-            access.name = null;
-            access.value = null;
-            spare = access;
             b.limits().afterHostCall();
         }
     }
@@ -186,20 +175,13 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     }
 
     /**
-     * One call's body for {@link org.jsi4j.spi.RuntimeServices#hostCall}. The face keeps one spare
-     * and reuses it, so an access allocates none; an access made while the spare is in use (a host
-     * callback that reads its own object) makes its own.
+     * One call's body for {@link org.jsi4j.spi.RuntimeServices#hostCall}: a new, immutable one per
+     * access, which the JIT can replace with its fields once the core's {@code hostCall} is inlined
+     * here. (A mutable spare kept on the face allocated nothing, but once the face was in the old
+     * generation each access stored young references into it, and G1's write barrier made property
+     * access about twice as slow in a long-running process; see benchmarks/RESULTS.md.)
      */
-    private static final class Access implements HostCall {
-        private final RhinoHostObject face;
-        Kind kind;
-        String name;
-        Object value;
-
-        Access(RhinoHostObject face) {
-            this.face = face;
-        }
-
+    private record Access(RhinoHostObject face, Kind kind, String name, Object value) implements HostCall {
         @Override
         public Object run() {
             return face.run(kind, name, value);
