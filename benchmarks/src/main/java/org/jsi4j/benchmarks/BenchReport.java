@@ -102,7 +102,9 @@ public final class BenchReport {
                 + " and " + String.format(Locale.ROOT, "%.2f", load) + " (other jobs shared the machine when above 0.5)\n"
                 + "- settings: " + settings.forks() + " fork per method, warm-up " + settings.warmupIterations()
                 + " x " + settings.warmupTime().toMillis() + " ms (GraalJS " + settings.graalWarmupIterations()
-                + "), measurement " + settings.iterations() + " x " + settings.iterationTime().toMillis() + " ms\n";
+                + "), measurement " + settings.iterations() + " x " + settings.iterationTime().toMillis()
+                + " ms; the JVM's default collector (G1) and a full collection before each iteration, so runtimes are"
+                + " measured old, as in a long-running process\n";
     }
 
     private static Optional<String> cpuModel() {
