@@ -77,7 +77,7 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     @Override
     public Object get(String name, Scriptable start) {
         if (PROTO.equals(name)) return start.getPrototype(); // Object.prototype's own getter fails on a non-ScriptableObject
-        return access(Kind.GET, name, null);
+        return call(new GetCall(this, name));
     }
 
     /**
@@ -90,7 +90,7 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
     public boolean has(String name, Scriptable start) {
         if (PROTO.equals(name)) return true;
         try {
-            return (Boolean) access(Kind.HAS, name, null);
+            return (Boolean) call(new HasCall(this, name));
         } catch (JavaScriptException e) {
             if (start == this && isWriteLookup()) return true;
             throw e;
@@ -122,7 +122,7 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
             start.put(name, start, value); // a write through an inheriting object defines the property there
             return;
         }
-        access(Kind.SET, name, value);
+        call(new SetCall(this, name, value));
     }
 
     @Override
@@ -134,57 +134,74 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
 
     /** Asks the host to delete {@code name}: false when it keeps it. */
     boolean remove(String name) {
-        return (Boolean) access(Kind.DELETE, name, null);
+        return (Boolean) call(new DeleteCall(this, name));
     }
 
     @Override
     public Object[] getIds() {
-        List<?> names = (List<?>) access(Kind.NAMES, null, null);
+        List<?> names = (List<?>) call(new NamesCall(this));
         return names == null ? ScriptRuntime.emptyArgs : new java.util.LinkedHashSet<>(names).toArray(); // each name once
     }
 
-    /** What a call to the host does. */
-    private enum Kind { GET, HAS, SET, DELETE, NAMES }
+    /** What a symbol-keyed call to the host does. */
+    private enum Kind { GET, HAS, SET, DELETE }
 
     /** Calls the host through the core's host-call protocol, then lets the limits stop the script if they must. */
-    private Object access(Kind kind, String name, Object value) {
+    private Object call(HostCall body) {
         RhinoBackend b = backend;
         try {
-            return b.services().hostCall(new Access(this, kind, name, value));
+            return b.services().hostCall(body);
         } finally {
             b.limits().afterHostCall();
         }
     }
 
-    private Object run(Kind kind, String name, Object value) {
-        RhinoBackend b = backend;
-        JsRuntime rt = b.services().runtime();
-        return switch (kind) {
-            case GET -> {
-                JsValue v = host.get(rt, name);
-                yield v == null || v.isUndefined() ? NOT_FOUND : b.values().toRhino(v);
-            }
-            case HAS -> host.has(rt, name);
-            case SET -> {
-                host.set(rt, name, b.values().toJs(value));
-                yield null;
-            }
-            case DELETE -> host.delete(rt, name);
-            case NAMES -> host.propertyNames(rt);
-        };
+    private JsRuntime runtime() {
+        return backend.services().runtime();
     }
 
-    /**
-     * One call's body for {@link org.jsi4j.spi.RuntimeServices#hostCall}: a new, immutable one per
-     * access, which the JIT can replace with its fields once the core's {@code hostCall} is inlined
-     * here. (A mutable spare kept on the face allocated nothing, but once the face was in the old
-     * generation each access stored young references into it, and G1's write barrier made property
-     * access about twice as slow in a long-running process; see benchmarks/RESULTS.md.)
-     */
-    private record Access(RhinoHostObject face, Kind kind, String name, Object value) implements HostCall {
+    // One call body per kind of access, each a new immutable record: the core's hostCall is inlined
+    // into call() and call() into the Scriptable method, so the record's class is known there, its
+    // run() is inlined and the record itself can be scalar-replaced. (An earlier design kept one
+    // mutable body on the face and chose the access by a switch: once the face was in the old
+    // generation, every access stored young references into it, and G1's write barrier made
+    // property access about twice as slow in a long-running process; see benchmarks/RESULTS.md.)
+
+    /** A read: the host's {@code undefined} (or null) is "not here", so Rhino searches the prototype chain. */
+    private record GetCall(RhinoHostObject face, String name) implements HostCall {
         @Override
         public Object run() {
-            return face.run(kind, name, value);
+            JsValue v = face.host.get(face.runtime(), name);
+            return v == null || v.isUndefined() ? NOT_FOUND : face.backend.values().toRhino(v);
+        }
+    }
+
+    private record HasCall(RhinoHostObject face, String name) implements HostCall {
+        @Override
+        public Object run() {
+            return face.host.has(face.runtime(), name);
+        }
+    }
+
+    private record SetCall(RhinoHostObject face, String name, Object value) implements HostCall {
+        @Override
+        public Object run() {
+            face.host.set(face.runtime(), name, face.backend.values().toJs(value));
+            return null;
+        }
+    }
+
+    private record DeleteCall(RhinoHostObject face, String name) implements HostCall {
+        @Override
+        public Object run() {
+            return face.host.delete(face.runtime(), name);
+        }
+    }
+
+    private record NamesCall(RhinoHostObject face) implements HostCall {
+        @Override
+        public Object run() {
+            return face.host.propertyNames(face.runtime());
         }
     }
 
@@ -262,7 +279,6 @@ final class RhinoHostObject implements Scriptable, SymbolScriptable, Serializabl
                         yield null;
                     }
                     case DELETE -> host.delete(rt, symbol);
-                    case NAMES -> throw new IllegalStateException("no symbol listing on Rhino");
                 };
             });
         } finally {
