@@ -14,19 +14,22 @@ final class Intrinsics {
     static final int CREATE = 0, GET_PROTO = 1, SET_PROTO = 2, PARSE_JSON = 3, NEW_ARRAY = 4, PUSH = 5,
             FOR_IN = 6, QUEUE = 7, BYTE_LENGTH = 8, DETACHED = 9, TYPED_ARRAY = 10, DATA_VIEW = 11,
             SET_STATE = 12, GET_STATE = 13, NEW_ERROR = 14, GET = 15, SET = 16, HAS = 17, DELETE = 18,
-            IS_ERROR = 19, NAME_OF = 20, NEW_DATE = 21;
+            IS_ERROR = 19, NAME_OF = 20, NEW_DATE = 21, JSON_VALUE = 22, DEFINE = 23;
 
     private static final String SOURCE = """
             (function (g) {
               var O = g.Object, R = g.Reflect, apply = R.apply, construct = R.construct, create = O.create,
                 getProto = O.getPrototypeOf, setProto = O.setPrototypeOf, parse = g.JSON.parse, A = g.Array,
                 push = A.prototype.push, slice = A.prototype.slice, P = g.Promise, resolve = P.resolve, then = P.prototype.then,
-                describe = O.getOwnPropertyDescriptor, D = g.Date, AB = g.ArrayBuffer, abLength = describe(AB.prototype, 'byteLength').get,
+                describe = O.getOwnPropertyDescriptor, define = O.defineProperty, D = g.Date, AB = g.ArrayBuffer, abLength = describe(AB.prototype, 'byteLength').get,
                 abDetached = describe(AB.prototype, 'detached'), DV = g.DataView, WM = g.WeakMap,
                 wmGet = WM.prototype.get, wmSet = WM.prototype.set, states = new WM(), E = g.Error,
                 hasInstance = g.Symbol && g.Symbol.hasInstance ? g.Function.prototype[g.Symbol.hasInstance] : null,
                 C = {Error: E, TypeError: g.TypeError, RangeError: g.RangeError, ReferenceError: g.ReferenceError,
                   SyntaxError: g.SyntaxError, EvalError: g.EvalError, URIError: g.URIError},
+                toTag = O.prototype.toString, S = g.String, numberOf = g.Number.prototype.valueOf,
+                stringOf = g.String.prototype.valueOf, booleanOf = g.Boolean.prototype.valueOf,
+                bigIntOf = g.BigInt ? g.BigInt.prototype.valueOf : null,
                 T = {}, names = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
                   'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
               abDetached = abDetached ? abDetached.get : null;
@@ -62,6 +65,24 @@ final class Intrinsics {
                     } catch (x) { }
                     return undefined;
                   case 21: return construct(D, [a]);
+                  case 22: // a value as JSON.stringify serializes it: toJSON(b) first, then a wrapper object's primitive
+                    if (a !== null && (typeof a === 'object' || typeof a === 'function')) {
+                      var f = a.toJSON;
+                      if (typeof f === 'function') a = apply(f, a, [b]);
+                    }
+                    if (a === null || typeof a !== 'object') return a;
+                    switch (apply(toTag, a, [])) { // a spoofed tag fails the brand check below and stays an object
+                      case '[object Number]': try { apply(numberOf, a, []); } catch (x) { return a; } return +a;
+                      case '[object String]': try { apply(stringOf, a, []); } catch (x) { return a; } return S(a);
+                      case '[object Boolean]': try { return apply(booleanOf, a, []); } catch (x) { return a; }
+                      case '[object BigInt]': try { return bigIntOf ? apply(bigIntOf, a, []) : a; } catch (x) { return a; }
+                    }
+                    return a;
+                  case 23: // an own data property, as JSON.parse makes it: no setter runs, no inherited descriptor field counts
+                    var desc = create(null);
+                    desc.value = c; desc.writable = true; desc.enumerable = true; desc.configurable = true;
+                    define(a, b, desc);
+                    return undefined;
                 }
               };
             })(this)""";

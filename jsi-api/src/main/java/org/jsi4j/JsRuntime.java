@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jsi4j.spi.EngineBackend;
 import org.jsi4j.spi.HostCall;
+import org.jsi4j.spi.JsonGraphs;
 import org.jsi4j.spi.ObjectKind;
 import org.jsi4j.spi.RuntimeServices;
 
@@ -306,6 +307,65 @@ public final class JsRuntime implements AutoCloseable {
     public JsObject global() {
         checkUsable();
         return backend.global();
+    }
+
+    /**
+     * {@code value} as Java data with the meaning of JSON: what {@code JSON.parse(JSON.stringify(value))}
+     * would give, as {@code Map<String, Object>} (in property order), {@code List<Object>},
+     * {@code String}, {@code Double}, {@code Boolean} and {@code null}. Properties that are
+     * {@code undefined}, functions or symbols are left out (in arrays they become {@code null}),
+     * {@code NaN} and infinities become {@code null}, {@code -0} becomes {@code 0.0}, {@code toJSON}
+     * is honoured (a {@code Date} becomes its ISO string), getters run. A cyclic graph, a BigInt, or
+     * nesting deeper than {@link JavaData#MAX_DEPTH} levels is a {@code TypeError} {@link JsError}
+     * whose message starts with {@code "Cannot convert to Java data"}; the conversion is one entry,
+     * stopped by {@link #interrupt()} and the runtime's limits like a script.
+     *
+     * <p>An engine whose objects live on the JVM heap walks the graph itself (Rhino: its objects'
+     * slots, no crossing per property). Number, string and boolean wrapper objects become their
+     * primitive, as in JSON, on every engine. Elsewhere each object is one crossing for its {@code toJSON} and
+     * wrapper check and each property one more, through jsi-api; for large graphs on V8 and GraalJS, host-object's
+     * {@code BulkConversion} crosses once, as JSON text.
+     */
+    public Object toJavaData(JsValue value) {
+        Objects.requireNonNull(value, "value");
+        checkUsable();
+        if (!(value instanceof JsObject object)) return new JavaData.Walk(this).read(value);
+        EngineBackend b = backend(object);
+        JsonGraphs graphs = b.jsonGraphs();
+        if (graphs != null) return enter(() -> graphs.toJava(object.handle));
+        try (JsScope scope = openScope()) {
+            return enter(() -> new JavaData.Walk(this).read(value));
+        }
+    }
+
+    /**
+     * {@code data} as a new JavaScript value, as {@code JSON.parse} of its JSON text would make it:
+     * {@code Map}s with {@code String} keys become plain objects (own data properties, in the map's
+     * order; no setter of {@code Object.prototype} runs), collections
+     * arrays, numbers JavaScript numbers. Anything else ({@code "__proto__"} keys, non-finite numbers,
+     * other Java types, nesting deeper than {@link JavaData#MAX_DEPTH}) is an
+     * {@link IllegalArgumentException} naming where it is; host-object's {@code BulkConversion.toJs}
+     * and {@code TypeMapping} convert the other Java types.
+     */
+    public JsValue fromJavaData(Object data) {
+        checkUsable();
+        JsonGraphs graphs = backend.jsonGraphs();
+        try {
+            if (graphs != null) return graphs.toEngine(data);
+            if (!(data instanceof Map<?, ?> || data instanceof java.util.Collection<?>)) return JavaData.build(this, data, 0);
+            ObjectKind kind;
+            Object kept;
+            try (JsScope scope = openScope()) { // the graph's inner objects are handles only while it is built
+                JsObject top = JavaData.build(this, data, 0).asObject();
+                kind = kindOf(top);
+                kept = backend.duplicate(top.handle);
+            }
+            JsObject result = newHandle(kind, kept);
+            handles.push(result);
+            return result;
+        } catch (IllegalArgumentException notData) {
+            throw JavaData.explain(data, notData);
+        }
     }
 
     /** A new empty object. */
@@ -912,6 +972,11 @@ public final class JsRuntime implements AutoCloseable {
                 + engine.id() + " script ran (the script, or a host callback it called, allocated more than the JVM had)."
                 + " The runtime can no longer run code; close it and create another (closing frees what the script kept)."
                 + " Set RuntimeOptions.maxHeapBytes to stop such scripts earlier, or give the JVM more heap (-Xmx).", false);
+    }
+
+    /** Inside an entry, in the core's own long loops: ends the entry when it was stopped meanwhile. */
+    void checkNotStopped() {
+        if (stops.stopping()) throw stoppedInCallback();
     }
 
     /**

@@ -53,6 +53,9 @@ class ThreadsTest {
         assertWrongThread(rt, () -> rt.newObject());
         assertWrongThread(rt, () -> rt.prepare("1", "p.js"));
         assertWrongThread(rt, () -> rt.openScope());
+        assertWrongThread(rt, () -> rt.toJavaData(o));
+        assertWrongThread(rt, () -> rt.toJavaData(JsValue.of(1)));
+        assertWrongThread(rt, () -> rt.fromJavaData(java.util.Map.of("a", 1)));
         assertWrongThread(rt, () -> rt.drainMicrotasks());
         assertWrongThread(rt, () -> rt.runPendingTasks());
         assertWrongThread(rt, rt::close);

@@ -15,20 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jsi4j.JsArray;
-import org.jsi4j.JsBigInt;
-import org.jsi4j.JsBoolean;
+import org.jsi4j.JavaData;
 import org.jsi4j.JsError;
-import org.jsi4j.JsErrorType;
-import org.jsi4j.JsFunction;
-import org.jsi4j.JsNull;
-import org.jsi4j.JsNumber;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsScope;
 import org.jsi4j.JsString;
-import org.jsi4j.JsSymbol;
-import org.jsi4j.JsUndefined;
 import org.jsi4j.JsValue;
 
 /**
@@ -39,17 +31,20 @@ import org.jsi4j.JsValue;
  * {@code null}; {@code NaN} and infinities become {@code null}; {@code toJSON} is honoured, so a
  * {@code Date} becomes its ISO string; every number is a {@code Double}).
  *
- * <p>Two paths give the same result: the {@link Path#WALK walk} reads property by property through
- * jsi-api (one engine crossing per property), and the {@link Path#JSON JSON} path crosses once
+ * <p>Two paths give the same result: the {@link Path#WALK walk} is {@link JsRuntime#toJavaData} and
+ * {@link JsRuntime#fromJavaData} (Rhino walks its own objects' slots; the other engines cross once
+ * per property through jsi-api), and the {@link Path#JSON JSON} path crosses once
  * ({@code JSON.stringify} / {@code JSON.parse}) and parses or writes the text with Jackson's
- * streaming API. {@link BulkPolicy} chooses per engine, from measurements.
+ * streaming API. {@link BulkPolicy} chooses per engine, from measurements. Java data that is not
+ * plain JSON data (records, arrays, byte buffers, non-finite numbers...) goes through
+ * {@link TypeMapping} on either path.
  *
  * <p>A cyclic graph, a BigInt, or nesting deeper than {@value #MAX_DEPTH} levels gives a
  * {@code TypeError} whose message starts with {@code "Cannot convert to Java data"}.
  */
 public final class BulkConversion {
     /** The deepest nesting converted, on both paths. */
-    public static final int MAX_DEPTH = 1000;
+    public static final int MAX_DEPTH = JavaData.MAX_DEPTH;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
@@ -74,9 +69,9 @@ public final class BulkConversion {
     /** {@code value} as Java data, by {@code path}. */
     public static Object toJava(JsRuntime runtime, JsValue value, Path path) {
         Objects.requireNonNull(value, "value");
-        if (!(value instanceof JsObject)) return new Walk().top(value);
+        if (path == Path.WALK || !(value instanceof JsObject)) return runtime.toJavaData(value);
         try (JsScope scope = runtime.openScope()) {
-            return path == Path.JSON ? parse(stringify(runtime, value)) : new Walk().top(value);
+            return parse(stringify(runtime, value));
         }
     }
 
@@ -86,7 +81,7 @@ public final class BulkConversion {
      */
     public static JsValue toJs(JsRuntime runtime, Object value) {
         BulkPolicy policy = BulkPolicy.forEngine(runtime.engine().id());
-        int nodes = policy.toJsMinNodes() == Integer.MAX_VALUE ? -1 : jsonNodes(value, 0, policy.toJsMinNodes());
+        int nodes = policy.toJsMinNodes() == Integer.MAX_VALUE ? -1 : JavaData.nodes(value, policy.toJsMinNodes());
         return toJs(runtime, value, nodes >= policy.toJsMinNodes() ? Path.JSON : Path.WALK);
     }
 
@@ -95,55 +90,21 @@ public final class BulkConversion {
      * a graph that holds anything but maps, collections, strings, booleans, finite numbers and nulls.
      */
     public static JsValue toJs(JsRuntime runtime, Object value, Path path) {
-        if (path == Path.JSON && jsonNodes(value, 0, Integer.MAX_VALUE) >= 0) {
+        if (path == Path.JSON && JavaData.nodes(value, Integer.MAX_VALUE) >= 0) {
             JsObject json = runtime.global().get("JSON").asObject();
             return json.get("parse").asFunction().callWithThis(json, JsValue.of(write(value)));
+        }
+        if (path == Path.WALK && (value instanceof Map || value instanceof Collection)) {
+            try {
+                return runtime.fromJavaData(value);
+            } catch (IllegalArgumentException notJsonData) {
+                // records, arrays, buffers, non-finite numbers...: TypeMapping below
+            }
         }
         return switch (value) {
             case Map<?, ?> m -> TypeMapping.mapToJs(runtime, m);
             case Collection<?> c -> TypeMapping.listToJs(runtime, c);
             default -> TypeMapping.toJs(runtime, value, false);
-        };
-    }
-
-    /**
-     * How many nodes the graph has when it is plain JSON data, counting up to {@code enough};
-     * {@code -1} when it holds anything else.
-     */
-    static int jsonNodes(Object value, int depth, int enough) {
-        if (depth > MAX_DEPTH) return -1;
-        return switch (value) {
-            case null -> 1;
-            case String s -> 1;
-            case Boolean b -> 1;
-            case Integer i -> 1;
-            case Long l -> 1;
-            case Short s -> 1;
-            case Byte b -> 1;
-            case Double d -> Double.isFinite(d) ? 1 : -1;
-            case Float f -> Float.isFinite(f) ? 1 : -1;
-            case Map<?, ?> m -> {
-                int n = 1;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!(e.getKey() instanceof String) || "__proto__".equals(e.getKey())) yield -1;
-                    int child = jsonNodes(e.getValue(), depth + 1, enough - n);
-                    if (child < 0) yield -1;
-                    n += child;
-                    if (n >= enough) yield n;
-                }
-                yield n;
-            }
-            case Collection<?> c -> {
-                int n = 1;
-                for (Object o : c) {
-                    int child = jsonNodes(o, depth + 1, enough - n);
-                    if (child < 0) yield -1;
-                    n += child;
-                    if (n >= enough) yield n;
-                }
-                yield n;
-            }
-            default -> -1;
         };
     }
 
@@ -235,59 +196,7 @@ public final class BulkConversion {
     }
 
     private static JsError cannotConvert(String why) {
-        return JsError.of(JsErrorType.TYPE_ERROR, "Cannot convert to Java data: " + why);
+        return JavaData.cannotConvert(why);
     }
 
-    // ---------------------------------------------------------------- walk
-
-    /** The property-by-property path, with JSON's rules. */
-    private static final class Walk {
-        private int depth;
-
-        /** The value as JSON sees it, or {@link #SKIP} for what JSON leaves out. */
-        Object value(JsValue value, String key) {
-            return switch (value) {
-                case JsUndefined u -> SKIP;
-                case JsSymbol s -> SKIP;
-                case JsNull n -> null;
-                case JsBoolean b -> b.value();
-                case JsNumber n -> Double.isFinite(n.value()) ? (n.value() == 0 ? 0.0 : n.value()) : null;
-                case JsString s -> s.value();
-                case JsBigInt b -> throw cannotConvert("JSON has no form for a BigInt");
-                case JsFunction f -> SKIP;
-                case JsObject o -> object(o, key);
-            };
-        }
-
-        private Object object(JsObject object, String key) {
-            if (object.get("toJSON") instanceof JsFunction toJson) return value(toJson.callWithThis(object, JsValue.of(key)), key);
-            if (++depth > MAX_DEPTH) throw cannotConvert("the graph is cyclic or nested deeper than " + MAX_DEPTH + " levels");
-            try {
-                if (object instanceof JsArray array) {
-                    int n = array.length();
-                    List<Object> list = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        Object v = value(array.get(i), Integer.toString(i));
-                        list.add(v == SKIP ? null : v);
-                    }
-                    return list;
-                }
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (String name : object.propertyNames()) {
-                    Object v = value(object.get(name), name);
-                    if (v != SKIP) map.put(name, v);
-                }
-                return map;
-            } finally {
-                depth--;
-            }
-        }
-
-        Object top(JsValue value) {
-            Object v = value(value, "");
-            return v == SKIP ? null : v;
-        }
-    }
-
-    private static final Object SKIP = new Object();
 }

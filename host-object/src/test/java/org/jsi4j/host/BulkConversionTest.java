@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jsi4j.JavaData;
 import org.jsi4j.JsEngines;
 import org.jsi4j.JsError;
 import org.jsi4j.JsRuntime;
@@ -86,7 +87,7 @@ class BulkConversionTest {
     @Test
     void theJsonPathFallsBackToTheWalkForNonJsonData() {
         Map<String, Object> graph = map("bytes", new byte[] {1, 2}, "nan", Double.NaN);
-        assertEquals(-1, BulkConversion.jsonNodes(graph, 0, Integer.MAX_VALUE));
+        assertEquals(-1, JavaData.nodes(graph, Integer.MAX_VALUE));
         rt.global().set("g", BulkConversion.toJs(rt, graph, Path.JSON));
         assertEquals(JsValue.of("2 true"), eval("g.bytes.byteLength + ' ' + isNaN(g.nan)"));
     }
@@ -95,8 +96,8 @@ class BulkConversionTest {
     void nodesAreCountedUpToWhatIsEnough() {
         List<Object> big = new ArrayList<>();
         for (int i = 0; i < 1000; i++) big.add(i);
-        assertEquals(1001, BulkConversion.jsonNodes(big, 0, Integer.MAX_VALUE));
-        assertEquals(10, BulkConversion.jsonNodes(big, 0, 10));
+        assertEquals(1001, JavaData.nodes(big, Integer.MAX_VALUE));
+        assertEquals(10, JavaData.nodes(big, 10));
     }
 
     @Test

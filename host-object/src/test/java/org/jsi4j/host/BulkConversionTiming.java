@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.jsi4j.JavaData;
 import org.jsi4j.JsEngines;
 import org.jsi4j.JsRuntime;
 import org.jsi4j.JsScope;
@@ -43,7 +44,7 @@ public final class BulkConversionTiming {
         String size = rt.evaluate("JSON.stringify(graph).length", "size.js").toString();
         Object java = BulkConversion.toJava(rt, graph, BulkConversion.Path.WALK);
         if (!java.equals(BulkConversion.toJava(rt, graph, BulkConversion.Path.JSON))) throw new AssertionError("paths differ");
-        int nodes = BulkConversion.jsonNodes(java, 0, Integer.MAX_VALUE);
+        int nodes = JavaData.nodes(java, Integer.MAX_VALUE);
         double walkIn = time(rt, () -> BulkConversion.toJava(rt, graph, BulkConversion.Path.WALK));
         double jsonIn = time(rt, () -> BulkConversion.toJava(rt, graph, BulkConversion.Path.JSON));
         double walkOut = time(rt, () -> BulkConversion.toJs(rt, java, BulkConversion.Path.WALK));

@@ -65,6 +65,15 @@ public interface EngineBackend {
     HostObject hostObjectOf(Object object);
 
     /** {@code {}}. */
+    /**
+     * The engine's own conversion of whole graphs to and from Java data
+     * ({@link org.jsi4j.JsRuntime#toJavaData}), or null (the default) to let the core walk the graph
+     * through this SPI property by property.
+     */
+    default JsonGraphs jsonGraphs() {
+        return null;
+    }
+
     JsObject newObject();
 
     /** An array of the elements. */

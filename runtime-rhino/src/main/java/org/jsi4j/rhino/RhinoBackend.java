@@ -54,6 +54,7 @@ final class RhinoBackend extends RhinoHandles {
     private final RhinoErrors errors;
     private final Callable symbolConstructor;
     private final RhinoScripts scripts;
+    private final org.jsi4j.spi.JsonGraphs jsonGraphs;
     /** {@link org.jsi4j.MicrotaskPolicy#EXPLICIT}: jobs run only in {@link #drainMicrotasks()}. */
     private final boolean explicitMicrotasks;
     private boolean closed;
@@ -88,6 +89,7 @@ final class RhinoBackend extends RhinoHandles {
             this.values = new RhinoValues(services, global);
             this.errors = new RhinoErrors(services, values, global);
             this.symbolConstructor = (Callable) ScriptableObject.getProperty(standard, "Symbol");
+            this.jsonGraphs = jsonGraphs(new RhinoJsonGraphs(cx, standard, limits));
             thread.created();
         } catch (RuntimeException | Error e) {
             cx.removeThreadLocal(SandboxContextFactory.BACKEND_KEY);
@@ -310,6 +312,27 @@ final class RhinoBackend extends RhinoHandles {
     }
 
     // ---------------------------------------------------------------- making values
+
+    @Override
+    public org.jsi4j.spi.JsonGraphs jsonGraphs() {
+        return jsonGraphs;
+    }
+
+    /** The SPI face of Rhino's own graph walk: each conversion is one operation in the Context. */
+    private org.jsi4j.spi.JsonGraphs jsonGraphs(RhinoJsonGraphs walk) {
+        return new org.jsi4j.spi.JsonGraphs() {
+            @Override
+            public Object toJava(Object handle) {
+                Scriptable target = object(handle);
+                return op(() -> walk.toJava(target));
+            }
+
+            @Override
+            public JsValue toEngine(Object data) {
+                return values.toJs(walk.toRhino(data, 0)); // no script runs, nothing to enter; not JSON data is the caller's to explain
+            }
+        };
+    }
 
     @Override
     public JsObject newObject() {
