@@ -12,6 +12,9 @@ import org.jsi4j.spi.JsonGraphReader;
  * {@code Map<String, Object>}, {@code List<Object>}, {@code String}, {@code Double}, {@code Boolean}
  * and {@code null}. This class holds the rules both directions share and the walk through the
  * engine SPI for engines without a walk of their own ({@link org.jsi4j.spi.EngineBackend#jsonGraphs()}).
+ *
+ * <p>Stability: experimental (with {@link JsRuntime#toJavaData} and {@link JsRuntime#fromJavaData},
+ * like bulk conversion in host-object).
  */
 public final class JavaData {
     /** The deepest nesting converted, in both directions. */

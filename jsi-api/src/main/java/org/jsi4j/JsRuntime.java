@@ -324,7 +324,7 @@ public final class JsRuntime implements AutoCloseable {
      * slots, no crossing per property). Number, string and boolean wrapper objects become their
      * primitive, as in JSON, on every engine. Elsewhere each object is one crossing for its {@code toJSON} and
      * wrapper check and each property one more, through jsi-api; for large graphs on V8 and GraalJS, host-object's
-     * {@code BulkConversion} crosses once, as JSON text.
+     * {@code BulkConversion} crosses once, as JSON text. Experimental, like {@link JavaData}.
      */
     public Object toJavaData(JsValue value) {
         Objects.requireNonNull(value, "value");
@@ -345,7 +345,7 @@ public final class JsRuntime implements AutoCloseable {
      * arrays, numbers JavaScript numbers. Anything else ({@code "__proto__"} keys, non-finite numbers,
      * other Java types, nesting deeper than {@link JavaData#MAX_DEPTH}) is an
      * {@link IllegalArgumentException} naming where it is; host-object's {@code BulkConversion.toJs}
-     * and {@code TypeMapping} convert the other Java types.
+     * and {@code TypeMapping} convert the other Java types. Experimental, like {@link JavaData}.
      */
     public JsValue fromJavaData(Object data) {
         checkUsable();
