@@ -318,7 +318,9 @@ public final class JsRuntime implements AutoCloseable {
      * is honoured (a {@code Date} becomes its ISO string), getters run. A cyclic graph, a BigInt, or
      * nesting deeper than {@link JavaData#MAX_DEPTH} levels is a {@code TypeError} {@link JsError}
      * whose message starts with {@code "Cannot convert to Java data"}; the conversion is one entry,
-     * stopped by {@link #interrupt()} and the runtime's limits like a script.
+     * stopped by {@link #interrupt()} and the runtime's limits like a script (the Java data it builds
+     * counts toward {@code maxHeapBytes} where that limit counts the JVM heap, Rhino and GraalJS; on
+     * V8 it counts V8's heap, and a time limit bounds a conversion of, say, a huge array of holes).
      *
      * <p>An engine whose objects live on the JVM heap walks the graph itself (Rhino: its objects'
      * slots, no crossing per property). Number, string and boolean wrapper objects become their

@@ -234,4 +234,20 @@ class JavaDataTest {
         assertThrows(JsReleasedException.class, () -> rt.toJavaData(JsValue.of(1)));
         assertThrows(JsReleasedException.class, () -> rt.fromJavaData(map("a", 1)));
     }
+
+    /**
+     * A 2^32-1 hole array would be a list of four billion nulls: the conversion ends in a limit
+     * (the memory limit where it counts the JVM heap, Rhino and GraalJS, in 1-2 s here; V8's counts
+     * V8's heap, so its time limit), never in an {@code OutOfMemoryError}.
+     */
+    @EngineTest
+    void aHugeSparseArrayEndsInALimitNotAnOutOfMemoryError(JsRuntimeFactory factory) {
+        try (JsRuntime rt = factory.create(RuntimeOptions.defaults().withMaxHeapBytes(256L << 20).withTimeLimit(Duration.ofSeconds(5)))) {
+            JsValue sparse = eval(rt, "var a = []; a.length = 4294967295; a");
+            JsTerminatedException e = assertThrows(JsTerminatedException.class, () -> rt.toJavaData(sparse));
+            assertTrue(e.reason() == JsTerminatedException.Reason.MEMORY_LIMIT || e.reason() == JsTerminatedException.Reason.TIME_LIMIT,
+                    e.reason() + ": " + e.getMessage());
+            if (e.runtimeUsable()) assertEquals(JsValue.of(4), eval(rt, "a = null; 2 + 2"), "the runtime still evaluates");
+        }
+    }
 }
