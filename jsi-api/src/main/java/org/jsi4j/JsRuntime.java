@@ -6,6 +6,7 @@ import org.jsi4j.snapshot.SnapshotCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -354,7 +355,7 @@ public final class JsRuntime implements AutoCloseable {
         JsonGraphs graphs = backend.jsonGraphs();
         try {
             if (graphs != null) return graphs.toEngine(data);
-            if (!(data instanceof Map<?, ?> || data instanceof java.util.Collection<?>)) return JavaData.build(this, data, 0);
+            if (!(data instanceof Map<?, ?> || data instanceof Collection<?>)) return JavaData.build(this, data, 0);
             ObjectKind kind;
             Object kept;
             try (JsScope scope = openScope()) { // the graph's inner objects are handles only while it is built
