@@ -11,11 +11,11 @@ import java.util.Map;
  *     as JSON text; {@link Integer#MAX_VALUE} to always walk
  */
 public record BulkPolicy(BulkConversion.Path toJavaPath, int toJsMinNodes) {
-    // Rhino lives in the JVM: its own walk reads and builds slots directly, and its JSON is slower
-    // (100 KB in JMH: walk 0.49 ms vs JSON 1.51 ms in, 0.23 ms vs 1.24 ms out). V8 pays a JNI crossing per
-    // property: JSON wins from the smallest graphs (100 KB: 128 ms vs 1.7 ms in, 63 ms vs 2.4 ms out;
-    // 15 nodes: 0.06 vs 0.02 ms). GraalJS: JSON wins in (100 KB: 740 ms vs 121 ms) and out from
-    // about 64 nodes (351 nodes: 24 ms vs 13 ms; 100 KB: a tie).
+    // Measured with BulkConversionTiming (host-object's README has the table), 100 KB, ms per conversion:
+    // Rhino's own walk reads and builds slots directly and beats its JSON (walk 0.15 vs JSON 0.96 in,
+    // 0.13 vs 0.71 out). V8 pays a JNI crossing per walked property: JSON wins from the smallest
+    // graphs (100 KB: 22.9 vs 0.54 in, 16.6 vs 0.71 out; 15 nodes: 0.028 vs 0.006 out). GraalJS:
+    // JSON wins in (3.0 vs 0.88) and out from about 64 nodes (351 nodes: 0.19 vs 0.06; 15: a tie).
     private static final Map<String, BulkPolicy> MEASURED = Map.of(
             "rhino", new BulkPolicy(BulkConversion.Path.WALK, Integer.MAX_VALUE),
             "v8", new BulkPolicy(BulkConversion.Path.JSON, 16),

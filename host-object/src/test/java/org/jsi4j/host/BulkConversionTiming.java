@@ -53,16 +53,25 @@ public final class BulkConversionTiming {
                 size, nodes, walkIn, jsonIn, walkOut, jsonOut);
     }
 
-    /** Median milliseconds of one run, after warming up, within about two seconds. */
+    /**
+     * Median milliseconds of one run, measured for up to two seconds after three seconds of
+     * unmeasured runs (the walks' Java code needs about two seconds of C2 on two cores; with less
+     * warm-up Rhino's Java→JS walk read 1.3 ms here against 0.23 ms in JMH).
+     */
     private static double time(JsRuntime rt, Supplier<Object> body) {
+        long warm = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < warm) {
+            try (JsScope scope = rt.openScope()) {
+                body.get();
+            }
+        }
         long budget = System.nanoTime() + 2_000_000_000L;
         List<Long> samples = new ArrayList<>();
-        for (int i = 0; i < 400 && System.nanoTime() < budget; i++) {
+        for (int i = 0; i < 400 && (i < 5 || System.nanoTime() < budget); i++) {
             try (JsScope scope = rt.openScope()) {
                 long start = System.nanoTime();
                 body.get();
-                long took = System.nanoTime() - start;
-                if (i >= 20 || System.nanoTime() > budget - 1_000_000_000L) samples.add(took);
+                samples.add(System.nanoTime() - start);
             }
         }
         if (samples.isEmpty()) return Double.NaN;
