@@ -117,7 +117,7 @@ public final class BulkConversion {
             text = json.get("stringify").asFunction().callWithThis(json, value);
         } catch (JsError e) {
             if (!"TypeError".equals(e.name().orElse(null)) && !"RangeError".equals(e.name().orElse(null))) throw e;
-            throw cannotConvert(e.jsMessage());
+            throw JavaData.cannotConvert(e.jsMessage());
         }
         return text instanceof JsString s ? s.value() : null;
     }
@@ -128,7 +128,7 @@ public final class BulkConversion {
             parser.nextToken();
             return read(parser);
         } catch (StreamConstraintsException e) {
-            throw cannotConvert("the graph is nested deeper than " + MAX_DEPTH + " levels");
+            throw JavaData.cannotConvert("the graph is nested deeper than " + MAX_DEPTH + " levels");
         } catch (IOException e) {
             throw new UncheckedIOException("JSON from the engine did not parse: " + e.getMessage(), e);
         }
@@ -193,10 +193,6 @@ public final class BulkConversion {
             }
             default -> throw new IllegalArgumentException("not JSON data: " + value.getClass().getName());
         }
-    }
-
-    private static JsError cannotConvert(String why) {
-        return JavaData.cannotConvert(why);
     }
 
 }

@@ -64,7 +64,6 @@ public interface EngineBackend {
     /** The host object behind {@code object}, or {@code null}. */
     HostObject hostObjectOf(Object object);
 
-    /** {@code {}}. */
     /**
      * The engine's own conversion of whole graphs to and from Java data
      * ({@link org.jsi4j.JsRuntime#toJavaData}), or null (the default) to let the core walk the graph
@@ -74,6 +73,7 @@ public interface EngineBackend {
         return null;
     }
 
+    /** {@code {}}. */
     JsObject newObject();
 
     /** An array of the elements. */

@@ -11,6 +11,7 @@ import org.jsi4j.JsFunction;
 import org.jsi4j.JsObject;
 import org.jsi4j.JsSymbol;
 import org.jsi4j.JsValue;
+import org.jsi4j.spi.JsonGraphs;
 import org.jsi4j.spi.RuntimeServices;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
@@ -54,7 +55,7 @@ final class RhinoBackend extends RhinoHandles {
     private final RhinoErrors errors;
     private final Callable symbolConstructor;
     private final RhinoScripts scripts;
-    private final org.jsi4j.spi.JsonGraphs jsonGraphs;
+    private final JsonGraphs jsonGraphs;
     /** {@link org.jsi4j.MicrotaskPolicy#EXPLICIT}: jobs run only in {@link #drainMicrotasks()}. */
     private final boolean explicitMicrotasks;
     private boolean closed;
@@ -314,13 +315,13 @@ final class RhinoBackend extends RhinoHandles {
     // ---------------------------------------------------------------- making values
 
     @Override
-    public org.jsi4j.spi.JsonGraphs jsonGraphs() {
+    public JsonGraphs jsonGraphs() {
         return jsonGraphs;
     }
 
     /** The SPI face of Rhino's own graph walk: each conversion is one operation in the Context. */
-    private org.jsi4j.spi.JsonGraphs jsonGraphs(RhinoJsonGraphs walk) {
-        return new org.jsi4j.spi.JsonGraphs() {
+    private JsonGraphs jsonGraphs(RhinoJsonGraphs walk) {
+        return new JsonGraphs() {
             @Override
             public Object toJava(Object handle) {
                 Scriptable target = object(handle);
